@@ -1,0 +1,36 @@
+#!/bin/sh
+# cc-agent hook relay. The agent CLI runs this on every hook event with the payload on stdin;
+# it wraps the payload with the job id and a millisecond timestamp and drops it into the spool
+# under $CC_AGENT_HOME, written to a temp name and renamed so the engine never sees half a file.
+# POSIX sh, no jq, no node: it runs on every tool call of every agent. It never fails the agent:
+# every path exits 0.
+
+id=${CC_AGENT_JOB_ID-}
+# Not one of ours (or a value that could break the JSON envelope): do nothing.
+case $id in
+'' | *[!A-Za-z0-9_-]*) exit 0 ;;
+esac
+
+spool=${CC_AGENT_HOME:-$HOME/.cc-agent}/spool
+# Nanoseconds name the file so events sort in the order they were relayed; GNU date has %N,
+# others print a literal N and fall back to whole seconds.
+ns=$(date +%s%N 2>/dev/null)
+case $ns in
+'' | *[!0-9]*) ns=$(date +%s)000000000 ;;
+esac
+ms=${ns%??????}
+tmp=$spool/.$ns.$$.tmp
+
+write() {
+  {
+    printf '{"v":1,"job_id":"%s","ts":%s,"payload":' "$id" "$ms"
+    cat
+    printf '}\n'
+  } >"$tmp"
+}
+
+if ! write 2>/dev/null; then
+  mkdir -p "$spool" 2>/dev/null && write 2>/dev/null
+fi
+mv -f "$tmp" "$spool/$ns.$$.json" 2>/dev/null
+exit 0

@@ -1,0 +1,21 @@
+#!/bin/sh
+# Runs one agent in its tmux pane and records how it ended.
+#   run-agent.sh EXIT_FILE PROMPT_FILE PROGRAM [ARG...]
+# tmux execs this with an argv (no shell parses the command line). The prompt is read from
+# PROMPT_FILE and handed to the agent as ONE argument, so quotes, $(), backticks, newlines and
+# leading dashes reach it untouched; an empty PROMPT_FILE means "no prompt argument".
+exit_file=$1
+prompt_file=$2
+shift 2
+
+if [ -n "$prompt_file" ]; then
+  # The trailing x keeps the prompt's own trailing newlines, which $() would strip.
+  prompt=$(cat "$prompt_file" && printf x)
+  "$@" "${prompt%x}"
+else
+  "$@"
+fi
+code=$?
+
+printf '%s\n' "$code" >"$exit_file.tmp" && mv -f "$exit_file.tmp" "$exit_file"
+exit "$code"

@@ -1,0 +1,138 @@
+import meow from 'meow';
+import { commandTable } from './commands/registry.js';
+import type { Command, FlagValues, Io } from './commands/types.js';
+import type { Engine } from './engine/index.js';
+
+const VERSION = '0.1.0';
+
+function globalHelp(): string {
+  const groups = new Map<string, string[]>();
+  for (const [name, c] of Object.entries(commandTable)) {
+    groups.set(c.group, [...(groups.get(c.group) ?? []), `  ${name.padEnd(10)} ${c.summary}`]);
+  }
+  const sections = [...groups].map(([g, lines]) => `${g}:\n${lines.join('\n')}`).join('\n\n');
+  return `cc-agent ${VERSION} — run an army of AI coding agents from tmux
+
+Usage: cc-agent <command> [options]   (cc-agent <command> --help for details)
+
+${sections}
+
+Environment:
+  CC_AGENT_HOME          state directory (default ~/.cc-agent)
+  CC_AGENT_TMUX_SOCKET   tmux socket name (-L) or path (-S) for agents (default: your server)
+`;
+}
+
+const commandHelp = (name: string, c: Command): string =>
+  `Usage: cc-agent ${c.usage}\n\n${c.summary}\n${c.help ? `\n${c.help.trimEnd()}\n` : ''}`;
+
+/** Turn a flag spec into every spelling the parser may report (name, kebab-case, short). */
+function knownFlagNames(c: Command): Set<string> {
+  const names = new Set(['help', 'h']);
+  for (const [name, spec] of Object.entries(c.flags)) {
+    names.add(name);
+    names.add(name.replace(/[A-Z]/g, (m) => `-${m.toLowerCase()}`));
+    if (spec.shortFlag) names.add(spec.shortFlag);
+  }
+  return names;
+}
+
+class UsageError extends Error {}
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(globalHelp());
+    return name === undefined ? 2 : 0;
+  }
+  if (name === '--version' || name === '-v') {
+    process.stdout.write(`${VERSION}\n`);
+    return 0;
+  }
+  const entry = commandTable[name];
+  if (!entry) throw new UsageError(`unknown command '${name}' (see: cc-agent --help)`);
+  const command = await entry.load();
+
+  // Everything after `--` is positional, verbatim: prompts may start with a dash.
+  const dd = rest.indexOf('--');
+  const before = dd === -1 ? rest : rest.slice(0, dd);
+  const after = dd === -1 ? [] : rest.slice(dd + 1);
+  const parsed = meow({
+    importMeta: import.meta,
+    pkg: { name: 'cc-agent', version: VERSION },
+    argv: before,
+    autoHelp: false,
+    autoVersion: false,
+    allowUnknownFlags: true,
+    flags: { ...command.flags, help: { type: 'boolean', shortFlag: 'h' } } as never,
+  });
+  const known = knownFlagNames(command);
+  const unknown = Object.keys(parsed.unnormalizedFlags).filter((f) => !known.has(f));
+  if (unknown.length > 0) {
+    const f = unknown[0] as string;
+    throw new UsageError(
+      `unknown flag ${f.length === 1 ? '-' : '--'}${f} for '${name}' (see: cc-agent ${name} --help)`,
+    );
+  }
+  if (parsed.flags['help']) {
+    process.stdout.write(commandHelp(name, command));
+    return 0;
+  }
+
+  const { createEngine } = await import('./engine/index.js');
+  let engine: Engine | undefined;
+  const io: Io = {
+    input: [...parsed.input.map(String), ...after],
+    flags: parsed.flags as FlagValues,
+    out: (t) => process.stdout.write(t.endsWith('\n') ? t : `${t}\n`),
+    err: (t) => process.stderr.write(t.endsWith('\n') ? t : `${t}\n`),
+    engine: () => {
+      if (!engine) {
+        // Loaded lazily, after argument checks: bad flags never open (or create) the store.
+        engine = createEngine();
+      }
+      return engine;
+    },
+    readStdin: async () => {
+      const chunks: Buffer[] = [];
+      for await (const c of process.stdin) chunks.push(c as Buffer);
+      return Buffer.concat(chunks).toString('utf8');
+    },
+    stdinIsTTY: Boolean(process.stdin.isTTY),
+    env: process.env,
+    cwd: process.cwd(),
+  };
+  try {
+    return await command.run(io);
+  } finally {
+    engine?.close();
+  }
+}
+
+async function run(): Promise<void> {
+  let code: number;
+  try {
+    code = await main(process.argv.slice(2));
+  } catch (e) {
+    code = reportError(e);
+  }
+  process.exitCode = code;
+}
+
+function reportError(e: unknown): number {
+  const err = e as Error & { code?: string };
+  if (e instanceof UsageError) {
+    process.stderr.write(`cc-agent: ${err.message}\n`);
+    return 2;
+  }
+  if (err?.name === 'CcAgentError') {
+    process.stderr.write(`cc-agent: ${err.message}\n`);
+    return 1;
+  }
+  // Unexpected: still one line by default, the stack only when asked for.
+  process.stderr.write(`cc-agent: internal error: ${err?.message ?? String(e)}\n`);
+  if (process.env['CC_AGENT_DEBUG']) process.stderr.write(`${err?.stack ?? ''}\n`);
+  return 70;
+}
+
+await run();

@@ -1,0 +1,23 @@
+import { CcAgentError } from '../engine/index.js';
+import type { Io } from './types.js';
+
+/** The one positional a command needs, or a clear usage error naming it. */
+export function requireArg(io: Io, index: number, what: string, usage: string): string {
+  const v = io.input[index];
+  if (v === undefined || v === '') {
+    throw new CcAgentError('bad_input', `missing ${what} (usage: cc-agent ${usage})`);
+  }
+  return v;
+}
+
+/**
+ * Text given as the remaining arguments (joined by spaces, like echo), or read from stdin when
+ * it is `-` — the way to pass text that starts with a dash or is too big for a command line.
+ */
+export async function textArg(io: Io, from: number, what: string, usage: string): Promise<string> {
+  const parts = io.input.slice(from);
+  if (parts.length === 1 && parts[0] === '-') return io.readStdin();
+  if (parts.length === 0)
+    throw new CcAgentError('bad_input', `missing ${what} (usage: cc-agent ${usage})`);
+  return parts.join(' ');
+}

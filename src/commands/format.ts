@@ -1,0 +1,68 @@
+import type { Job } from '../engine/index.js';
+
+export const json = (value: unknown): string => JSON.stringify(value, null, 2);
+
+/** 2m13s, 1h04m, 3d02h: compact durations for tables. */
+export function duration(ms: number): string {
+  const s = Math.max(0, Math.floor(ms / 1000));
+  if (s < 60) return `${s}s`;
+  const m = Math.floor(s / 60);
+  if (m < 60) return `${m}m${String(s % 60).padStart(2, '0')}s`;
+  const h = Math.floor(m / 60);
+  if (h < 24) return `${h}h${String(m % 60).padStart(2, '0')}m`;
+  return `${Math.floor(h / 24)}d${String(h % 24).padStart(2, '0')}h`;
+}
+
+export function elapsed(job: Job, now = Date.now()): string {
+  const start = Date.parse(job.startedAt ?? job.createdAt);
+  const end = job.endedAt ? Date.parse(job.endedAt) : now;
+  return duration(end - start);
+}
+
+export const modelLabel = (j: Job): string =>
+  [j.model ?? 'default', j.effort].filter(Boolean).join('/');
+
+export function statusLabel(j: Job): string {
+  if (j.status === 'failed' && j.exitCode !== null) return `failed(${j.exitCode})`;
+  if (j.status === 'running' && j.activity) return `running:${j.activity}`;
+  return j.status;
+}
+
+/** Left-aligned columns; the last column is cut to the terminal width. */
+export function table(
+  header: string[],
+  rows: string[][],
+  width = process.stdout.columns || 120,
+): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: string[]): string => {
+    const text = cells
+      .map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i] as number)))
+      .join('  ');
+    return text.length > width ? `${text.slice(0, width - 1)}…` : text;
+  };
+  return [line(header), ...rows.map(line)].join('\n');
+}
+
+export function jobDetails(j: Job): string {
+  const lines: [string, string | number | null][] = [
+    ['id', j.id],
+    ['status', statusLabel(j)],
+    ['agent', `${j.backend} ${modelLabel(j)}`],
+    ['sandbox', j.sandbox],
+    ['dir', j.dir],
+    ['session', j.sessionId],
+    ['tmux', j.tmuxSocket ? `${j.tmuxSession} (socket ${j.tmuxSocket})` : j.tmuxSession],
+    ['elapsed', elapsed(j)],
+    ['created', j.createdAt],
+    ['ended', j.endedAt],
+    ['exit code', j.exitCode],
+    ['error', j.error],
+    ['files', j.files.length ? j.files.join(', ') : null],
+    ['prompt', j.promptPreview],
+  ];
+  return lines
+    .filter(([, v]) => v !== null && v !== '')
+    .map(([k, v]) => `${k.padEnd(10)} ${v}`)
+    .join('\n');
+}

@@ -1,0 +1,59 @@
+import { CcAgentError, parseDuration } from '../engine/index.js';
+import { requireArg } from './args.js';
+import { json } from './format.js';
+import type { Command } from './types.js';
+
+export const kill: Command = {
+  usage: 'kill <id> | kill --completed',
+  summary: "Kill an agent's tmux session; --completed removes the sessions of every ended job.",
+  help: `Options:
+      --completed   remove leftover sessions of completed, failed and killed jobs
+      --json        print the result as JSON`,
+  flags: { completed: { type: 'boolean' }, json: { type: 'boolean' } },
+  async run(io) {
+    const engine = io.engine();
+    if (io.flags['completed']) {
+      if (io.input.length > 0)
+        throw new CcAgentError('bad_input', 'kill --completed takes no job id');
+      const removed = await engine.killEnded();
+      io.out(io.flags['json'] ? json({ removed }) : `removed ${removed.length} ended session(s)`);
+      return 0;
+    }
+    const r = await engine.kill(requireArg(io, 0, 'job id', this.usage));
+    if (io.flags['json']) io.out(json(r));
+    else if (r.wasRunning) io.out(`killed ${r.job.id}`);
+    else {
+      const how = r.job.exitCode !== null ? `, exit ${r.job.exitCode}` : '';
+      const extra = r.sessionRemoved ? '; removed its tmux session' : '';
+      io.out(`${r.job.id} had already ended (${r.job.status}${how})${extra}`);
+    }
+    return 0;
+  },
+};
+
+export const clean: Command = {
+  usage: 'clean [--older-than 7d]',
+  summary: 'Forget ended jobs (session, files, row) that ended longer ago than --older-than.',
+  help: `Options:
+      --older-than <age>   e.g. 30m, 12h, 7d, 2w (default 7d)
+      --json               print the removed ids as JSON`,
+  flags: { olderThan: { type: 'string' }, json: { type: 'boolean' } },
+  async run(io) {
+    const age = parseDuration((io.flags['olderThan'] as string | undefined) ?? '7d');
+    const removed = await io.engine().clean(age);
+    io.out(io.flags['json'] ? json({ removed }) : `removed ${removed.length} job(s)`);
+    return 0;
+  },
+};
+
+export const del: Command = {
+  usage: 'delete <id>',
+  summary: 'Delete a job: kill its session, remove its files and its record.',
+  help: '',
+  flags: {},
+  async run(io) {
+    const id = await io.engine().delete(requireArg(io, 0, 'job id', this.usage));
+    io.out(`deleted ${id}`);
+    return 0;
+  },
+};

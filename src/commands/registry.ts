@@ -1,0 +1,86 @@
+import type { Command } from './types.js';
+
+/**
+ * Every subcommand with its one-line summary, loaded only when run: `cc-agent --help` must not
+ * pay for the engine, SQLite or Ink.
+ */
+export const commandTable: Record<
+  string,
+  { group: string; summary: string; load: () => Promise<Command> }
+> = {
+  start: {
+    group: 'Agents',
+    summary: 'Start an agent in its own tmux session',
+    load: async () => (await import('./start.js')).start,
+  },
+  status: {
+    group: 'Agents',
+    summary: 'Show one job',
+    load: async () => (await import('./jobs.js')).status,
+  },
+  jobs: {
+    group: 'Agents',
+    summary: 'List jobs (running > pending > failed > completed)',
+    load: async () => (await import('./jobs.js')).jobs,
+  },
+  kill: {
+    group: 'Agents',
+    summary: "Kill an agent (or --completed: remove ended agents' sessions)",
+    load: async () => (await import('./kill.js')).kill,
+  },
+  clean: {
+    group: 'Agents',
+    summary: 'Forget ended jobs older than 7 days (or --older-than)',
+    load: async () => (await import('./kill.js')).clean,
+  },
+  delete: {
+    group: 'Agents',
+    summary: 'Delete a job, its session and its files',
+    load: async () => (await import('./kill.js')).del,
+  },
+  send: {
+    group: 'Talking to agents',
+    summary: 'Send a message to a running agent',
+    load: async () => (await import('./io.js')).send,
+  },
+  capture: {
+    group: 'Talking to agents',
+    summary: "Print the agent's screen (last N lines, default 50)",
+    load: async () => (await import('./io.js')).capture,
+  },
+  output: {
+    group: 'Talking to agents',
+    summary: 'Print everything the agent printed',
+    load: async () => (await import('./io.js')).output,
+  },
+  watch: {
+    group: 'Talking to agents',
+    summary: "Stream the agent's output until it ends",
+    load: async () => (await import('./io.js')).watch,
+  },
+  attach: {
+    group: 'Talking to agents',
+    summary: 'Print the tmux command that attaches to an agent',
+    load: async () => (await import('./io.js')).attach,
+  },
+  clear: {
+    group: 'Context',
+    summary: "Clear an agent's context (/clear) and wait until it is done",
+    load: async () => (await import('./context.js')).clear,
+  },
+  usage: {
+    group: 'Context',
+    summary: "Show an agent's token usage (/usage)",
+    load: async () => (await import('./context.js')).usage,
+  },
+  reuse: {
+    group: 'Context',
+    summary: 'Clear an agent and give it a new task',
+    load: async () => (await import('./context.js')).reuse,
+  },
+  health: {
+    group: 'Setup',
+    summary: 'Check tmux, the agent CLIs, the store and free disk',
+    load: async () => (await import('./health.js')).health,
+  },
+};

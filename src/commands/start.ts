@@ -1,0 +1,105 @@
+import { BACKENDS, EFFORTS, SANDBOXES } from '../engine/index.js';
+import { textArg } from './args.js';
+import { json, modelLabel } from './format.js';
+import type { Command } from './types.js';
+
+const USAGE = 'start "prompt" [options]';
+
+export const start: Command = {
+  usage: USAGE,
+  summary: 'Start an agent in its own tmux session (cc-agent-<id>).',
+  help: `Options:
+  -m, --model <name>        model or alias (claude default: opus; -r low alone means sonnet)
+  -r, --reasoning <level>   ${EFFORTS.join(' | ')} (default xhigh)
+  -s, --sandbox <mode>      ${SANDBOXES.join(' | ')} (default workspace-write)
+  -f, --file <glob>         inject matching files into the prompt (repeatable)
+      --map                 inject docs/CODEBASE_MAP.md
+  -d, --dir <path>          working directory (default: here)
+      --agent <name>        ${BACKENDS.join(' | ')} (default claude; demo = built-in simulated agent)
+      --strip-ansi          strip escape codes from this job's 'output'
+      --dry-run             print the full prompt and the exact argv; launch nothing
+      --json                print the job (or the dry-run plan) as JSON
+
+The prompt is one argument, or several joined by spaces. Use -- before a prompt that starts
+with a dash, or '-' to read it from stdin.
+
+Examples:
+  cc-agent start "Audit the auth flow" -s read-only --map
+  cc-agent start --agent demo "[[work 2]] [[done \\"all good\\"]]"`,
+  flags: {
+    model: { type: 'string', shortFlag: 'm' },
+    reasoning: { type: 'string', shortFlag: 'r' },
+    sandbox: { type: 'string', shortFlag: 's' },
+    file: { type: 'string', shortFlag: 'f', isMultiple: true },
+    map: { type: 'boolean' },
+    dir: { type: 'string', shortFlag: 'd' },
+    agent: { type: 'string' },
+    stripAnsi: { type: 'boolean' },
+    dryRun: { type: 'boolean' },
+    json: { type: 'boolean' },
+  },
+  async run(io) {
+    const f = io.flags as {
+      model?: string;
+      reasoning?: string;
+      sandbox?: string;
+      file?: string[];
+      map?: boolean;
+      dir?: string;
+      agent?: string;
+      stripAnsi?: boolean;
+      dryRun?: boolean;
+      json?: boolean;
+    };
+    const prompt = await textArg(io, 0, 'prompt', USAGE);
+    const options = {
+      prompt,
+      agent: f.agent,
+      model: f.model,
+      reasoning: f.reasoning,
+      sandbox: f.sandbox,
+      dir: f.dir,
+      files: f.file ?? [],
+      map: f.map,
+      stripAnsi: f.stripAnsi,
+      cwd: io.cwd,
+    };
+    const engine = io.engine();
+    if (f.dryRun) {
+      const plan = engine.plan(options);
+      if (!plan.installed) io.err(`warning: ${plan.argv[0]} is not installed; 'start' would fail`);
+      if (f.json) {
+        io.out(
+          json({
+            dir: plan.dir,
+            argv: plan.argv,
+            env: plan.env,
+            delivery: plan.delivery,
+            prompt: plan.prompt,
+          }),
+        );
+        return 0;
+      }
+      const shown = plan.delivery === 'argv' ? plan.argv.slice(0, -1) : plan.argv;
+      io.out(`# dir: ${plan.dir}`);
+      io.out(
+        `# argv (${plan.argv.length} elements; the prompt is ${plan.delivery === 'argv' ? 'the last element' : 'pasted once the agent is ready'}):`,
+      );
+      io.out(json(shown));
+      io.out(`# prompt (${Buffer.byteLength(plan.prompt)} bytes):`);
+      io.out(plan.prompt);
+      return 0;
+    }
+    const job = await engine.start(options);
+    if (f.json) {
+      io.out(json(job));
+      return 0;
+    }
+    io.out(`${job.id}`);
+    io.err(
+      `started ${job.backend} ${modelLabel(job)} (${job.sandbox}) in ${job.dir} — ` +
+        `watch: cc-agent capture ${job.id} · attach: cc-agent attach ${job.id}`,
+    );
+    return 0;
+  },
+};

@@ -1,0 +1,36 @@
+import type { Engine } from '../engine/index.js';
+
+export type FlagType = 'string' | 'boolean' | 'number';
+
+export interface FlagSpec {
+  type: FlagType;
+  shortFlag?: string;
+  isMultiple?: boolean;
+  default?: unknown;
+}
+
+export type FlagValues = Record<string, unknown>;
+
+/** What a command may touch: its arguments, output streams and (lazily) the engine. */
+export interface Io {
+  input: string[];
+  flags: FlagValues;
+  out(text: string): void;
+  err(text: string): void;
+  /** Opened on first use so `--help` and argument errors never open the store. */
+  engine(): Engine;
+  readStdin(): Promise<string>;
+  stdinIsTTY: boolean;
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+}
+
+/** One CLI subcommand: its help text, its flags, and what it does. Returns the exit code. */
+export interface Command {
+  usage: string;
+  summary: string;
+  /** Extra help lines (options, examples) after the usage and summary. */
+  help: string;
+  flags: Record<string, FlagSpec>;
+  run(io: Io): Promise<number>;
+}

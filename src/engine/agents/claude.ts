@@ -1,0 +1,23 @@
+import { claudeLaunch } from './claude-flags.js';
+import type { AgentBackend, ScreenPatterns } from './types.js';
+
+/** Claude Code 2.1.x screen strings (shared by the simulated agent, which draws the same). */
+export const claudeScreen: ScreenPatterns = {
+  ready: /\? for shortcuts/,
+  busy: /esc to interrupt/i,
+  trust: /Do you trust the files in this folder\?/,
+  permission: /Do you want to proceed\?/,
+  usage: /Session usage|Current session/i,
+};
+
+export const claudeBackend: AgentBackend = {
+  name: 'claude',
+  programName: 'claude',
+  installHint: 'npm install -g @anthropic-ai/claude-code',
+  launch: (req) => claudeLaunch(req, 'claude'),
+  versionArgs: ['--version'],
+  relaysHooks: true,
+  clearCommand: '/clear',
+  usageCommand: '/usage',
+  screen: claudeScreen,
+};

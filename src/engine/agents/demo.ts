@@ -1,0 +1,30 @@
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { claudeScreen } from './claude.js';
+import { claudeLaunch } from './claude-flags.js';
+import type { AgentBackend } from './types.js';
+
+/** The simulated agent ships inside the package: dist/demo-agent/main.js. */
+export const demoAgentMain = fileURLToPath(new URL('../../demo-agent/main.js', import.meta.url));
+
+/**
+ * The simulated agent takes Claude Code's own flags, so launching it exercises exactly the
+ * production argv path; only the program differs. Its "config dir" lives under cc-agent's
+ * home so it never touches the user's ~/.claude.
+ */
+export const demoBackend: AgentBackend = {
+  name: 'demo',
+  programName: 'node',
+  installHint: 'the simulated agent ships with cc-agent; run `npm run build`',
+  launch(req) {
+    const spec = claudeLaunch(req, process.execPath, [demoAgentMain]);
+    spec.env['CLAUDE_CONFIG_DIR'] = join(req.home, 'demo-claude');
+    delete spec.env['IS_SANDBOX'];
+    return spec;
+  },
+  versionArgs: [demoAgentMain, '--version'],
+  relaysHooks: true,
+  clearCommand: '/clear',
+  usageCommand: '/usage',
+  screen: claudeScreen,
+};

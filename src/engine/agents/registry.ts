@@ -1,0 +1,21 @@
+import { badInput } from '../errors.js';
+import { BACKENDS, type BackendName } from '../store/job-types.js';
+import { claudeBackend } from './claude.js';
+import { codexBackend } from './codex.js';
+import { demoBackend } from './demo.js';
+import type { AgentBackend } from './types.js';
+
+const backends: Record<BackendName, AgentBackend> = {
+  claude: claudeBackend,
+  codex: codexBackend,
+  demo: demoBackend,
+};
+
+export function backendFor(name: string): AgentBackend {
+  if (!(BACKENDS as readonly string[]).includes(name)) {
+    throw badInput(`unknown agent '${name}' (expected one of: ${BACKENDS.join(', ')})`);
+  }
+  return backends[name as BackendName];
+}
+
+export const allBackends = (): AgentBackend[] => BACKENDS.map((b) => backends[b]);

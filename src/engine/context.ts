@@ -1,0 +1,29 @@
+import { fileURLToPath } from 'node:url';
+import type { EngineEvents } from './events/emitter.js';
+import type { Paths } from './paths.js';
+import type { ProcessRunner } from './process/runner.js';
+import type { Db } from './store/db.js';
+import type { JobsRepo } from './store/jobs-repo.js';
+import type { Job } from './store/job-types.js';
+import { Tmux } from './tmux/tmux.js';
+
+/** Scripts shipped beside dist/: the hook relay and the pane wrapper. */
+export const relayScript = fileURLToPath(new URL('../../hooks/relay-event.sh', import.meta.url));
+export const wrapperScript = fileURLToPath(new URL('../../libexec/run-agent.sh', import.meta.url));
+
+/** What every engine operation needs; built once by createEngine. */
+export interface EngineContext {
+  paths: Paths;
+  db: Db;
+  jobs: JobsRepo;
+  runner: ProcessRunner;
+  env: NodeJS.ProcessEnv;
+  events: EngineEvents;
+  now(): number;
+  /** Socket new jobs are started on (CC_AGENT_TMUX_SOCKET; undefined = the user's server). */
+  defaultSocket: string | undefined;
+  /** The tmux server a job lives on: the socket it was started with, not today's env. */
+  tmux(socket: string | null | undefined): Tmux;
+  /** Re-read a job, rewrite its JSON mirror and tell subscribers. Call after every change. */
+  saved(id: string, event?: 'job_created' | 'job_updated'): Job;
+}

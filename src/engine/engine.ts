@@ -1,0 +1,181 @@
+import { mkdirSync } from 'node:fs';
+import type { EngineContext } from './context.js';
+import { EngineEvents } from './events/emitter.js';
+import { ingestSpool, type IngestResult } from './events/ingest.js';
+import { health, type HealthReport } from './health.js';
+import { captureJob, jobOutput } from './jobs/capture.js';
+import { killEnded, killJob, type KillResult } from './jobs/kill.js';
+import { findJob } from './jobs/lookup.js';
+import { reconcile } from './jobs/reconcile.js';
+import { cleanJobs, deleteJob } from './jobs/remove.js';
+import { clearJob, reuseJob, sendToJob, usageOf } from './jobs/session-ops.js';
+import { planStart, startJob, type LaunchPlan, type StartOptions } from './jobs/start.js';
+import { watchJob } from './jobs/watch.js';
+import { pathsFor, resolveHome, type Paths } from './paths.js';
+import { realRunner, type ProcessRunner } from './process/runner.js';
+import { openDb } from './store/db.js';
+import { writeMirror } from './store/job-files.js';
+import type { Job, JobStatus } from './store/job-types.js';
+import { JobsRepo, toJob } from './store/jobs-repo.js';
+import { Tmux } from './tmux/tmux.js';
+
+export interface EngineOptions {
+  /** CC_AGENT_HOME; defaults from env, then ~/.cc-agent. */
+  home?: string;
+  env?: NodeJS.ProcessEnv;
+  runner?: ProcessRunner;
+  now?: () => number;
+}
+
+/**
+ * The engine: the one owner of cc-agent's truth. Faces (CLI, TUI, server) call these methods
+ * and subscribe to `events`; none keeps its own copy of the jobs.
+ */
+export class Engine {
+  readonly events: EngineEvents;
+  readonly paths: Paths;
+  private readonly ctx: EngineContext;
+
+  constructor(options: EngineOptions = {}) {
+    const env = options.env ?? process.env;
+    const paths = pathsFor(options.home ?? resolveHome(env));
+    mkdirSync(paths.jobsDir, { recursive: true });
+    const db = openDb(paths.db);
+    const jobs = new JobsRepo(db);
+    const runner = options.runner ?? realRunner;
+    const events = new EngineEvents();
+    const socket = env['CC_AGENT_TMUX_SOCKET'] || undefined;
+    const servers = new Map<string, Tmux>();
+    const ctx: EngineContext = {
+      paths,
+      db,
+      jobs,
+      runner,
+      env,
+      events,
+      now: options.now ?? Date.now,
+      defaultSocket: socket,
+      tmux(s) {
+        const key = s ?? '';
+        let t = servers.get(key);
+        if (!t) servers.set(key, (t = new Tmux(runner, s ?? undefined)));
+        return t;
+      },
+      saved(id, event) {
+        const row = jobs.get(id);
+        if (!row) throw new Error(`job ${id} vanished`);
+        const job = toJob(row);
+        writeMirror(paths, job);
+        events.emit(event ?? 'job_updated', job);
+        return job;
+      },
+    };
+    this.ctx = ctx;
+    this.events = events;
+    this.paths = paths;
+  }
+
+  /** Catch up with the world: relayed hook events first, then how each agent's process is. */
+  async refresh(): Promise<IngestResult> {
+    const r = ingestSpool(this.ctx);
+    await reconcile(this.ctx);
+    return r;
+  }
+
+  /** What `start` would do, without doing it (and without needing the agent CLI installed). */
+  plan(options: StartOptions): LaunchPlan {
+    return planStart(this.ctx, options, 'dry-run', false);
+  }
+
+  start(options: StartOptions): Promise<Job> {
+    return startJob(this.ctx, options);
+  }
+
+  async list(statuses?: readonly JobStatus[]): Promise<Job[]> {
+    await this.refresh();
+    return this.ctx.jobs.list(statuses).map(toJob);
+  }
+
+  async get(id: string): Promise<Job> {
+    await this.refresh();
+    return toJob(findJob(this.ctx, id));
+  }
+
+  send(id: string, text: string): Promise<void> {
+    return sendToJob(this.ctx, id, text);
+  }
+
+  capture(id: string, lines: number, options?: { ansi?: boolean }): Promise<string> {
+    return captureJob(this.ctx, id, lines, options);
+  }
+
+  output(id: string, options?: { stripAnsi?: boolean }): string {
+    return jobOutput(this.ctx, id, options);
+  }
+
+  watch(id: string, onData: (text: string) => void, signal?: AbortSignal): Promise<Job> {
+    return watchJob(this.ctx, id, onData, { signal });
+  }
+
+  kill(id: string): Promise<KillResult> {
+    return killJob(this.ctx, id);
+  }
+
+  killEnded(): Promise<string[]> {
+    return killEnded(this.ctx);
+  }
+
+  delete(id: string): Promise<string> {
+    return deleteJob(this.ctx, id);
+  }
+
+  clean(olderThanMs: number): Promise<string[]> {
+    return cleanJobs(this.ctx, olderThanMs);
+  }
+
+  clear(id: string): Promise<string | null> {
+    return clearJob(this.ctx, id);
+  }
+
+  usage(id: string): Promise<string> {
+    return usageOf(this.ctx, id);
+  }
+
+  reuse(id: string, prompt: string): Promise<void> {
+    return reuseJob(this.ctx, id, prompt);
+  }
+
+  health(): Promise<HealthReport> {
+    return health(this.ctx);
+  }
+
+  /** The tmux argv that reaches a job's session (for `attach`), and whether we are inside tmux. */
+  attachCommand(id: string): {
+    argv: string[];
+    switchArgv: string[];
+    session: string;
+    socket: string | null;
+  } {
+    const row = findJob(this.ctx, id);
+    const tmux = this.ctx.tmux(row.tmux_socket);
+    return {
+      argv: tmux.commandLine('attach-session', '-t', `=${row.tmux_session}`),
+      switchArgv: tmux.commandLine('switch-client', '-t', `=${row.tmux_session}`),
+      session: row.tmux_session,
+      socket: row.tmux_socket,
+    };
+  }
+
+  switchTo(id: string): Promise<void> {
+    const row = findJob(this.ctx, id);
+    return this.ctx.tmux(row.tmux_socket).switchClient(row.tmux_session);
+  }
+
+  close(): void {
+    this.ctx.db.close();
+  }
+}
+
+export function createEngine(options: EngineOptions = {}): Engine {
+  return new Engine(options);
+}

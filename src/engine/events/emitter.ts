@@ -1,0 +1,41 @@
+import { EventEmitter } from 'node:events';
+import type { Job } from '../store/job-types.js';
+
+export interface HookEventRecord {
+  seq: number;
+  jobId: string;
+  ts: number;
+  event: string;
+  sessionId: string | null;
+  toolName: string | null;
+  payload: Record<string, unknown>;
+}
+
+/** The engine's typed events, named as in the guide; every face subscribes to these. */
+export interface EngineEventMap {
+  job_created: Job;
+  job_updated: Job;
+  job_completed: Job;
+  job_failed: Job;
+  job_deleted: { id: string };
+  hook_event: HookEventRecord;
+}
+
+export type EngineEventName = keyof EngineEventMap;
+
+export class EngineEvents {
+  private readonly emitter = new EventEmitter({ captureRejections: false });
+
+  constructor() {
+    this.emitter.setMaxListeners(0);
+  }
+
+  on<K extends EngineEventName>(name: K, fn: (data: EngineEventMap[K]) => void): () => void {
+    this.emitter.on(name, fn);
+    return () => this.emitter.off(name, fn);
+  }
+
+  emit<K extends EngineEventName>(name: K, data: EngineEventMap[K]): void {
+    this.emitter.emit(name, data);
+  }
+}

@@ -1,0 +1,123 @@
+import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { EngineContext } from '../context.js';
+import type { HookEventRecord } from './emitter.js';
+
+interface SpoolEnvelope {
+  v: number;
+  job_id: string;
+  ts: number;
+  payload: Record<string, unknown> & { hook_event_name: string };
+}
+
+export interface IngestResult {
+  ingested: number;
+  quarantined: number;
+}
+
+/**
+ * Move relayed hook events from the spool into SQLite. Each file's name is its unique key, so a
+ * crash between the commit and the unlink re-reads the file and inserts nothing twice; a file
+ * that does not parse is moved to quarantine and counted, never retried, never fatal.
+ */
+export function ingestSpool(ctx: EngineContext): IngestResult {
+  const dir = ctx.paths.spoolDir;
+  let names: string[];
+  try {
+    names = readdirSync(dir)
+      .filter((n) => n.endsWith('.json'))
+      .sort();
+  } catch {
+    return { ingested: 0, quarantined: 0 };
+  }
+  if (names.length === 0) return { ingested: 0, quarantined: 0 };
+
+  const good: { name: string; env: SpoolEnvelope }[] = [];
+  const bad: string[] = [];
+  for (const name of names) {
+    const env = parseEnvelope(join(dir, name));
+    if (env) good.push({ name, env });
+    else bad.push(name);
+  }
+
+  const insert = ctx.db.prepare(
+    `INSERT OR IGNORE INTO hook_events (spool_name, job_id, ts, event, session_id, tool_name, payload)
+     VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const records: HookEventRecord[] = [];
+  const touched = new Set<string>();
+  ctx.db.transaction(() => {
+    for (const { name, env } of good) {
+      const p = env.payload;
+      const sessionId = typeof p['session_id'] === 'string' ? p['session_id'] : null;
+      const toolName = typeof p['tool_name'] === 'string' ? p['tool_name'] : null;
+      const r = insert.run(
+        name,
+        env.job_id,
+        env.ts,
+        p.hook_event_name,
+        sessionId,
+        toolName,
+        JSON.stringify(p),
+      );
+      if (r.changes === 0) continue; // already ingested before a crash
+      records.push({
+        seq: Number(r.lastInsertRowid),
+        jobId: env.job_id,
+        ts: env.ts,
+        event: p.hook_event_name,
+        sessionId,
+        toolName,
+        payload: p,
+      });
+      if (applyToJob(ctx, env.job_id, p.hook_event_name, sessionId)) touched.add(env.job_id);
+    }
+    if (bad.length > 0) {
+      ctx.db
+        .prepare(
+          `INSERT INTO counters (name, value) VALUES ('spool_quarantined', ?)
+           ON CONFLICT(name) DO UPDATE SET value = value + excluded.value`,
+        )
+        .run(bad.length);
+    }
+  })();
+
+  for (const { name } of good) rmSync(join(dir, name), { force: true });
+  if (bad.length > 0) {
+    mkdirSync(ctx.paths.quarantineDir, { recursive: true });
+    for (const name of bad) renameSync(join(dir, name), join(ctx.paths.quarantineDir, name));
+  }
+  for (const rec of records) ctx.events.emit('hook_event', rec);
+  for (const id of touched) ctx.saved(id, 'job_updated');
+  return { ingested: records.length, quarantined: bad.length };
+}
+
+/** Job fields a hook event settles directly. The full state machine builds on this. */
+function applyToJob(
+  ctx: EngineContext,
+  jobId: string,
+  event: string,
+  sessionId: string | null,
+): boolean {
+  if (event === 'SessionStart' && sessionId) {
+    const r = ctx.db
+      .prepare(
+        'UPDATE jobs SET session_id = ?, updated_at = ? WHERE id = ? AND session_id IS NOT ?',
+      )
+      .run(sessionId, ctx.now(), jobId, sessionId);
+    return r.changes > 0;
+  }
+  return false;
+}
+
+function parseEnvelope(file: string): SpoolEnvelope | undefined {
+  try {
+    const v = JSON.parse(readFileSync(file, 'utf8')) as Partial<SpoolEnvelope>;
+    if (typeof v.job_id !== 'string' || typeof v.ts !== 'number') return undefined;
+    const p = v.payload;
+    if (!p || typeof p !== 'object' || typeof p.hook_event_name !== 'string') return undefined;
+    return v as SpoolEnvelope;
+  } catch {
+    return undefined;
+  }
+}

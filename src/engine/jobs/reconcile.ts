@@ -1,0 +1,73 @@
+import { readFileSync, statSync } from 'node:fs';
+import { CcAgentError } from '../errors.js';
+import type { EngineContext } from '../context.js';
+import type { PaneState } from '../tmux/tmux.js';
+import { finishJob } from './finish.js';
+
+/** A pending job with no session after this long was a start that died half-way. */
+const STALE_PENDING_MS = 60_000;
+
+/**
+ * Bring active jobs up to date with the world: the wrapper's exit file says how the agent
+ * ended; a vanished tmux session means it died with no word. Costs one stat per active job and
+ * one tmux call per server — never a call per job.
+ */
+export async function reconcile(ctx: EngineContext): Promise<void> {
+  const active = ctx.jobs.list(['pending', 'running']);
+  if (active.length === 0) return;
+  const panesBySocket = new Map<string | null, Map<string, PaneState> | null>();
+  for (const row of active) {
+    const exit = readExitFile(ctx.paths.exitFile(row.id));
+    if (exit) {
+      finishJob(ctx, row, {
+        exitCode: exit.code,
+        at: exit.at,
+        error: exit.code === 0 ? undefined : `agent exited with status ${exit.code}`,
+      });
+      continue;
+    }
+    if (row.status === 'pending' && ctx.now() - row.created_at < STALE_PENDING_MS) continue;
+    if (!panesBySocket.has(row.tmux_socket)) {
+      panesBySocket.set(row.tmux_socket, await panesOf(ctx, row.tmux_socket));
+    }
+    const panes = panesBySocket.get(row.tmux_socket);
+    if (panes === null) continue; // tmux itself is missing: say nothing rather than guess
+    const pane = panes?.get(row.tmux_session);
+    if (!pane) {
+      finishJob(ctx, row, {
+        exitCode: null,
+        error: 'tmux session disappeared (killed outside cc-agent or the tmux server stopped)',
+      });
+    } else if (pane.dead) {
+      // The wrapper itself was killed before it could record the status.
+      const code = pane.exitStatus ?? null;
+      finishJob(ctx, row, {
+        exitCode: code,
+        error: `agent exited with status ${code ?? 'unknown'}`,
+      });
+    }
+  }
+}
+
+async function panesOf(
+  ctx: EngineContext,
+  socket: string | null,
+): Promise<Map<string, PaneState> | null> {
+  try {
+    return (await ctx.tmux(socket).listPanes()) ?? new Map();
+  } catch (e) {
+    if (e instanceof CcAgentError && e.code === 'tmux_missing') return null;
+    throw e;
+  }
+}
+
+function readExitFile(file: string): { code: number; at: number } | undefined {
+  try {
+    const text = readFileSync(file, 'utf8').trim();
+    const code = Number.parseInt(text, 10);
+    if (!Number.isFinite(code)) return undefined;
+    return { code, at: statSync(file).mtimeMs };
+  } catch {
+    return undefined;
+  }
+}

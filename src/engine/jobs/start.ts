@@ -1,0 +1,203 @@
+import { randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { CcAgentError } from '../errors.js';
+import { backendFor } from '../agents/registry.js';
+import type { LaunchSpec } from '../agents/types.js';
+import { relayScript, wrapperScript, type EngineContext } from '../context.js';
+import { which } from '../process/which.js';
+import { removeJobFiles, writeAtomic } from '../store/job-files.js';
+import type { BackendName, Job, Sandbox } from '../store/job-types.js';
+import { isPrimaryKeyClash, newJobId, sessionName } from './new-id.js';
+import { buildPrompt } from './prompt-builder.js';
+import { deliverLargePrompt, ARGV_PROMPT_LIMIT } from './prompt-delivery.js';
+import { validDir, validEffort, validModel, validSandbox } from './validate.js';
+
+export interface StartOptions {
+  prompt: string;
+  agent?: string;
+  model?: string;
+  reasoning?: string;
+  sandbox?: string;
+  dir?: string;
+  files?: readonly string[];
+  map?: boolean;
+  stripAnsi?: boolean;
+  cwd: string;
+}
+
+export interface LaunchPlan {
+  prompt: string;
+  files: string[];
+  dir: string;
+  /** Exactly what the agent is exec'd with; the prompt is the last element. */
+  argv: string[];
+  env: Record<string, string>;
+  /** 'argv' = one argument at launch; 'paste' = bracketed paste once the agent is ready. */
+  delivery: 'argv' | 'paste';
+  /** The agent CLI was found on PATH (a dry run plans even when it is not). */
+  installed: boolean;
+  spec: LaunchSpec;
+  backend: BackendName;
+  sandbox: Sandbox;
+}
+
+/** Validate everything and work out the launch; creates nothing. `--dry-run` stops here. */
+export function planStart(
+  ctx: EngineContext,
+  o: StartOptions,
+  jobId = 'dry-run',
+  requireProgram = true,
+): LaunchPlan {
+  if (o.prompt.trim() === '') throw new CcAgentError('bad_input', 'the prompt is empty');
+  const backend = backendFor(o.agent ?? 'claude');
+  const sandbox = validSandbox(o.sandbox);
+  const effort = validEffort(o.reasoning);
+  const model = validModel(o.model);
+  const dir = validDir(o.dir, o.cwd);
+  const built = buildPrompt({ prompt: o.prompt, dir, files: o.files, map: o.map });
+  const sessionId = randomUUID();
+  const spec = backend.launch({
+    jobId,
+    home: ctx.paths.home,
+    dir,
+    model,
+    effort,
+    sandbox,
+    sessionId,
+    settingsFile: ctx.paths.settings(jobId),
+    relayScript,
+  });
+  const program =
+    which(spec.program, ctx.env['PATH']) ?? (requireProgram ? undefined : spec.program);
+  if (!program) {
+    throw new CcAgentError(
+      'agent_missing',
+      `${backend.name} CLI '${spec.program}' is not installed or not on PATH; install it (${backend.installHint}) or use --agent demo`,
+    );
+  }
+  const delivery = Buffer.byteLength(built.text) <= ARGV_PROMPT_LIMIT ? 'argv' : 'paste';
+  const argv = [program, ...spec.args, ...(delivery === 'argv' ? ['--', built.text] : [])];
+  const { text: prompt, files } = built;
+  const installed = program !== spec.program || which(spec.program, ctx.env['PATH']) !== undefined;
+  return {
+    prompt,
+    files,
+    dir,
+    argv,
+    env: spec.env,
+    delivery,
+    installed,
+    spec,
+    backend: backend.name,
+    sandbox,
+  };
+}
+
+/**
+ * Start an agent in its own tmux session. Validation happens before anything is written; if
+ * tmux fails the job row and files are removed again, so a failed start leaves nothing behind.
+ */
+export async function startJob(ctx: EngineContext, o: StartOptions): Promise<Job> {
+  for (;;) {
+    const id = newJobId(ctx.jobs);
+    const plan = planStart(ctx, o, id);
+    const now = ctx.now();
+    try {
+      ctx.jobs.insert({
+        id,
+        kind: 'worker',
+        backend: plan.backend,
+        model: plan.spec.model,
+        effort: plan.spec.effort,
+        sandbox: plan.sandbox,
+        dir: plan.dir,
+        prompt_preview: firstLine(o.prompt),
+        prompt_bytes: Buffer.byteLength(plan.prompt),
+        session_id: plan.spec.sessionId,
+        tmux_session: sessionName(id),
+        tmux_socket: ctx.defaultSocket ?? null,
+        status: 'pending',
+        activity: 'starting',
+        exit_code: null,
+        error: null,
+        argv: JSON.stringify(plan.delivery === 'argv' ? plan.argv.slice(0, -1) : plan.argv),
+        strip_ansi: o.stripAnsi ? 1 : 0,
+        files: JSON.stringify(plan.files),
+        summary: null,
+        created_at: now,
+        started_at: null,
+        ended_at: null,
+        updated_at: now,
+      });
+    } catch (e) {
+      if (isPrimaryKeyClash(e)) continue; // a parallel start drew the same id first
+      throw e;
+    }
+    try {
+      await launch(ctx, id, plan);
+      return ctx.saved(id, 'job_created');
+    } catch (e) {
+      await ctx
+        .tmux(ctx.defaultSocket)
+        .killSession(sessionName(id))
+        .catch(() => false);
+      ctx.jobs.delete(id);
+      removeJobFiles(ctx.paths, id);
+      throw e;
+    }
+  }
+}
+
+async function launch(ctx: EngineContext, id: string, plan: LaunchPlan): Promise<void> {
+  const { paths } = ctx;
+  mkdirSync(paths.spoolDir, { recursive: true });
+  writeAtomic(paths.prompt(id), plan.prompt);
+  if (plan.spec.settings)
+    writeAtomic(paths.settings(id), JSON.stringify(plan.spec.settings, null, 2));
+  const [program, ...rest] = plan.argv as [string, ...string[]];
+  const agentArgs = plan.delivery === 'argv' ? rest.slice(0, -1) : rest; // prompt comes from the file
+  const tmux = ctx.tmux(ctx.defaultSocket);
+  const session = sessionName(id);
+  await tmux.startSession({
+    name: session,
+    cwd: plan.dir,
+    argv: [
+      '/bin/sh',
+      wrapperScript,
+      paths.exitFile(id),
+      plan.delivery === 'argv' ? paths.prompt(id) : '',
+      program,
+      ...agentArgs,
+    ],
+    env: sessionEnv(ctx, id, plan.env),
+    logFile: paths.log(id),
+  });
+  ctx.jobs.update(id, {
+    status: 'running',
+    started_at: ctx.now(),
+    updated_at: ctx.now(),
+  });
+  if (plan.delivery === 'paste') {
+    await deliverLargePrompt(ctx, id, plan.prompt);
+  }
+}
+
+/** What the agent (and so every hook it runs) inherits from cc-agent. */
+function sessionEnv(
+  ctx: EngineContext,
+  id: string,
+  extra: Record<string, string>,
+): Record<string, string> {
+  const env: Record<string, string> = {
+    CC_AGENT_JOB_ID: id,
+    CC_AGENT_HOME: ctx.paths.home,
+    // A long-running tmux server may carry a stale PATH; hooks and agents need today's.
+    PATH: ctx.env['PATH'] ?? '/usr/bin:/bin',
+    ...extra,
+  };
+  // The orchestrator runs cc-agent itself: it must reach the same tmux server.
+  if (ctx.defaultSocket) env['CC_AGENT_TMUX_SOCKET'] = ctx.defaultSocket;
+  return env;
+}
+
+const firstLine = (s: string): string => (s.trim().split('\n')[0] ?? '').slice(0, 200);

@@ -1,0 +1,41 @@
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { badInput } from '../errors.js';
+import { EFFORTS, SANDBOXES, type Effort, type Sandbox } from '../store/job-types.js';
+
+/** Model names and aliases: letters, digits and . _ - : [ ] (e.g. claude-sonnet-4-5[1m]). */
+const MODEL_RE = /^[A-Za-z0-9][A-Za-z0-9._:[\]-]{0,99}$/;
+
+export function validSandbox(value: string | undefined): Sandbox {
+  const v = value ?? 'workspace-write';
+  if (!(SANDBOXES as readonly string[]).includes(v)) {
+    throw badInput(`invalid --sandbox '${v}' (expected one of: ${SANDBOXES.join(', ')})`);
+  }
+  return v as Sandbox;
+}
+
+export function validEffort(value: string | undefined): Effort | undefined {
+  if (value === undefined) return undefined;
+  if (!(EFFORTS as readonly string[]).includes(value)) {
+    throw badInput(`invalid --reasoning '${value}' (expected one of: ${EFFORTS.join(', ')})`);
+  }
+  return value as Effort;
+}
+
+export function validModel(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (!MODEL_RE.test(value)) throw badInput(`invalid --model '${value}'`);
+  return value;
+}
+
+export function validDir(value: string | undefined, cwd: string): string {
+  const dir = resolve(cwd, value ?? '.');
+  let isDir = false;
+  try {
+    isDir = statSync(dir).isDirectory();
+  } catch {
+    throw badInput(`--dir '${value ?? dir}' does not exist`);
+  }
+  if (!isDir) throw badInput(`--dir '${value}' is not a directory`);
+  return dir;
+}

@@ -1,0 +1,39 @@
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+
+/** Every file cc-agent owns, derived from one home directory (CC_AGENT_HOME). */
+export interface Paths {
+  home: string;
+  db: string;
+  jobsDir: string;
+  spoolDir: string;
+  quarantineDir: string;
+  tmpDir: string;
+  prompt(id: string): string;
+  log(id: string): string;
+  mirror(id: string): string;
+  exitFile(id: string): string;
+  settings(id: string): string;
+}
+
+export function resolveHome(env: NodeJS.ProcessEnv = process.env): string {
+  const fromEnv = env['CC_AGENT_HOME'];
+  return fromEnv && fromEnv.length > 0 ? fromEnv : join(homedir(), '.cc-agent');
+}
+
+export function pathsFor(home: string): Paths {
+  const jobsDir = join(home, 'jobs');
+  return {
+    home,
+    db: join(home, 'cc-agent.db'),
+    jobsDir,
+    spoolDir: join(home, 'spool'),
+    quarantineDir: join(home, 'spool', 'quarantine'),
+    tmpDir: join(home, 'tmp'),
+    prompt: (id) => join(jobsDir, `${id}.prompt`),
+    log: (id) => join(jobsDir, `${id}.log`),
+    mirror: (id) => join(jobsDir, `${id}.json`),
+    exitFile: (id) => join(jobsDir, `${id}.exit`),
+    settings: (id) => join(jobsDir, `${id}.settings.json`),
+  };
+}

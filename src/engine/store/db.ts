@@ -1,0 +1,45 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { CcAgentError } from '../errors.js';
+import { migrations } from './migrations.js';
+
+export type Db = Database.Database;
+
+/**
+ * Open (creating if needed) the store. WAL lets the TUI, the server and short CLI commands
+ * read while one writes; the busy timeout turns writer contention into a short wait, not an
+ * error. Migrations run under an exclusive transaction so two processes can't race them.
+ */
+export function openDb(file: string): Db {
+  mkdirSync(dirname(file), { recursive: true });
+  let db: Db;
+  try {
+    db = new Database(file);
+  } catch (e) {
+    throw new CcAgentError('store', `cannot open store ${file}: ${(e as Error).message}`, {
+      cause: e,
+    });
+  }
+  db.pragma('busy_timeout = 5000');
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+  migrate(db);
+  return db;
+}
+
+export function schemaVersion(db: Db): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+function migrate(db: Db): void {
+  if (schemaVersion(db) >= migrations.length) return;
+  db.transaction(() => {
+    // Re-read inside the write lock: another process may have migrated meanwhile.
+    for (let v = schemaVersion(db); v < migrations.length; v++) {
+      db.exec(migrations[v] as string);
+      db.pragma(`user_version = ${v + 1}`);
+    }
+  }).exclusive();
+}

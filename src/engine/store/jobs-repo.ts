@@ -1,0 +1,105 @@
+import type { Db } from './db.js';
+import type { Activity, BackendName, Effort, Job, JobStatus, Sandbox } from './job-types.js';
+
+/** A jobs row as stored. Times are epoch milliseconds. */
+export interface JobRow {
+  id: string;
+  kind: 'worker' | 'orchestrator';
+  backend: BackendName;
+  model: string | null;
+  effort: Effort | null;
+  sandbox: Sandbox;
+  dir: string;
+  prompt_preview: string;
+  prompt_bytes: number;
+  session_id: string | null;
+  tmux_session: string;
+  tmux_socket: string | null;
+  status: JobStatus;
+  activity: Activity | null;
+  exit_code: number | null;
+  error: string | null;
+  argv: string;
+  strip_ansi: number;
+  files: string;
+  summary: string | null;
+  created_at: number;
+  started_at: number | null;
+  ended_at: number | null;
+  updated_at: number;
+}
+
+export type JobPatch = Partial<Omit<JobRow, 'id' | 'created_at'>>;
+
+const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
+
+export function toJob(r: JobRow): Job {
+  return {
+    id: r.id,
+    kind: r.kind,
+    backend: r.backend,
+    model: r.model,
+    effort: r.effort,
+    sandbox: r.sandbox,
+    dir: r.dir,
+    promptPreview: r.prompt_preview,
+    promptBytes: r.prompt_bytes,
+    sessionId: r.session_id,
+    tmuxSession: r.tmux_session,
+    tmuxSocket: r.tmux_socket,
+    status: r.status,
+    activity: r.activity,
+    exitCode: r.exit_code,
+    error: r.error,
+    argv: JSON.parse(r.argv) as string[],
+    stripAnsi: r.strip_ansi === 1,
+    files: JSON.parse(r.files) as string[],
+    summary: r.summary,
+    createdAt: iso(r.created_at) as string,
+    startedAt: iso(r.started_at),
+    endedAt: iso(r.ended_at),
+    updatedAt: iso(r.updated_at) as string,
+  };
+}
+
+/** Sort order the guide asks for: running > pending > failed > killed > completed, newest first. */
+const ORDER = `CASE status WHEN 'running' THEN 0 WHEN 'pending' THEN 1 WHEN 'failed' THEN 2
+  WHEN 'killed' THEN 3 ELSE 4 END, created_at DESC`;
+
+export class JobsRepo {
+  constructor(private readonly db: Db) {}
+
+  /** Throws SqliteError SQLITE_CONSTRAINT_PRIMARYKEY on an id collision; callers retry. */
+  insert(row: JobRow): void {
+    const cols = Object.keys(row);
+    this.db
+      .prepare(
+        `INSERT INTO jobs (${cols.join(',')}) VALUES (${cols.map((c) => '@' + c).join(',')})`,
+      )
+      .run(row);
+  }
+
+  get(id: string): JobRow | undefined {
+    return this.db.prepare('SELECT * FROM jobs WHERE id = ?').get(id) as JobRow | undefined;
+  }
+
+  list(statuses?: readonly JobStatus[]): JobRow[] {
+    if (!statuses) return this.db.prepare(`SELECT * FROM jobs ORDER BY ${ORDER}`).all() as JobRow[];
+    const marks = statuses.map(() => '?').join(',');
+    return this.db
+      .prepare(`SELECT * FROM jobs WHERE status IN (${marks}) ORDER BY ${ORDER}`)
+      .all(...statuses) as JobRow[];
+  }
+
+  update(id: string, patch: JobPatch): void {
+    const cols = Object.keys(patch);
+    if (cols.length === 0) return;
+    this.db
+      .prepare(`UPDATE jobs SET ${cols.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`)
+      .run({ ...patch, id });
+  }
+
+  delete(id: string): void {
+    this.db.prepare('DELETE FROM jobs WHERE id = ?').run(id);
+  }
+}

@@ -1,0 +1,229 @@
+import { CcAgentError } from '../errors.js';
+import { SpawnError, type ProcessRunner, type RunResult } from '../process/runner.js';
+import { shellQuote } from './shell-quote.js';
+
+export interface SessionSpec {
+  name: string;
+  cwd: string;
+  /** The program and its arguments, exec'd by tmux directly (two or more words: no shell). */
+  argv: readonly string[];
+  env: Record<string, string>;
+  logFile: string;
+  width?: number;
+  height?: number;
+}
+
+export interface PaneState {
+  dead: boolean;
+  exitStatus: number | undefined;
+  pid: number | undefined;
+}
+
+/** Exact-match targets: a bare name makes tmux fall back to prefix and glob matching. */
+const sessionTarget = (name: string): string => `=${name}`;
+const paneTarget = (name: string): string => `=${name}:`;
+
+/**
+ * Every tmux call cc-agent makes. Each is one argv through the runner port; several commands
+ * are chained with ';' in one invocation where order matters (so tmux runs them atomically).
+ */
+export class Tmux {
+  private readonly prefix: readonly string[];
+
+  constructor(
+    private readonly runner: ProcessRunner,
+    readonly socket: string | undefined,
+    private readonly program = 'tmux',
+  ) {
+    const socketArgs = !socket ? [] : socket.includes('/') ? ['-S', socket] : ['-L', socket];
+    this.prefix = [program, ...socketArgs];
+  }
+
+  /** argv a human would type to reach the same server, for messages such as `attach`. */
+  commandLine(...args: string[]): string[] {
+    return [...this.prefix, ...args];
+  }
+
+  async exec(args: readonly string[], input?: string | Buffer): Promise<RunResult> {
+    try {
+      return await this.runner.run([...this.prefix, ...args], { input, timeoutMs: 15_000 });
+    } catch (e) {
+      if (e instanceof SpawnError) {
+        throw new CcAgentError(
+          'tmux_missing',
+          `tmux is not installed or not on PATH (${e.errno}); install it, e.g. 'apt-get install tmux' or 'brew install tmux'`,
+        );
+      }
+      throw e;
+    }
+  }
+
+  private async must(
+    args: readonly string[],
+    what: string,
+    input?: string | Buffer,
+  ): Promise<string> {
+    const r = await this.exec(args, input);
+    if (r.code !== 0) {
+      throw new CcAgentError(
+        'tmux_failed',
+        `tmux ${what} failed: ${firstLine(r.stderr) || `exit ${r.code}`}`,
+      );
+    }
+    return r.stdout;
+  }
+
+  async version(): Promise<string> {
+    return (await this.must(['-V'], '-V')).trim();
+  }
+
+  /** Create the session, keep the pane after exit (for capture), and log output from byte 0. */
+  async startSession(spec: SessionSpec): Promise<void> {
+    const envArgs = Object.entries(spec.env).flatMap(([k, v]) => ['-e', `${k}=${v}`]);
+    await this.must(
+      [
+        'new-session',
+        '-d',
+        '-s',
+        spec.name,
+        '-c',
+        spec.cwd,
+        '-x',
+        String(spec.width ?? 200),
+        '-y',
+        String(spec.height ?? 50),
+        ...envArgs,
+        '--',
+        ...spec.argv,
+        ';',
+        'set-option',
+        '-t',
+        paneTarget(spec.name),
+        'remain-on-exit',
+        'on',
+        ';',
+        'pipe-pane',
+        '-t',
+        paneTarget(spec.name),
+        '-o',
+        `exec cat >> ${shellQuote(spec.logFile)}`,
+      ],
+      'new-session',
+    );
+  }
+
+  async hasSession(name: string): Promise<boolean> {
+    return (await this.exec(['has-session', '-t', sessionTarget(name)])).code === 0;
+  }
+
+  /** Names of all sessions on the server; empty when no server runs. One call for all jobs. */
+  async listSessions(): Promise<Set<string>> {
+    const r = await this.exec(['list-sessions', '-F', '#{session_name}']);
+    if (r.code !== 0) return new Set();
+    return new Set(r.stdout.split('\n').filter(Boolean));
+  }
+
+  /**
+   * Every session's first pane: alive or dead, and how it died. One call for all jobs, so
+   * reconciling a thousand jobs costs the same as one. Undefined when no server runs.
+   */
+  async listPanes(): Promise<Map<string, PaneState> | undefined> {
+    const r = await this.exec([
+      'list-panes',
+      '-a',
+      '-F',
+      '#{session_name}\t#{pane_dead}\t#{pane_dead_status}\t#{pane_pid}',
+    ]);
+    if (r.code !== 0) return undefined;
+    const panes = new Map<string, PaneState>();
+    for (const line of r.stdout.split('\n')) {
+      const [name, dead, status, pid] = line.split('\t');
+      if (!name || panes.has(name)) continue;
+      panes.set(name, {
+        dead: dead === '1',
+        exitStatus: status ? Number(status) : undefined,
+        pid: pid ? Number(pid) : undefined,
+      });
+    }
+    return panes;
+  }
+
+  async killSession(name: string): Promise<boolean> {
+    return (await this.exec(['kill-session', '-t', sessionTarget(name)])).code === 0;
+  }
+
+  async paneState(name: string): Promise<PaneState | undefined> {
+    const r = await this.exec([
+      'display-message',
+      '-p',
+      '-t',
+      paneTarget(name),
+      '#{pane_dead} #{pane_dead_status} #{pane_pid}',
+    ]);
+    if (r.code !== 0) return undefined;
+    const [dead, status, pid] = r.stdout.trim().split(' ');
+    return {
+      dead: dead === '1',
+      exitStatus: status ? Number(status) : undefined,
+      pid: pid ? Number(pid) : undefined,
+    };
+  }
+
+  /**
+   * Paste text as one bracketed paste (multi-line stays one prompt; key names and leading
+   * dashes stay literal). The buffer travels on stdin, so size is not bound by argv limits.
+   */
+  async paste(name: string, text: string, bufferName: string): Promise<void> {
+    await this.must(
+      [
+        'load-buffer',
+        '-b',
+        bufferName,
+        '-',
+        ';',
+        'paste-buffer',
+        '-p',
+        '-d',
+        '-b',
+        bufferName,
+        '-t',
+        paneTarget(name),
+      ],
+      'paste-buffer',
+      text,
+    );
+  }
+
+  /** Type text literally (-l): for short slash commands the agent must see as keystrokes. */
+  async typeLiteral(name: string, text: string): Promise<void> {
+    await this.must(['send-keys', '-t', paneTarget(name), '-l', '--', text], 'send-keys');
+  }
+
+  /** Send named keys (Enter, Escape, C-u): never user text. */
+  async sendKeys(name: string, ...keys: string[]): Promise<void> {
+    await this.must(['send-keys', '-t', paneTarget(name), ...keys], 'send-keys');
+  }
+
+  /** The rendered screen (and `history` lines above it), optionally with colour escapes. */
+  async capture(
+    name: string,
+    options: { history?: number; escapes?: boolean } = {},
+  ): Promise<string> {
+    const args = ['capture-pane', '-p', '-t', paneTarget(name)];
+    if (options.escapes) args.push('-e');
+    if (options.history && options.history > 0) args.push('-S', `-${options.history}`);
+    return this.must(args, 'capture-pane');
+  }
+
+  async displayMessage(message: string): Promise<void> {
+    await this.exec(['display-message', '--', message]);
+  }
+
+  async switchClient(name: string): Promise<void> {
+    await this.must(['switch-client', '-t', sessionTarget(name)], 'switch-client');
+  }
+}
+
+function firstLine(s: string): string {
+  return s.trim().split('\n')[0] ?? '';
+}
