@@ -78,6 +78,11 @@ export const commandTable: Record<
     summary: 'Clear an agent and give it a new task',
     load: async () => (await import('./context.js')).reuse,
   },
+  demo: {
+    group: 'Setup',
+    summary: 'Start four simulated agents doing scripted work (no API key needed)',
+    load: async () => (await import('./demo.js')).demo,
+  },
   health: {
     group: 'Setup',
     summary: 'Check tmux, the agent CLIs, the store and free disk',

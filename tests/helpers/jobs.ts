@@ -1,0 +1,34 @@
+import type { Job } from '../../src/engine/index.js';
+import type { Harness } from './cli-harness.js';
+import { waitFor } from './wait-for.js';
+
+export async function jobJson(h: Harness, id: string): Promise<Job> {
+  return JSON.parse(await h.ok(['status', id, '--json'])) as Job;
+}
+
+export async function startDemo(h: Harness, prompt: string, extra: string[] = []): Promise<string> {
+  return h.ok(['start', '--agent', 'demo', ...extra, '--', prompt]);
+}
+
+/** Wait until the agent's screen shows `text` (its readiness signal as a user would see it). */
+export async function waitForScreen(
+  h: Harness,
+  id: string,
+  text: string | RegExp,
+): Promise<string> {
+  return waitFor(
+    async () => {
+      const r = await h.cli(['capture', id, '200']);
+      const hit = typeof text === 'string' ? r.stdout.includes(text) : text.test(r.stdout);
+      return hit ? r.stdout : undefined;
+    },
+    `job ${id} to show ${String(text)}`,
+  );
+}
+
+export async function waitForStatus(h: Harness, id: string, status: Job['status']): Promise<Job> {
+  return waitFor(async () => {
+    const j = await jobJson(h, id);
+    return j.status === status ? j : undefined;
+  }, `job ${id} to become ${status}`);
+}
