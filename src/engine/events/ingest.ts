@@ -36,9 +36,11 @@ export function ingestSpool(ctx: EngineContext): IngestResult {
   const bad: string[] = [];
   for (const name of names) {
     const env = parseEnvelope(join(dir, name));
+    if (env === 'gone') continue; // another ingester (TUI, server, CLI) took it first
     if (env) good.push({ name, env });
     else bad.push(name);
   }
+  const quarantined = quarantine(ctx, bad);
 
   const insert = ctx.db.prepare(
     `INSERT OR IGNORE INTO hook_events (spool_name, job_id, ts, event, session_id, tool_name, payload)
@@ -72,24 +74,36 @@ export function ingestSpool(ctx: EngineContext): IngestResult {
       });
       if (applyToJob(ctx, env.job_id, p.hook_event_name, sessionId)) touched.add(env.job_id);
     }
-    if (bad.length > 0) {
+    if (quarantined > 0) {
       ctx.db
         .prepare(
           `INSERT INTO counters (name, value) VALUES ('spool_quarantined', ?)
            ON CONFLICT(name) DO UPDATE SET value = value + excluded.value`,
         )
-        .run(bad.length);
+        .run(quarantined);
     }
   })();
 
   for (const { name } of good) rmSync(join(dir, name), { force: true });
-  if (bad.length > 0) {
-    mkdirSync(ctx.paths.quarantineDir, { recursive: true });
-    for (const name of bad) renameSync(join(dir, name), join(ctx.paths.quarantineDir, name));
-  }
   for (const rec of records) ctx.events.emit('hook_event', rec);
   for (const id of touched) ctx.saved(id, 'job_updated');
-  return { ingested: records.length, quarantined: bad.length };
+  return { ingested: records.length, quarantined };
+}
+
+/** Move unreadable files aside; returns how many this ingester moved (each is counted once). */
+function quarantine(ctx: EngineContext, bad: readonly string[]): number {
+  if (bad.length === 0) return 0;
+  mkdirSync(ctx.paths.quarantineDir, { recursive: true });
+  let moved = 0;
+  for (const name of bad) {
+    try {
+      renameSync(join(ctx.paths.spoolDir, name), join(ctx.paths.quarantineDir, name));
+      moved++;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+    }
+  }
+  return moved;
 }
 
 /** Job fields a hook event settles directly. The full state machine builds on this. */
@@ -110,9 +124,16 @@ function applyToJob(
   return false;
 }
 
-function parseEnvelope(file: string): SpoolEnvelope | undefined {
+function parseEnvelope(file: string): SpoolEnvelope | 'gone' | undefined {
+  let text: string;
   try {
-    const v = JSON.parse(readFileSync(file, 'utf8')) as Partial<SpoolEnvelope>;
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return 'gone';
+    throw e;
+  }
+  try {
+    const v = JSON.parse(text) as Partial<SpoolEnvelope>;
     if (typeof v.job_id !== 'string' || typeof v.ts !== 'number') return undefined;
     const p = v.payload;
     if (!p || typeof p !== 'object' || typeof p.hook_event_name !== 'string') return undefined;

@@ -43,6 +43,7 @@ function readLog(ctx: EngineContext, id: string): string {
 }
 
 export function lastLines(text: string, n: number): string {
+  if (n <= 0) return '';
   const rows = text.replace(/\r/g, '').split('\n');
   while (rows.length > 0 && (rows[rows.length - 1] as string).trim() === '') rows.pop();
   return rows.slice(-n).join('\n');

@@ -24,6 +24,21 @@ const sessionTarget = (name: string): string => `=${name}`;
 const paneTarget = (name: string): string => `=${name}:`;
 
 /**
+ * tmux ends a command at ANY argv word ending in ';', not only at a lone ';'. A backslash before
+ * that final ';' keeps it literal (tmux removes the backslash), so every word we pass gets one.
+ */
+export const tmuxWord = (word: string): string =>
+  word.endsWith(';') ? `${word.slice(0, -1)}\\;` : word;
+
+/** Several tmux commands run by one invocation, in order; their words are escaped one by one. */
+export class Chain {
+  readonly argv: string[];
+  constructor(...commands: readonly (readonly string[])[]) {
+    this.argv = commands.flatMap((c, i) => [...(i > 0 ? [';'] : []), ...c.map(tmuxWord)]);
+  }
+}
+
+/**
  * Every tmux call cc-agent makes. Each is one argv through the runner port; several commands
  * are chained with ';' in one invocation where order matters (so tmux runs them atomically).
  */
@@ -44,9 +59,10 @@ export class Tmux {
     return [...this.prefix, ...args];
   }
 
-  async exec(args: readonly string[], input?: string | Buffer): Promise<RunResult> {
+  async exec(args: readonly string[] | Chain, input?: string | Buffer): Promise<RunResult> {
+    const argv = args instanceof Chain ? args.argv : args.map(tmuxWord);
     try {
-      return await this.runner.run([...this.prefix, ...args], { input, timeoutMs: 15_000 });
+      return await this.runner.run([...this.prefix, ...argv], { input, timeoutMs: 15_000 });
     } catch (e) {
       if (e instanceof SpawnError) {
         throw new CcAgentError(
@@ -59,7 +75,7 @@ export class Tmux {
   }
 
   private async must(
-    args: readonly string[],
+    args: readonly string[] | Chain,
     what: string,
     input?: string | Buffer,
   ): Promise<string> {
@@ -81,33 +97,25 @@ export class Tmux {
   async startSession(spec: SessionSpec): Promise<void> {
     const envArgs = Object.entries(spec.env).flatMap(([k, v]) => ['-e', `${k}=${v}`]);
     await this.must(
-      [
-        'new-session',
-        '-d',
-        '-s',
-        spec.name,
-        '-c',
-        spec.cwd,
-        '-x',
-        String(spec.width ?? 200),
-        '-y',
-        String(spec.height ?? 50),
-        ...envArgs,
-        '--',
-        ...spec.argv,
-        ';',
-        'set-option',
-        '-t',
-        paneTarget(spec.name),
-        'remain-on-exit',
-        'on',
-        ';',
-        'pipe-pane',
-        '-t',
-        paneTarget(spec.name),
-        '-o',
-        `exec cat >> ${shellQuote(spec.logFile)}`,
-      ],
+      new Chain(
+        [
+          'new-session',
+          '-d',
+          '-s',
+          spec.name,
+          '-c',
+          spec.cwd,
+          '-x',
+          String(spec.width ?? 200),
+          '-y',
+          String(spec.height ?? 50),
+          ...envArgs,
+          '--',
+          ...spec.argv,
+        ],
+        ['set-option', '-t', paneTarget(spec.name), 'remain-on-exit', 'on'],
+        ['pipe-pane', '-t', paneTarget(spec.name), '-o', `exec cat >> ${shellQuote(spec.logFile)}`],
+      ),
       'new-session',
     );
   }
@@ -175,20 +183,10 @@ export class Tmux {
    */
   async paste(name: string, text: string, bufferName: string): Promise<void> {
     await this.must(
-      [
-        'load-buffer',
-        '-b',
-        bufferName,
-        '-',
-        ';',
-        'paste-buffer',
-        '-p',
-        '-d',
-        '-b',
-        bufferName,
-        '-t',
-        paneTarget(name),
-      ],
+      new Chain(
+        ['load-buffer', '-b', bufferName, '-'],
+        ['paste-buffer', '-p', '-d', '-b', bufferName, '-t', paneTarget(name)],
+      ),
       'paste-buffer',
       text,
     );

@@ -1,0 +1,150 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import type { AgentArgs } from './args.js';
+
+export const ALL_TOOLS = [
+  'Bash',
+  'Edit',
+  'Write',
+  'MultiEdit',
+  'NotebookEdit',
+  'Read',
+  'Grep',
+  'Glob',
+  'Task',
+  'WebFetch',
+  'WebSearch',
+];
+const READ_TOOLS = new Set(['Read', 'Grep', 'Glob', 'WebFetch', 'WebSearch']);
+const EDIT_TOOLS = new Set(['Edit', 'Write', 'MultiEdit', 'NotebookEdit']);
+
+export type Permission = 'allow' | 'ask' | 'deny' | 'unavailable';
+
+/** `Bash(git:*)` names the Bash tool; the pattern part is not modelled. */
+const toolName = (spec: string): string => spec.replace(/\(.*$/, '');
+
+/** The permission mode hooks report, as Claude Code names it. */
+export function effectiveMode(args: AgentArgs): string {
+  return args.skipPermissions ? 'bypassPermissions' : args.permissionMode;
+}
+
+/**
+ * Whether a tool call may run: the tool must be in the session's set (--tools minus
+ * --disallowedTools), then the permission mode and --allowedTools decide allow/ask/deny.
+ */
+export function permissionFor(
+  args: AgentArgs,
+  tool: string,
+  sessionAllowed: Set<string>,
+): Permission {
+  const set = args.tools ?? ALL_TOOLS;
+  const denied = new Set(args.disallowedTools.map(toolName));
+  if (!set.includes(tool) || denied.has(tool)) return 'unavailable';
+  const mode = effectiveMode(args);
+  if (mode === 'bypassPermissions') return 'allow';
+  if (READ_TOOLS.has(tool)) return 'allow';
+  if (args.allowedTools.map(toolName).includes(tool) || sessionAllowed.has(tool)) return 'allow';
+  if (mode === 'plan' || mode === 'dontAsk') return 'deny';
+  if (mode === 'acceptEdits' && EDIT_TOOLS.has(tool)) return 'allow';
+  return 'ask';
+}
+
+export interface ToolRun {
+  ok: boolean;
+  /** tool_response for PostToolUse, or the error text for PostToolUseFailure. */
+  response: unknown;
+  /** What the screen shows under the tool line. */
+  summary: string;
+}
+
+/** Run a tool for real in the agent's cwd. Bash is killed when the turn is interrupted. */
+export async function runTool(
+  tool: string,
+  input: Record<string, string>,
+  cwd: string,
+  signal: AbortSignal,
+): Promise<ToolRun> {
+  try {
+    switch (tool) {
+      case 'Bash':
+        return await bash(input['command'] ?? '', cwd, signal);
+      case 'Write': {
+        const file = resolve(cwd, input['file_path'] ?? '');
+        const existed = existsSync(file);
+        mkdirSync(dirname(file), { recursive: true });
+        writeFileSync(file, input['content'] ?? '');
+        const lines = (input['content'] ?? '').split('\n').length;
+        return {
+          ok: true,
+          response: {
+            type: existed ? 'update' : 'create',
+            filePath: file,
+            content: input['content'],
+          },
+          summary: `Wrote ${lines} lines to ${input['file_path']}`,
+        };
+      }
+      case 'Edit': {
+        const file = resolve(cwd, input['file_path'] ?? '');
+        const before = readFileSync(file, 'utf8');
+        const old = input['old_string'] ?? '';
+        if (!before.includes(old)) return fail('String to replace not found in file.');
+        writeFileSync(file, before.replace(old, input['new_string'] ?? ''));
+        return {
+          ok: true,
+          response: { filePath: file, oldString: old, newString: input['new_string'] },
+          summary: `Updated ${input['file_path']}`,
+        };
+      }
+      case 'Read': {
+        const content = readFileSync(resolve(cwd, input['file_path'] ?? ''), 'utf8');
+        const lines = content.split('\n').length;
+        return {
+          ok: true,
+          response: {
+            type: 'text',
+            file: { filePath: input['file_path'], content, numLines: lines },
+          },
+          summary: `Read ${lines} lines`,
+        };
+      }
+      default:
+        return { ok: true, response: { result: 'ok' }, summary: 'Done' };
+    }
+  } catch (e) {
+    return fail((e as Error).message);
+  }
+}
+
+const fail = (message: string): ToolRun => ({
+  ok: false,
+  response: message,
+  summary: `Error: ${message}`,
+});
+
+function bash(command: string, cwd: string, signal: AbortSignal): Promise<ToolRun> {
+  return new Promise((done) => {
+    const child = spawn('sh', ['-c', command], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const abort = () => child.kill('SIGKILL');
+    signal.addEventListener('abort', abort, { once: true });
+    child.on('error', (e) => done(fail(e.message)));
+    child.on('close', (code) => {
+      signal.removeEventListener('abort', abort);
+      const first = (stdout || stderr).trim().split('\n').slice(0, 3).join(' ⏎ ');
+      if (code === 0) {
+        done({
+          ok: true,
+          response: { stdout, stderr, interrupted: false, isImage: false },
+          summary: first || '(No content)',
+        });
+      } else {
+        done(fail(`Exit code ${code ?? 'signal'}\n${stderr || stdout}`.trim()));
+      }
+    });
+  });
+}

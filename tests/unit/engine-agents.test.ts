@@ -1,0 +1,201 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { claudeBackend } from '../../src/engine/agents/claude.js';
+import { HOOK_EVENTS, READ_ONLY_TOOLS, claudeModel } from '../../src/engine/agents/claude-flags.js';
+import { codexBackend } from '../../src/engine/agents/codex.js';
+import { demoAgentMain, demoBackend } from '../../src/engine/agents/demo.js';
+import { backendFor } from '../../src/engine/agents/registry.js';
+import type { LaunchRequest, LaunchSpec } from '../../src/engine/agents/types.js';
+import { realRunner } from '../../src/engine/process/runner.js';
+
+const SESSION = '3f2b6a1e-7c4d-4e5f-9a8b-0c1d2e3f4a5b';
+const RELAY = "/opt/cc agent's/hooks/relay-event.sh";
+const isRoot = process.getuid?.() === 0;
+
+function req(over: Partial<LaunchRequest> = {}): LaunchRequest {
+  return {
+    jobId: '0badcafe',
+    home: '/tmp/cc-home',
+    dir: '/work/project',
+    model: undefined,
+    effort: undefined,
+    sandbox: 'workspace-write',
+    sessionId: SESSION,
+    settingsFile: '/tmp/cc-home/jobs/0badcafe.settings.json',
+    relayScript: RELAY,
+    ...over,
+  };
+}
+
+/** The value that follows `flag` in argv (undefined when the flag is absent). */
+function flagValue(args: readonly string[], flag: string): string | undefined {
+  const i = args.indexOf(flag);
+  return i === -1 ? undefined : args[i + 1];
+}
+
+describe('claude launch spec', () => {
+  it('defaults to opus at xhigh, workspace-write = acceptEdits, pre-assigned session id', () => {
+    const spec = claudeBackend.launch(req());
+    expect(spec.program).toBe('claude');
+    expect(spec.args).toEqual([
+      '--model',
+      'opus',
+      '--effort',
+      'xhigh',
+      '--session-id',
+      SESSION,
+      '--settings',
+      '/tmp/cc-home/jobs/0badcafe.settings.json',
+      '--permission-mode',
+      'acceptEdits',
+    ]);
+    expect(spec).toMatchObject({ model: 'opus', effort: 'xhigh', sessionId: SESSION, env: {} });
+    expect(spec.settings).not.toHaveProperty('skipDangerousModePermissionPrompt');
+  });
+
+  it('-r low without -m means sonnet; with -m the model is kept', () => {
+    const low = claudeBackend.launch(req({ effort: 'low' }));
+    expect(flagValue(low.args, '--model')).toBe('sonnet');
+    expect(flagValue(low.args, '--effort')).toBe('low');
+    expect(low.model).toBe('sonnet');
+
+    const explicit = claudeBackend.launch(req({ effort: 'low', model: 'haiku' }));
+    expect(flagValue(explicit.args, '--model')).toBe('haiku');
+    expect(explicit.model).toBe('haiku');
+
+    const high = claudeBackend.launch(req({ effort: 'high' }));
+    expect(flagValue(high.args, '--model')).toBe('opus');
+    expect(claudeModel('claude-sonnet-4-5[1m]', 'low')).toBe('claude-sonnet-4-5[1m]');
+  });
+
+  it('read-only sets the exact tool set and denies the write tools; no --allowedTools', () => {
+    const spec = claudeBackend.launch(req({ sandbox: 'read-only' }));
+    expect(flagValue(spec.args, '--tools')).toBe('Read,Grep,Glob,WebFetch,WebSearch');
+    expect(READ_ONLY_TOOLS).toEqual(['Read', 'Grep', 'Glob', 'WebFetch', 'WebSearch']);
+    const denied = (flagValue(spec.args, '--disallowedTools') ?? '').split(',');
+    expect(denied).toEqual(expect.arrayContaining(['Bash', 'Edit', 'Write']));
+    for (const tool of READ_ONLY_TOOLS) expect(denied).not.toContain(tool);
+    expect(spec.args).not.toContain('--allowedTools');
+    expect(spec.args).not.toContain('--permission-mode');
+    expect(spec.args).not.toContain('--dangerously-skip-permissions');
+  });
+
+  it('danger-full-access skips permissions and pre-answers the bypass warning', () => {
+    const spec = claudeBackend.launch(req({ sandbox: 'danger-full-access' }));
+    expect(spec.args).toContain('--dangerously-skip-permissions');
+    expect(spec.args).not.toContain('--permission-mode');
+    expect(spec.settings?.['skipDangerousModePermissionPrompt']).toBe(true);
+    // As root the CLI refuses to skip permissions unless told it is sandboxed.
+    expect(spec.env).toEqual(isRoot ? { IS_SANDBOX: '1' } : {});
+  });
+
+  it('resume continues the session instead of pre-assigning one', () => {
+    const spec = claudeBackend.launch(req({ resume: true }));
+    expect(flagValue(spec.args, '--resume')).toBe(SESSION);
+    expect(spec.args).not.toContain('--session-id');
+  });
+
+  it('settings hooks send every HOOK_EVENTS entry to the relay, shell-quoted', async () => {
+    const spec = claudeBackend.launch(req());
+    const hooks = spec.settings?.['hooks'] as Record<
+      string,
+      { hooks: { type: string; command: string; timeout: number }[] }[]
+    >;
+    expect(Object.keys(hooks).sort()).toEqual([...HOOK_EVENTS].sort());
+    expect(HOOK_EVENTS).toEqual(
+      expect.arrayContaining(['SessionStart', 'UserPromptSubmit', 'Stop', 'Notification']),
+    );
+    const command = `'/opt/cc agent'\\''s/hooks/relay-event.sh'`;
+    for (const event of HOOK_EVENTS) {
+      expect(hooks[event]).toEqual([{ hooks: [{ type: 'command', command, timeout: 10 }] }]);
+    }
+    // The command string is read by a shell: it must come back as the one exact path.
+    const r = await realRunner.run(['sh', '-c', `printf %s ${command}`]);
+    expect(r.stdout).toBe(RELAY);
+  });
+});
+
+describe('demo launch spec', () => {
+  it('runs the bundled simulated agent with node and the same flags as claude', () => {
+    const spec = demoBackend.launch(req({ model: 'sonnet', effort: 'high' }));
+    const claude = claudeBackend.launch(req({ model: 'sonnet', effort: 'high' }));
+    expect(spec.program).toBe(process.execPath);
+    expect(spec.args).toEqual([demoAgentMain, ...claude.args]);
+    // dist/demo-agent/main.js when built (src/… when the engine runs from source under vitest).
+    expect(demoAgentMain.endsWith(join('demo-agent', 'main.js'))).toBe(true);
+    expect(spec.settings).toEqual(claude.settings);
+    expect(spec).toMatchObject({ model: 'sonnet', effort: 'high', sessionId: SESSION });
+  });
+
+  it('keeps its config dir under the cc-agent home, never ~/.claude', () => {
+    const spec = demoBackend.launch(req({ home: '/tmp/other home' }));
+    expect(spec.env).toEqual({ CLAUDE_CONFIG_DIR: join('/tmp/other home', 'demo-claude') });
+  });
+
+  it('danger mode still skips the prompt but never sets IS_SANDBOX', () => {
+    const spec = demoBackend.launch(req({ sandbox: 'danger-full-access' }));
+    expect(spec.args).toContain('--dangerously-skip-permissions');
+    expect(spec.settings?.['skipDangerousModePermissionPrompt']).toBe(true);
+    expect(spec.env).not.toHaveProperty('IS_SANDBOX');
+  });
+});
+
+describe('codex launch spec', () => {
+  const launch = (over: Partial<LaunchRequest>): LaunchSpec => codexBackend.launch(req(over));
+
+  it('maps the sandbox onto -s and asks for approvals with -a on-request', () => {
+    expect(launch({ sandbox: 'read-only' }).args).toEqual(['-s', 'read-only', '-a', 'on-request']);
+    expect(launch({ sandbox: 'workspace-write' }).args).toEqual([
+      '-s',
+      'workspace-write',
+      '-a',
+      'on-request',
+    ]);
+    expect(launch({ sandbox: 'danger-full-access' }).args).toEqual([
+      '--dangerously-bypass-approvals-and-sandbox',
+    ]);
+  });
+
+  it('passes -m and the effort; max becomes xhigh; no effort means no -c', () => {
+    const spec = launch({ model: 'gpt-5-codex', effort: 'max' });
+    expect(spec.args).toEqual([
+      '-m',
+      'gpt-5-codex',
+      '-c',
+      'model_reasoning_effort=xhigh',
+      '-s',
+      'workspace-write',
+      '-a',
+      'on-request',
+    ]);
+    expect(spec).toMatchObject({ program: 'codex', model: 'gpt-5-codex', effort: 'xhigh' });
+    expect(launch({ effort: 'low' }).args).toContain('model_reasoning_effort=low');
+    const plain = launch({});
+    expect(plain.args).not.toContain('-c');
+    expect(plain.args).not.toContain('-m');
+    expect(plain).toMatchObject({
+      model: null,
+      effort: null,
+      sessionId: null,
+      settings: undefined,
+    });
+  });
+
+  it('resume puts the subcommand and session first', () => {
+    expect(launch({ resume: true }).args.slice(0, 2)).toEqual(['resume', SESSION]);
+  });
+});
+
+describe('backend registry', () => {
+  it('knows claude, codex and demo; anything else is bad input', () => {
+    expect(backendFor('claude')).toBe(claudeBackend);
+    expect(backendFor('codex')).toBe(codexBackend);
+    expect(backendFor('demo')).toBe(demoBackend);
+    expect(() => backendFor('gemini')).toThrow(
+      expect.objectContaining({
+        code: 'bad_input',
+        message: "unknown agent 'gemini' (expected one of: claude, codex, demo)",
+      }),
+    );
+  });
+});
