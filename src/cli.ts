@@ -1,4 +1,3 @@
-import meow from 'meow';
 import { commandTable } from './commands/registry.js';
 import type { Command, FlagValues, Io } from './commands/types.js';
 import type { Engine } from './engine/index.js';
@@ -57,6 +56,8 @@ async function main(argv: string[]): Promise<number> {
   const dd = rest.indexOf('--');
   const before = dd === -1 ? rest : rest.slice(0, dd);
   const after = dd === -1 ? [] : rest.slice(dd + 1);
+  // Loaded here, not at the top: `cc-agent --help` and `--version` never pay for it.
+  const { default: meow } = await import('meow');
   const parsed = meow({
     importMeta: import.meta,
     pkg: { name: 'cc-agent', version: VERSION },

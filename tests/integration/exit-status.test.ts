@@ -36,6 +36,15 @@ describe('how an agent ends is recorded', () => {
     expect(job.error).toContain('disappeared');
   });
 
+  it('send to an agent that vanished (store not yet told) says how the job ended', async () => {
+    const id = await startDemo(h, '[[work 30]]');
+    await waitForScreen(h, id, 'esc to interrupt');
+    expect(h.tmux(['kill-session', '-t', `=cc-agent-${id}`]).code).toBe(0);
+    const r = await h.cli(['send', id, 'anyone there?']);
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim()).toBe(`cc-agent: job ${id} is not running (failed)`);
+  });
+
   it('watch streams output until the job ends, then reports how', async () => {
     const id = await startDemo(h, '[[say "streaming-marker-1"]] [[work 1]] [[exit 4]]');
     const r = await h.cli(['watch', id, '--strip-ansi']);

@@ -1,6 +1,6 @@
 import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { globSync } from 'tinyglobby';
+import { createRequire } from 'node:module';
 import { badInput } from '../errors.js';
 
 export const MAP_FILE = join('docs', 'CODEBASE_MAP.md');
@@ -47,7 +47,13 @@ export function buildPrompt(parts: PromptParts): BuiltPrompt {
   return { text, files };
 }
 
+/** Loaded on first use: most commands never glob, and every CLI call pays for what it loads. */
+let globber: typeof import('tinyglobby') | undefined;
+const glob = (): typeof import('tinyglobby') =>
+  (globber ??= createRequire(import.meta.url)('tinyglobby') as typeof import('tinyglobby'));
+
 function matchFiles(dir: string, patterns: readonly string[]): string[] {
+  const { globSync } = glob();
   const out = new Set<string>();
   for (const pattern of patterns) {
     const matches = globSync(pattern, {

@@ -12,24 +12,44 @@ import { awaitInputBox, runSlashCommand, submitText } from './submit.js';
 
 const TIMEOUT_MS = 30_000;
 
-/** A job whose agent is alive and can take input; a clear error otherwise. */
+const notRunning = (row: JobRow): CcAgentError => {
+  const how = row.exit_code !== null ? `, exit ${row.exit_code}` : '';
+  return new CcAgentError('not_running', `job ${row.id} is not running (${row.status}${how})`);
+};
+
+/** A job the store says is alive; a clear error otherwise. */
 export async function liveJob(ctx: EngineContext, id: string): Promise<JobRow> {
-  let row = findJob(ctx, id);
-  if (isActive(row.status) && !(await ctx.tmux(row.tmux_socket).hasSession(row.tmux_session))) {
-    await reconcile(ctx);
-    row = findJob(ctx, row.id);
-  }
-  if (!isActive(row.status)) {
-    const how = row.exit_code !== null ? `, exit ${row.exit_code}` : '';
-    throw new CcAgentError('not_running', `job ${row.id} is not running (${row.status}${how})`);
-  }
+  const row = findJob(ctx, id);
+  if (!isActive(row.status)) throw notRunning(row);
   return row;
+}
+
+/**
+ * Run `fn` on a live job. No tmux round trip up front (every CLI call pays for each one): if
+ * the agent turns out to be gone, the store catches up and the error says how the job ended.
+ */
+async function onLiveJob<T>(
+  ctx: EngineContext,
+  id: string,
+  fn: (row: JobRow) => Promise<T>,
+): Promise<T> {
+  const row = await liveJob(ctx, id);
+  try {
+    return await fn(row);
+  } catch (e) {
+    if (e instanceof CcAgentError && e.code === 'not_running') {
+      await reconcile(ctx);
+      const now = findJob(ctx, row.id);
+      if (!isActive(now.status)) throw notRunning(now);
+    }
+    throw e;
+  }
 }
 
 /** Send a message to a running agent as exactly one prompt. */
 export async function sendToJob(ctx: EngineContext, id: string, text: string): Promise<void> {
   if (text.length === 0) throw new CcAgentError('bad_input', 'the message is empty');
-  await submitText(ctx, await liveJob(ctx, id), text);
+  await onLiveJob(ctx, id, (row) => submitText(ctx, row, text));
 }
 
 /**
@@ -37,8 +57,11 @@ export async function sendToJob(ctx: EngineContext, id: string, text: string): P
  * signal that it is done (SessionStart with source "clear", which also names the new session).
  * Returns the new session id when the backend reports one.
  */
-export async function clearJob(ctx: EngineContext, id: string): Promise<string | null> {
-  const row = await liveJob(ctx, id);
+export function clearJob(ctx: EngineContext, id: string): Promise<string | null> {
+  return onLiveJob(ctx, id, (row) => clearRow(ctx, row));
+}
+
+async function clearRow(ctx: EngineContext, row: JobRow): Promise<string | null> {
   const backend = backendFor(row.backend);
   const tmux = ctx.tmux(row.tmux_socket);
   if ((await awaitInputBox(ctx, row, TIMEOUT_MS)) === 'busy') {
@@ -69,17 +92,20 @@ export async function clearJob(ctx: EngineContext, id: string): Promise<string |
 }
 
 /** Open the agent's usage view, return what it shows, and close it again. */
-export async function usageOf(ctx: EngineContext, id: string): Promise<string> {
-  const row = await liveJob(ctx, id);
-  const backend = backendFor(row.backend);
-  const tmux = ctx.tmux(row.tmux_socket);
-  await runSlashCommand(ctx, row, backend.usageCommand, TIMEOUT_MS);
-  const screen = await waitForScreen(tmux, row.tmux_session, (s) => backend.screen.usage.test(s), {
-    timeoutMs: TIMEOUT_MS,
-    what: `waiting for job ${row.id} to show ${backend.usageCommand}`,
+export function usageOf(ctx: EngineContext, id: string): Promise<string> {
+  return onLiveJob(ctx, id, async (row) => {
+    const backend = backendFor(row.backend);
+    const tmux = ctx.tmux(row.tmux_socket);
+    await runSlashCommand(ctx, row, backend.usageCommand, TIMEOUT_MS);
+    const screen = await waitForScreen(
+      tmux,
+      row.tmux_session,
+      (s) => backend.screen.usage.test(s),
+      { timeoutMs: TIMEOUT_MS, what: `waiting for job ${row.id} to show ${backend.usageCommand}` },
+    );
+    await tmux.sendKeys(row.tmux_session, 'Escape');
+    return screen;
   });
-  await tmux.sendKeys(row.tmux_session, 'Escape');
-  return screen;
 }
 
 /** Clear the agent's context and give it a new task: faster than kill + start. */

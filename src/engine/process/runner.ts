@@ -43,16 +43,23 @@ export const realRunner: ProcessRunner = {
         env: options.env ?? process.env,
         cwd: options.cwd,
         stdio: ['pipe', 'pipe', 'pipe'],
-        timeout: options.timeoutMs,
       });
+      // Our own timer, not spawn's `timeout`: that one stays armed (and keeps the CLI alive for
+      // its full length) when the program cannot be started at all.
+      const timer =
+        options.timeoutMs === undefined
+          ? undefined
+          : setTimeout(() => child.kill('SIGKILL'), options.timeoutMs);
       const out: Buffer[] = [];
       const err: Buffer[] = [];
       child.stdout.on('data', (b: Buffer) => out.push(b));
       child.stderr.on('data', (b: Buffer) => err.push(b));
-      child.on('error', (e: NodeJS.ErrnoException) =>
-        reject(new SpawnError(program, e.code ?? e.message)),
-      );
+      child.on('error', (e: NodeJS.ErrnoException) => {
+        clearTimeout(timer);
+        reject(new SpawnError(program, e.code ?? e.message));
+      });
       child.on('close', (code, signal) => {
+        clearTimeout(timer);
         resolve({
           code: code ?? (signal ? 128 : 1),
           stdout: Buffer.concat(out).toString('utf8'),
