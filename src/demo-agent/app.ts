@@ -96,6 +96,7 @@ export class App {
       if (this.busy && letter === 'c') return this.interrupt();
       if (this.input !== '') {
         this.input = '';
+        this.pastes = 0;
         return;
       }
       if (Date.now() - this.ctrlCAt < 2000) {
@@ -155,6 +156,12 @@ export class App {
     this.turn = undefined;
     if (this.tick) clearInterval(this.tick);
     this.render();
+    this.drain();
+  }
+
+  /** At the prompt: run what was queued meanwhile, or start the idle clock. */
+  drain(): void {
+    if (this.busy) return;
     const next = this.queue.shift();
     if (next === undefined) return this.armIdleNotice();
     if (next.trimStart().startsWith('/')) return this.submit(this, next);
@@ -198,8 +205,6 @@ export class App {
 
   interrupt(): void {
     this.turn?.abort();
-    // An open permission dialog is answered "no" by the interrupt.
-    if (this.dialog) this.closeDialog(this.dialog, null);
   }
 
   commit(lines: string[]): void {

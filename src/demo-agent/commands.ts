@@ -1,6 +1,5 @@
 import type { App } from './app.js';
 import { style } from './screen.js';
-import { tokensOf } from './transcript.js';
 
 type Command = (app: App, rest: string) => Promise<void>;
 
@@ -60,7 +59,7 @@ async function compact(app: App, instructions: string): Promise<void> {
     compactMetadata: { trigger: 'manual', preTokens: s.contextTokens },
   });
   s.transcript.user(summary, s.promptId ?? '', { isCompactSummary: true });
-  s.contextTokens = tokensOf(summary);
+  s.compacted(summary);
   await s.hook('SessionStart', { source: 'compact' });
   await s.hook('PostCompact', { trigger: 'manual', compact_summary: summary });
   app.commit([style.dim('✻ Conversation compacted (ctrl+o for history)')]);

@@ -47,6 +47,7 @@ export function parseDirectives(prompt: string): { directives: Directive[]; text
 
 /** A number argument, or the fallback when it is missing or not a number. */
 export function numArg(d: Directive, i: number, fallback: number): number {
-  const n = Number(d.args[i]);
-  return d.args[i] !== undefined && Number.isFinite(n) ? n : fallback;
+  const raw = d.args[i];
+  const n = Number(raw);
+  return raw !== undefined && raw.trim() !== '' && Number.isFinite(n) ? n : fallback;
 }

@@ -18,6 +18,8 @@ const MATCH_FIELD: Record<string, string> = {
   SessionEnd: 'reason',
   Notification: 'notification_type',
   PreCompact: 'trigger',
+  SubagentStart: 'agent_type',
+  SubagentStop: 'agent_type',
   PostCompact: 'trigger',
 };
 
@@ -72,7 +74,8 @@ function runOne(
       cwd,
       env,
       stdio: ['pipe', 'ignore', 'pipe'],
-      detached: hook.async === true,
+      // Its own process group, so a timeout also kills what the hook started (`sleep 15; …`).
+      detached: true,
     });
     if (hook.async) child.unref();
     let stderr = '';
@@ -82,7 +85,16 @@ function runOne(
     // A hook that never reads stdin must not crash the agent with EPIPE.
     child.stdin?.on('error', () => undefined);
     child.stdin?.end(input);
-    const timer = setTimeout(() => child.kill('SIGKILL'), (hook.timeout ?? 600) * 1000);
+    const timer = setTimeout(
+      () => {
+        try {
+          if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+        } catch {
+          child.kill('SIGKILL');
+        }
+      },
+      (hook.timeout ?? 600) * 1000,
+    );
     timer.unref();
     child.on('error', (e) => {
       clearTimeout(timer);

@@ -28,17 +28,20 @@ Options: --model <m> --effort <level> --session-id <uuid> --resume <id> --settin
 function submit(app: App, text: string): void {
   const cmd = slashCommand(text);
   const work = cmd ? runCommand(app, cmd.name, cmd.rest) : runTurn(app, text);
-  work.catch((e: unknown) => {
-    // The agent must survive its own bugs the way Claude Code survives API errors.
-    app.commit([style.red(`  ⎿  Error: ${(e as Error).message}`)]);
-    if (app.busy) app.endTurn();
-  });
+  // A command does not end a turn, so whatever was queued behind it runs now.
+  work
+    .then(() => app.drain())
+    .catch((e: unknown) => {
+      // The agent must survive its own bugs the way Claude Code survives API errors.
+      app.commit([style.red(`  ⎿  Error: ${(e as Error).message}`)]);
+      if (app.busy) app.endTurn();
+    });
 }
 
 function configDir(): string {
   const env = process.env;
   if (env['CLAUDE_CONFIG_DIR']) return env['CLAUDE_CONFIG_DIR'];
-  return join(env['CC_AGENT_HOME'] ?? join(homedir(), '.cc-agent'), 'demo-claude');
+  return join(env['CC_AGENT_HOME'] || join(homedir(), '.cc-agent'), 'demo-claude');
 }
 
 function readPrompt(args: AgentArgs): string | undefined {
@@ -94,6 +97,7 @@ async function main(): Promise<void> {
     `${style.accent('✻')} Welcome to ${style.bold('Claude Code')} ${style.dim('(simulated by cc-agent)')}`,
     style.dim(`  cwd: ${cwd}`),
     style.dim(`  ${args.model} · effort ${args.effort} · ${session.mode} · session ${session.id}`),
+    ...(args.name ? [style.dim(`  name: ${args.name}`)] : []),
   ]);
   if (args.skipPermissions && !session.settings.skipDangerousModePermissionPrompt) {
     const ok = await app.ask(
@@ -121,6 +125,7 @@ async function main(): Promise<void> {
   await session.hook('SessionStart', { source: args.resume ? 'resume' : 'startup' });
   app.render();
   if (prompt !== undefined && prompt.trim() !== '') submit(app, prompt);
+  else app.drain();
 }
 
 main().catch((e: unknown) => {

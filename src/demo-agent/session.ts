@@ -107,6 +107,11 @@ export class Session {
     };
   }
 
+  /** After /compact the context holds the system prompt and the summary only. */
+  compacted(summary: string): void {
+    this.contextTokens = SYSTEM_TOKENS + tokensOf(summary);
+  }
+
   contextPct(): number {
     return Math.round((this.contextTokens / this.window) * 100);
   }

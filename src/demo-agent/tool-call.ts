@@ -13,6 +13,14 @@ const VERBS: Record<string, string> = {
   Task: 'Delegating',
 };
 
+const DIALOG_TITLES: Record<string, string> = {
+  Bash: 'Bash command',
+  Read: 'Read file',
+  Write: 'Create file',
+  Edit: 'Edit file',
+  Task: 'Task',
+};
+
 function describe(tool: string, input: Record<string, string>): string {
   const what = input['command'] ?? input['file_path'] ?? input['description'] ?? '';
   const line = what.split('\n')[0] ?? '';
@@ -39,8 +47,8 @@ async function askPermission(
       notification_type: 'permission_prompt',
     });
   }, delay);
-  const title = tool === 'Bash' ? 'Bash command' : tool === 'Read' ? 'Read file' : 'Edit file';
-  const detail = input['command'] ?? input['file_path'] ?? '';
+  const title = DIALOG_TITLES[tool] ?? tool;
+  const detail = input['command'] ?? input['file_path'] ?? input['description'] ?? '';
   const choice = signal.aborted
     ? null
     : await app.ask(
@@ -114,9 +122,14 @@ export async function runToolCall(
   const run = await runTool(tool, input, s.cwd, signal);
   if (signal.aborted) return 'end';
   if (tool === 'Task') {
-    await s.hook('SubagentStop', { agent_id: toolUseId, stop_hook_active: false });
+    await s.hook('SubagentStop', {
+      agent_id: toolUseId,
+      agent_type: input['subagent_type'],
+      stop_hook_active: false,
+    });
   }
   const duration = Date.now() - started;
+  app.verb = 'Working';
   app.commit([`  ⎿  ${run.ok ? run.summary : style.red(run.summary)}`]);
   if (run.ok)
     await s.hook('PostToolUse', { ...common, tool_response: run.response, duration_ms: duration });

@@ -90,7 +90,11 @@ export async function runTool(
         const before = readFileSync(file, 'utf8');
         const old = input['old_string'] ?? '';
         if (!before.includes(old)) return fail('String to replace not found in file.');
-        writeFileSync(file, before.replace(old, input['new_string'] ?? ''));
+        // A replacer function: `$&` or `$$` in the new text are text, not patterns.
+        writeFileSync(
+          file,
+          before.replace(old, () => input['new_string'] ?? ''),
+        );
         return {
           ok: true,
           response: { filePath: file, oldString: old, newString: input['new_string'] },
@@ -98,13 +102,14 @@ export async function runTool(
         };
       }
       case 'Read': {
-        const content = readFileSync(resolve(cwd, input['file_path'] ?? ''), 'utf8');
+        const file = resolve(cwd, input['file_path'] ?? '');
+        const content = readFileSync(file, 'utf8');
         const lines = content.split('\n').length;
         return {
           ok: true,
           response: {
             type: 'text',
-            file: { filePath: input['file_path'], content, numLines: lines },
+            file: { filePath: file, content, numLines: lines },
           },
           summary: `Read ${lines} lines`,
         };
@@ -124,13 +129,25 @@ const fail = (message: string): ToolRun => ({
 });
 
 function bash(command: string, cwd: string, signal: AbortSignal): Promise<ToolRun> {
+  if (signal.aborted) return Promise.resolve(fail('Interrupted before the command ran'));
   return new Promise((done) => {
-    const child = spawn('sh', ['-c', command], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    // Its own process group, so an interrupt kills the command's children too (`sleep 8; …`).
+    const child = spawn('sh', ['-c', command], {
+      cwd,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const abort = () => child.kill('SIGKILL');
+    const abort = () => {
+      try {
+        if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        child.kill('SIGKILL');
+      }
+    };
     signal.addEventListener('abort', abort, { once: true });
     child.on('error', (e) => done(fail(e.message)));
     child.on('close', (code) => {

@@ -138,7 +138,8 @@ async function step(
       await app.session.hook('StopFailure', { error: arg(0) || 'overloaded' });
       return 'end';
     case 'exit': {
-      const code = numArg(d, 0, 0);
+      // Exit statuses are whole numbers 0-255 (process.exit throws on 2.5).
+      const code = Math.min(255, Math.max(0, Math.trunc(numArg(d, 0, 0))));
       // A non-zero exit is a crash: the process dies without SessionEnd.
       await app.exit(code, code === 0 ? 'other' : 'crash');
       return 'end';

@@ -28,15 +28,16 @@ describe('the simulated agent behaves like Claude Code', () => {
   const socket = `cc-test-demo-${process.pid}`;
   const work = join(base, 'work dir');
   const config = join(base, 'config');
-  const log = join(base, 'hooks.jsonl');
   let n = 0;
+  // One log per launched agent: earlier agents keep running and keep firing hooks.
+  const log = () => join(base, `hooks-${n}.jsonl`);
   const tmux = (...args: string[]) =>
     spawnSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
 
   beforeAll(() => {
     mkdirSync(work, { recursive: true });
     mkdirSync(config, { recursive: true });
-    const logHook = { type: 'command', command: `cat >> '${log}'; echo >> '${log}'` };
+    const logHook = { type: 'command', command: 'cat >> "$HOOK_LOG"; echo >> "$HOOK_LOG"' };
     const blockWrites = {
       type: 'command',
       command: `grep -q blocked.txt && { echo 'no writes to blocked.txt' >&2; exit 2; }; exit 0`,
@@ -65,8 +66,8 @@ describe('the simulated agent behaves like Claude Code', () => {
   });
 
   const payloads = (): Payload[] =>
-    existsSync(log)
-      ? readFileSync(log, 'utf8')
+    existsSync(log())
+      ? readFileSync(log(), 'utf8')
           .split('\n')
           .filter(Boolean)
           .map((l) => JSON.parse(l) as Payload)
@@ -78,10 +79,12 @@ describe('the simulated agent behaves like Claude Code', () => {
 
   function launch(args: string[], env: Record<string, string> = {}): void {
     n++;
-    rmSync(log, { force: true });
-    const e = Object.entries({ CLAUDE_CONFIG_DIR: config, CC_DEMO_SPEED: '4', ...env }).flatMap(
-      ([k, v]) => ['-e', `${k}=${v}`],
-    );
+    const e = Object.entries({
+      CLAUDE_CONFIG_DIR: config,
+      CC_DEMO_SPEED: '4',
+      HOOK_LOG: log(),
+      ...env,
+    }).flatMap(([k, v]) => ['-e', `${k}=${v}`]);
     const r = tmux(
       'new-session',
       '-d',
@@ -197,5 +200,46 @@ describe('the simulated agent behaves like Claude Code', () => {
     tmux('send-keys', '-t', `=a${n}:`, 'Enter');
     const got = await waitEvents(4);
     expect(got[3]).toMatchObject({ hook_event_name: 'SessionEnd', reason: 'prompt_input_exit' });
+  });
+
+  it('Escape stops a running Bash command and its children at once', async () => {
+    launch(['--permission-mode', 'bypassPermissions', '--', '[[bash "sleep 120; echo late"]]']);
+    await waitScreen('Bash(sleep 120; echo late)');
+    tmux('send-keys', '-t', `=a${n}:`, 'Escape');
+    await waitScreen('Interrupted');
+    expect(payloads().map((p) => p.hook_event_name)).not.toContain('Stop');
+  });
+
+  it('messages queued during a turn run after it, also behind a slash command', async () => {
+    launch(['--', '[[work 2]] first']);
+    await waitScreen('esc to interrupt');
+    for (const text of ['/context', 'second']) {
+      tmux('send-keys', '-t', `=a${n}:`, '-l', text);
+      tmux('send-keys', '-t', `=a${n}:`, 'Enter');
+    }
+    await waitScreen('queued: second');
+    const got = await waitFor(() => {
+      const p = payloads().filter((x) => x.hook_event_name === 'UserPromptSubmit');
+      return p.length >= 2 ? p : undefined;
+    }, 'the queued prompt to be submitted');
+    expect(got.map((p) => p.prompt)).toEqual(['[[work 2]] first', 'second']);
+    await waitScreen('Context:');
+  });
+
+  it('skipping permissions asks to accept the risk unless settings say not to', async () => {
+    launch(['--dangerously-skip-permissions', '--', 'hi']);
+    await waitScreen('Bypass Permissions mode');
+    expect(payloads()).toEqual([]);
+    tmux('send-keys', '-t', `=a${n}:`, '2');
+    await waitEvents(3);
+    launch([
+      '--dangerously-skip-permissions',
+      '--settings',
+      '{"skipDangerousModePermissionPrompt":true}',
+      '--',
+      'hi',
+    ]);
+    const got = await waitEvents(3);
+    expect(got.map((p) => p.hook_event_name)).toEqual(['SessionStart', 'UserPromptSubmit', 'Stop']);
   });
 });
