@@ -224,11 +224,16 @@ describe('Tmux over a fake runner: exact argv', () => {
     );
   });
 
-  it('listPanes/listSessions with no server: undefined / empty set', async () => {
-    const none: RunResult = { code: 1, stdout: '', stderr: 'no server running' };
+  it('listPanes/listSessions with no server: empty', async () => {
+    const none: RunResult = { code: 1, stdout: '', stderr: 'no server running on /tmp/x' };
     const tmux = new Tmux(fakeRunner([none, none]), 'k');
-    expect(await tmux.listPanes()).toBeUndefined();
+    expect(await tmux.listPanes()).toEqual(new Map());
     expect(await tmux.listSessions()).toEqual(new Set());
+  });
+
+  it('listPanes after some other tmux failure: undefined (nothing can be concluded)', async () => {
+    const odd: RunResult = { code: 1, stdout: '', stderr: 'server exited unexpectedly' };
+    expect(await new Tmux(fakeRunner([odd]), 'k').listPanes()).toBeUndefined();
   });
 
   it('a failing command becomes CcAgentError tmux_failed with the first stderr line', async () => {

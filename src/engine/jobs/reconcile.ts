@@ -1,6 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { CcAgentError } from '../errors.js';
 import type { EngineContext } from '../context.js';
+import type { JobRow } from '../store/jobs-repo.js';
 import type { PaneState } from '../tmux/tmux.js';
 import { finishJob } from './finish.js';
 
@@ -17,22 +18,17 @@ export async function reconcile(ctx: EngineContext): Promise<void> {
   if (active.length === 0) return;
   const panesBySocket = new Map<string | null, Map<string, PaneState> | null>();
   for (const row of active) {
-    const exit = readExitFile(ctx.paths.exitFile(row.id));
-    if (exit) {
-      finishJob(ctx, row, {
-        exitCode: exit.code,
-        at: exit.at,
-        error: exit.code === 0 ? undefined : `agent exited with status ${exit.code}`,
-      });
-      continue;
-    }
+    if (finishFromExitFile(ctx, row)) continue;
     if (row.status === 'pending' && ctx.now() - row.created_at < STALE_PENDING_MS) continue;
     if (!panesBySocket.has(row.tmux_socket)) {
       panesBySocket.set(row.tmux_socket, await panesOf(ctx, row.tmux_socket));
     }
     const panes = panesBySocket.get(row.tmux_socket);
-    if (panes === null) continue; // tmux itself is missing: say nothing rather than guess
-    const pane = panes?.get(row.tmux_session);
+    if (!panes) continue; // tmux missing or failing: say nothing rather than guess
+    const pane = panes.get(row.tmux_session);
+    // The agent may have ended between the exit-file read above and the tmux call: the wrapper
+    // writes the file before it exits, so a second look settles it with the real status.
+    if ((!pane || pane.dead) && finishFromExitFile(ctx, row)) continue;
     if (!pane) {
       finishJob(ctx, row, {
         exitCode: null,
@@ -49,12 +45,25 @@ export async function reconcile(ctx: EngineContext): Promise<void> {
   }
 }
 
+/** Settle a job from the wrapper's exit file, if it has written one. */
+function finishFromExitFile(ctx: EngineContext, row: JobRow): boolean {
+  const exit = readExitFile(ctx.paths.exitFile(row.id));
+  if (!exit) return false;
+  finishJob(ctx, row, {
+    exitCode: exit.code,
+    at: exit.at,
+    error: exit.code === 0 ? undefined : `agent exited with status ${exit.code}`,
+  });
+  return true;
+}
+
 async function panesOf(
   ctx: EngineContext,
   socket: string | null,
 ): Promise<Map<string, PaneState> | null> {
   try {
-    return (await ctx.tmux(socket).listPanes()) ?? new Map();
+    // undefined: tmux failed in a way that says nothing about the sessions; conclude nothing.
+    return (await ctx.tmux(socket).listPanes()) ?? null;
   } catch (e) {
     if (e instanceof CcAgentError && e.code === 'tmux_missing') return null;
     throw e;

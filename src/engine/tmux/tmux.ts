@@ -19,6 +19,9 @@ export interface PaneState {
   pid: number | undefined;
 }
 
+/** What tmux says when there is no server (hence no session) on the socket. */
+const NO_SERVER = /no server running|error connecting to|no such file or directory/i;
+
 /** Exact-match targets: a bare name makes tmux fall back to prefix and glob matching. */
 const sessionTarget = (name: string): string => `=${name}`;
 const paneTarget = (name: string): string => `=${name}:`;
@@ -135,6 +138,10 @@ export class Tmux {
    * Every session's first pane: alive or dead, and how it died. One call for all jobs, so
    * reconciling a thousand jobs costs the same as one. Undefined when no server runs.
    */
+  /**
+   * Every pane on the server by session; empty when no server runs (so no session exists);
+   * undefined when tmux failed some other way and nothing can be concluded.
+   */
   async listPanes(): Promise<Map<string, PaneState> | undefined> {
     const r = await this.exec([
       'list-panes',
@@ -142,7 +149,7 @@ export class Tmux {
       '-F',
       '#{session_name}\t#{pane_dead}\t#{pane_dead_status}\t#{pane_pid}',
     ]);
-    if (r.code !== 0) return undefined;
+    if (r.code !== 0) return NO_SERVER.test(r.stderr) ? new Map() : undefined;
     const panes = new Map<string, PaneState>();
     for (const line of r.stdout.split('\n')) {
       const [name, dead, status, pid] = line.split('\t');
