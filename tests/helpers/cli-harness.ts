@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { killTmuxServer } from './tmux-server.js';
 
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 export const cliPath = join(repoRoot, 'bin', 'cc-agent.js');
@@ -93,8 +94,8 @@ export function createHarness(name: string): Harness {
       return d;
     },
     cleanup() {
-      spawnSync('tmux', ['-L', socket, 'kill-server'], { stdio: 'ignore' });
-      for (const t of temps) rmSync(t, { recursive: true, force: true });
+      killTmuxServer(socket);
+      for (const t of temps) rmSync(t, { recursive: true, force: true, maxRetries: 5 });
     },
   };
 }

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../helpers/cli-harness.js';
+import { killTmuxServer } from '../helpers/tmux-server.js';
 import { waitFor } from '../helpers/wait-for.js';
 
 const AGENT = join(repoRoot, 'dist', 'demo-agent', 'main.js');
@@ -61,8 +62,8 @@ describe('the simulated agent behaves like Claude Code', () => {
     writeFileSync(join(config, 'settings.json'), JSON.stringify({ hooks }));
   });
   afterAll(() => {
-    tmux('kill-server');
-    rmSync(base, { recursive: true, force: true });
+    killTmuxServer(socket);
+    rmSync(base, { recursive: true, force: true, maxRetries: 5 });
   });
 
   const payloads = (): Payload[] =>

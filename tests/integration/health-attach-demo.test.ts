@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cliPath, createHarness, type Harness } from '../helpers/cli-harness.js';
 import { jobJson, startDemo, waitForScreen, waitForStatus } from '../helpers/jobs.js';
+import { killTmuxServer } from '../helpers/tmux-server.js';
 import { waitFor } from '../helpers/wait-for.js';
 
 interface HealthReport {
@@ -16,7 +17,7 @@ describe('health, attach --switch and the demo', () => {
     h = createHarness('misc');
   });
   afterAll(() => {
-    spawnSync('tmux', ['-L', outer, 'kill-server'], { stdio: 'ignore' });
+    killTmuxServer(outer);
     h.cleanup();
   });
 

@@ -1,17 +1,17 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { realRunner } from '../../src/engine/process/runner.js';
 import { Chain, Tmux, tmuxWord } from '../../src/engine/tmux/tmux.js';
+import { killTmuxServer } from '../helpers/tmux-server.js';
 import { waitFor } from '../helpers/wait-for.js';
 
 describe("tmux's own ';' separator never eats a user's word", () => {
   const socket = `cc-words-${process.pid}`;
   const dir = mkdtempSync(join(tmpdir(), 'cc-words-'));
   afterAll(() => {
-    spawnSync('tmux', ['-L', socket, 'kill-server']);
+    killTmuxServer(socket);
     rmSync(dir, { recursive: true, force: true });
   });
 
