@@ -1,4 +1,6 @@
 import { spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 
 const alive = (pid: number): boolean => {
   try {
@@ -26,4 +28,7 @@ export function killTmuxServer(socket: string, timeoutMs = 10_000): void {
   const deadline = Date.now() + timeoutMs;
   const nap = new Int32Array(new SharedArrayBuffer(4));
   while (pids.some(alive) && Date.now() < deadline) Atomics.wait(nap, 0, 0, 20);
+  // tmux leaves the socket file behind; a test leaves nothing.
+  const dir = join(process.env['TMUX_TMPDIR'] || '/tmp', `tmux-${process.getuid?.() ?? 0}`);
+  rmSync(join(dir, socket), { force: true });
 }
