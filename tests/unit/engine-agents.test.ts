@@ -1,7 +1,12 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { claudeBackend } from '../../src/engine/agents/claude.js';
-import { HOOK_EVENTS, READ_ONLY_TOOLS, claudeModel } from '../../src/engine/agents/claude-flags.js';
+import {
+  ASYNC_HOOK_EVENTS,
+  HOOK_EVENTS,
+  READ_ONLY_TOOLS,
+  claudeModel,
+} from '../../src/engine/agents/claude-flags.js';
 import { codexBackend } from '../../src/engine/agents/codex.js';
 import { demoAgentMain, demoBackend } from '../../src/engine/agents/demo.js';
 import { backendFor } from '../../src/engine/agents/registry.js';
@@ -107,7 +112,14 @@ describe('claude launch spec', () => {
     );
     const command = `'/opt/cc agent'\\''s/hooks/relay-event.sh'`;
     for (const event of HOOK_EVENTS) {
-      expect(hooks[event]).toEqual([{ hooks: [{ type: 'command', command, timeout: 10 }] }]);
+      const hook = { type: 'command', command, timeout: 10 };
+      expect(hooks[event]).toEqual([
+        { hooks: [ASYNC_HOOK_EVENTS.has(event) ? { ...hook, async: true } : hook] },
+      ]);
+    }
+    // The turn's edges and the session's stay synchronous: their order is the state machine's.
+    for (const event of ['SessionStart', 'SessionEnd', 'UserPromptSubmit', 'PreToolUse', 'Stop']) {
+      expect(ASYNC_HOOK_EVENTS.has(event)).toBe(false);
     }
     // The command string is read by a shell: it must come back as the one exact path.
     const r = await realRunner.run(['sh', '-c', `printf %s ${command}`]);

@@ -10,11 +10,32 @@ export const HOOK_EVENTS = [
   'PostToolUse',
   'PostToolUseFailure',
   'PermissionRequest',
+  'PermissionDenied',
   'Notification',
   'Stop',
+  'StopFailure',
+  'SubagentStart',
   'SubagentStop',
   'PreCompact',
+  'PostCompact',
 ] as const;
+
+/**
+ * Events whose relay runs in the background (`async: true`): the agent never waits for them.
+ * The rest stay synchronous because the state machine needs their order exactly: they mark a
+ * turn's edges (UserPromptSubmit, Stop), the session (SessionStart/End), or come within a
+ * millisecond of each other (PreToolUse, then PermissionRequest).
+ */
+export const ASYNC_HOOK_EVENTS: ReadonlySet<string> = new Set([
+  'PostToolUse',
+  'PostToolUseFailure',
+  'PermissionDenied',
+  'Notification',
+  'SubagentStart',
+  'SubagentStop',
+  'PreCompact',
+  'PostCompact',
+]);
 
 /** Tools a read-only agent keeps: none of them can change a file or run a command. */
 export const READ_ONLY_TOOLS = ['Read', 'Grep', 'Glob', 'WebFetch', 'WebSearch'];
@@ -29,7 +50,11 @@ export function claudeModel(model: string | undefined, effort: Effort | undefine
 export function relayHooks(relayScript: string): Record<string, unknown> {
   const command = `'${relayScript.replace(/'/g, `'\\''`)}'`;
   return Object.fromEntries(
-    HOOK_EVENTS.map((event) => [event, [{ hooks: [{ type: 'command', command, timeout: 10 }] }]]),
+    HOOK_EVENTS.map((event) => {
+      const hook: Record<string, unknown> = { type: 'command', command, timeout: 10 };
+      if (ASYNC_HOOK_EVENTS.has(event)) hook['async'] = true;
+      return [event, [{ hooks: [hook] }]];
+    }),
   );
 }
 
