@@ -5,6 +5,12 @@
 # POSIX sh, no jq, no node: it runs on every tool call of every agent. It never fails the agent:
 # every path exits 0.
 
+# Installed globally (setup-hooks) it passes --global, and steps aside when the agent was
+# launched by cc-agent with its own relay: one event, one spool file.
+if [ "${1-}" = --global ] && [ "${CC_AGENT_LAUNCH_HOOKS-}" = 1 ]; then
+  exit 0
+fi
+
 id=${CC_AGENT_JOB_ID-}
 # Not one of ours (or a value that could break the JSON envelope): do nothing.
 case $id in

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { elapsed, statusLabel, table } from './format.js';
+import { activityLabel, elapsed, statusLabel, table } from './format.js';
 import type { Command } from './types.js';
 
 /** Four simulated agents with scripted work (directives: docs/demo-agent.md). */
@@ -61,8 +61,14 @@ Options:
     const render = async (): Promise<string> => {
       const jobs = (await engine.list()).filter((j) => ids.includes(j.id));
       return table(
-        ['ID', 'STATUS', 'ELAPSED', 'TASK'],
-        jobs.map((j) => [j.id, statusLabel(j), elapsed(j), j.promptPreview]),
+        ['ID', 'STATUS', 'ACTIVITY', 'ELAPSED', 'TASK'],
+        jobs.map((j) => [
+          j.id,
+          statusLabel(j),
+          activityLabel(j).slice(0, 36),
+          elapsed(j),
+          j.promptPreview,
+        ]),
       );
     };
     let shown = 0;

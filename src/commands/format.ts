@@ -24,9 +24,32 @@ export const modelLabel = (j: Job): string =>
 
 export function statusLabel(j: Job): string {
   if (j.status === 'failed' && j.exitCode !== null) return `failed(${j.exitCode})`;
-  if (j.status === 'running' && j.activity) return `running:${j.activity}`;
   return j.status;
 }
+
+/** "working: Using Edit… src/a.ts", "needs_permission: Asks to use Bash", "waiting". */
+export function activityLabel(j: Job): string {
+  if (!j.activity) return '';
+  const label = j.activityDetail?.label ?? j.activityDetail?.question ?? j.activityDetail?.error;
+  return label ? `${j.activity}: ${label}` : j.activity;
+}
+
+/** 1234 → "1.2k", 2_500_000 → "2.5M". */
+export function count(n: number): string {
+  if (n < 1000) return String(n);
+  if (n < 1_000_000) return `${(n / 1000).toFixed(n < 10_000 ? 1 : 0)}k`;
+  return `${(n / 1_000_000).toFixed(1)}M`;
+}
+
+export const tokensLabel = (j: Job): string => {
+  const t = j.tokens;
+  const total = t.input + t.cacheCreation + t.cacheRead + t.output;
+  return total === 0 ? '-' : count(total);
+};
+
+export const contextLabel = (j: Job): string => (j.contextPct === null ? '-' : `${j.contextPct}%`);
+
+export const costLabel = (j: Job): string => (j.costUsd === 0 ? '-' : `$${j.costUsd.toFixed(2)}`);
 
 /** Left-aligned columns; the last column is cut to the terminal width. */
 export function table(
@@ -48,6 +71,7 @@ export function jobDetails(j: Job): string {
   const lines: [string, string | number | null][] = [
     ['id', j.id],
     ['status', statusLabel(j)],
+    ['activity', activityLabel(j) || null],
     ['agent', `${j.backend} ${modelLabel(j)}`],
     ['sandbox', j.sandbox],
     ['dir', j.dir],
@@ -59,6 +83,22 @@ export function jobDetails(j: Job): string {
     ['exit code', j.exitCode],
     ['error', j.error],
     ['files', j.files.length ? j.files.join(', ') : null],
+    [
+      'tokens',
+      j.tokens.input + j.tokens.output + j.tokens.cacheRead + j.tokens.cacheCreation > 0
+        ? `${count(j.tokens.input)} in · ${count(j.tokens.output)} out · ${count(j.tokens.cacheRead)} cache read · ${count(j.tokens.cacheCreation)} cache write`
+        : null,
+    ],
+    ['context', j.contextPct === null ? null : `${j.contextPct}%`],
+    ['cost', j.costUsd ? `$${j.costUsd.toFixed(4)}` : null],
+    [
+      'tools',
+      j.toolCalls
+        ? `${j.toolCalls} calls${j.primaryTool ? `, mostly ${j.primaryTool}` : ''}`
+        : null,
+    ],
+    ['modified', j.filesModified.length ? j.filesModified.join(', ') : null],
+    ['summary', j.summary ? (j.summary.split('\n')[0] ?? '') : null],
     ['prompt', j.promptPreview],
   ];
   return lines

@@ -32,6 +32,7 @@ export const capture: Command = {
       throw new CcAgentError('bad_input', `invalid line count '${raw}' (a positive whole number)`);
     }
     io.out(await io.engine().capture(id, lines, { ansi: Boolean(io.flags['ansi']) }));
+    io.engine().seen(id);
     return 0;
   },
 };
@@ -43,10 +44,10 @@ export const output: Command = {
       --strip-ansi   remove escape sequences (also the default for jobs started with --strip-ansi)`,
   flags: { stripAnsi: { type: 'boolean' } },
   async run(io) {
-    const text = io.engine().output(requireArg(io, 0, 'job id', this.usage), {
-      stripAnsi: Boolean(io.flags['stripAnsi']),
-    });
+    const id = requireArg(io, 0, 'job id', this.usage);
+    const text = io.engine().output(id, { stripAnsi: Boolean(io.flags['stripAnsi']) });
     process.stdout.write(text);
+    io.engine().seen(id);
     return 0;
   },
 };
@@ -63,14 +64,12 @@ export const watch: Command = {
     const stop = (): void => ac.abort();
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
+    const id = requireArg(io, 0, 'job id', this.usage);
+    io.engine().seen(id);
     try {
       const job = await io
         .engine()
-        .watch(
-          requireArg(io, 0, 'job id', this.usage),
-          (text) => process.stdout.write(strip ? stripAnsi(text) : text),
-          ac.signal,
-        );
+        .watch(id, (text) => process.stdout.write(strip ? stripAnsi(text) : text), ac.signal);
       if (!ac.signal.aborted)
         io.err(
           `\n[cc-agent] job ${job.id} ${job.status}${job.exitCode !== null ? ` (exit ${job.exitCode})` : ''}`,
@@ -99,6 +98,7 @@ Options:
     if (io.flags['switch']) {
       if (!io.env['TMUX']) throw new CcAgentError('bad_input', '--switch works only inside tmux');
       await engine.switchTo(id);
+      engine.seen(id);
       return 0;
     }
     io.out(cmd.argv.map(shellWord).join(' '));

@@ -1,6 +1,17 @@
 import { CcAgentError, type JobStatus } from '../engine/index.js';
 import { requireArg } from './args.js';
-import { elapsed, jobDetails, json, modelLabel, statusLabel, table } from './format.js';
+import {
+  activityLabel,
+  contextLabel,
+  costLabel,
+  elapsed,
+  jobDetails,
+  json,
+  modelLabel,
+  statusLabel,
+  table,
+  tokensLabel,
+} from './format.js';
 import type { Command } from './types.js';
 
 const STATUSES: readonly JobStatus[] = ['pending', 'running', 'completed', 'failed', 'killed'];
@@ -32,13 +43,28 @@ export const jobs: Command = {
     const now = Date.now();
     io.out(
       table(
-        ['ID', 'STATUS', 'AGENT', 'MODEL', 'ELAPSED', 'PROMPT'],
+        [
+          'ID',
+          'STATUS',
+          'ACTIVITY',
+          'AGENT',
+          'MODEL',
+          'ELAPSED',
+          'TOKENS',
+          'CTX',
+          'COST',
+          'PROMPT',
+        ],
         list.map((j) => [
           j.id,
           statusLabel(j),
+          activityLabel(j).slice(0, 40),
           j.backend,
           modelLabel(j),
           elapsed(j, now),
+          tokensLabel(j),
+          contextLabel(j),
+          costLabel(j),
           j.promptPreview,
         ]),
       ),

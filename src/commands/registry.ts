@@ -23,6 +23,16 @@ export const commandTable: Record<
     summary: 'List jobs (running > pending > failed > completed)',
     load: async () => (await import('./jobs.js')).jobs,
   },
+  events: {
+    group: 'Agents',
+    summary: 'The hook-event timeline (--follow to keep watching)',
+    load: async () => (await import('./events.js')).events,
+  },
+  session: {
+    group: 'Agents',
+    summary: "A job's tools, messages, tokens, cost and files",
+    load: async () => (await import('./session.js')).session,
+  },
   kill: {
     group: 'Agents',
     summary: "Kill an agent (or --completed: remove ended agents' sessions)",
@@ -87,5 +97,15 @@ export const commandTable: Record<
     group: 'Setup',
     summary: 'Check tmux, the agent CLIs, the store and free disk',
     load: async () => (await import('./health.js')).health,
+  },
+  'setup-hooks': {
+    group: 'Setup',
+    summary: "Install cc-agent's hook relay in Claude Code's user settings",
+    load: async () => (await import('./hooks.js')).setupHooks,
+  },
+  'remove-hooks': {
+    group: 'Setup',
+    summary: "Remove cc-agent's hook relay from Claude Code's user settings",
+    load: async () => (await import('./hooks.js')).removeHooks,
   },
 };

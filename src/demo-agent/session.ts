@@ -23,8 +23,10 @@ export class Session {
   id: string;
   transcript: Transcript;
   promptId: string | undefined;
-  /** Tokens in context after the last assistant reply. */
+  /** Tokens in context after the last assistant reply (its output included: the next turn reads it). */
   contextTokens = 0;
+  /** What Claude Code shows as context used: input + cache of the last reply, output excluded. */
+  private lastContext = 0;
   readonly window: number;
   readonly allowedThisSession = new Set<string>();
   totals = { input: 0, output: 0, costUsd: 0, turns: 0 };
@@ -54,6 +56,7 @@ export class Session {
     this.id = randomUUID();
     this.transcript = this.open();
     this.contextTokens = 0;
+    this.lastContext = 0;
     this.promptId = undefined;
     this.allowedThisSession.clear();
   }
@@ -95,7 +98,8 @@ export class Session {
       creation = 0;
     }
     const out = tokensOf(output);
-    this.contextTokens = fresh + cached + creation + out;
+    this.lastContext = fresh + cached + creation;
+    this.contextTokens = this.lastContext + out;
     this.totals.input += fresh + creation;
     this.totals.output += out;
     this.totals.costUsd += ((fresh + creation) * PRICE_IN + out * PRICE_OUT) / 1e6;
@@ -110,9 +114,10 @@ export class Session {
   /** After /compact the context holds the system prompt and the summary only. */
   compacted(summary: string): void {
     this.contextTokens = SYSTEM_TOKENS + tokensOf(summary);
+    this.lastContext = 0;
   }
 
   contextPct(): number {
-    return Math.round((this.contextTokens / this.window) * 100);
+    return Math.round((this.lastContext / this.window) * 100);
   }
 }

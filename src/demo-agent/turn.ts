@@ -39,7 +39,11 @@ export async function runTurn(app: App, prompt: string): Promise<void> {
     app.commit([style.red(`  ⎿  UserPromptSubmit operation blocked by hook: ${gate.reason}`)]);
     return app.endTurn();
   }
-  s.transcript.user(prompt, promptId, { permissionMode: s.mode, promptSource: 'user' });
+  s.transcript.user(prompt, promptId, {
+    permissionMode: s.mode,
+    promptSource: 'typed',
+    origin: { kind: 'human' },
+  });
   const lines = prompt.split('\n');
   const more = lines.length > 1 ? style.dim(` … +${lines.length - 1} lines`) : '';
   app.commit(['', `${style.dim('>')} ${(lines[0] ?? '').slice(0, 300)}${more}`]);

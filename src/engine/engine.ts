@@ -2,6 +2,9 @@ import { mkdirSync } from 'node:fs';
 import type { EngineContext } from './context.js';
 import { EngineEvents } from './events/emitter.js';
 import { ingestSpool, type IngestResult } from './events/ingest.js';
+import type { HookEventRecord } from './events/emitter.js';
+import { startLive, type Live } from './events/live.js';
+import { queryEvents, type EventQuery } from './events/query.js';
 import { health, type HealthReport } from './health.js';
 import { captureJob, jobOutput } from './jobs/capture.js';
 import { killEnded, killJob, type KillResult } from './jobs/kill.js';
@@ -12,12 +15,25 @@ import { clearJob, reuseJob, sendToJob, usageOf } from './jobs/session-ops.js';
 import { planStart, startJob, type LaunchPlan, type StartOptions } from './jobs/start.js';
 import { watchJob } from './jobs/watch.js';
 import { pathsFor, resolveHome, type Paths } from './paths.js';
+import { transcriptState } from './state/enrich.js';
+import { checkScreens, markSeen } from './state/screen-check.js';
 import { realRunner, type ProcessRunner } from './process/runner.js';
 import { openDb } from './store/db.js';
 import { writeMirror } from './store/job-files.js';
 import type { Job, JobStatus } from './store/job-types.js';
 import { JobsRepo, toJob } from './store/jobs-repo.js';
 import { Tmux } from './tmux/tmux.js';
+
+export interface SessionReport {
+  job: Job;
+  transcriptPath: string | null;
+  toolCalls: Record<string, number>;
+  userMessages: number;
+  assistantMessages: number;
+  compactions: number;
+  model: string | null;
+  lastMessage: string | null;
+}
 
 export interface EngineOptions {
   /** CC_AGENT_HOME; defaults from env, then ~/.cc-agent. */
@@ -78,8 +94,47 @@ export class Engine {
   /** Catch up with the world: relayed hook events first, then how each agent's process is. */
   async refresh(): Promise<IngestResult> {
     const r = ingestSpool(this.ctx);
-    await reconcile(this.ctx);
+    await this.check();
     return r;
+  }
+
+  /** Pane liveness, then the screens no hook can speak for. */
+  private async check(): Promise<void> {
+    await reconcile(this.ctx);
+    await checkScreens(this.ctx);
+  }
+
+  /** Keep the store live (file-watch ingestion) for a long-running face; see events/live.ts. */
+  live(options: { tickMs?: number; onError?: (e: unknown) => void } = {}): Promise<Live> {
+    return startLive(this.ctx, { ...options, check: () => this.check() });
+  }
+
+  /** The hook-event timeline (ingesting what is pending first). */
+  timeline(query: EventQuery = {}): HookEventRecord[] {
+    ingestSpool(this.ctx);
+    const jobId = query.jobId === undefined ? undefined : findJob(this.ctx, query.jobId).id;
+    return queryEvents(this.ctx, { ...query, jobId });
+  }
+
+  /** A job with what its transcript says: tools by name, messages, tokens, files. */
+  async session(id: string): Promise<SessionReport> {
+    const job = await this.get(id);
+    const t = transcriptState(this.ctx, job.id);
+    return {
+      job,
+      transcriptPath: t?.path ?? null,
+      toolCalls: t?.stats.toolCalls ?? {},
+      userMessages: t?.stats.userMessages ?? 0,
+      assistantMessages: t?.stats.assistantMessages ?? 0,
+      compactions: t?.stats.compactions ?? 0,
+      model: t?.stats.model ?? job.model,
+      lastMessage: t?.stats.lastAssistantText ?? null,
+    };
+  }
+
+  /** The user looked at a job: a finished turn nobody had seen becomes idle. */
+  seen(id: string): void {
+    markSeen(this.ctx, findJob(this.ctx, id).id);
   }
 
   /** What `start` would do, without doing it (and without needing the agent CLI installed). */

@@ -1,12 +1,28 @@
 /** The engine's public entry: faces import from here and nowhere deeper. */
-export { createEngine, Engine, type EngineOptions } from './engine.js';
+export { createEngine, Engine, type EngineOptions, type SessionReport } from './engine.js';
 export { CcAgentError, type ErrorCode } from './errors.js';
 export type { EngineEventMap, EngineEventName, HookEventRecord } from './events/emitter.js';
 export type { HealthReport, HealthCheck } from './health.js';
+export {
+  claudeSettingsPath,
+  installHooks,
+  RELAY_EVENTS,
+  removeHooks,
+  type HooksChange,
+} from './hooks-install.js';
 export type { KillResult } from './jobs/kill.js';
 export { parseDuration } from './jobs/remove.js';
 export type { LaunchPlan, StartOptions } from './jobs/start.js';
 export { lastLines } from './jobs/capture.js';
 export { BACKENDS, EFFORTS, SANDBOXES } from './store/job-types.js';
-export type { Activity, BackendName, Effort, Job, JobStatus, Sandbox } from './store/job-types.js';
+export type {
+  Activity,
+  ActivityDetail,
+  BackendName,
+  Effort,
+  Job,
+  JobStatus,
+  Sandbox,
+} from './store/job-types.js';
 export { stripAnsi } from './jobs/strip-ansi.js';
+export { DONE_MARKER, doneSummary } from './state/activity.js';

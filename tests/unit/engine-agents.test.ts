@@ -91,7 +91,10 @@ describe('claude launch spec', () => {
     expect(spec.args).not.toContain('--permission-mode');
     expect(spec.settings?.['skipDangerousModePermissionPrompt']).toBe(true);
     // As root the CLI refuses to skip permissions unless told it is sandboxed.
-    expect(spec.env).toEqual(isRoot ? { IS_SANDBOX: '1' } : {});
+    expect(spec.env).toEqual({
+      CC_AGENT_LAUNCH_HOOKS: '1',
+      ...(isRoot ? { IS_SANDBOX: '1' } : {}),
+    });
   });
 
   it('resume continues the session instead of pre-assigning one', () => {
@@ -141,7 +144,10 @@ describe('demo launch spec', () => {
 
   it('keeps its config dir under the cc-agent home, never ~/.claude', () => {
     const spec = demoBackend.launch(req({ home: '/tmp/other home' }));
-    expect(spec.env).toEqual({ CLAUDE_CONFIG_DIR: join('/tmp/other home', 'demo-claude') });
+    expect(spec.env).toEqual({
+      CC_AGENT_LAUNCH_HOOKS: '1',
+      CLAUDE_CONFIG_DIR: join('/tmp/other home', 'demo-claude'),
+    });
   });
 
   it('danger mode still skips the prompt but never sets IS_SANDBOX', () => {

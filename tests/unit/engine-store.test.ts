@@ -5,10 +5,10 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDb, schemaVersion, type Db } from '../../src/engine/store/db.js';
 import type { JobStatus } from '../../src/engine/store/job-types.js';
-import { JobsRepo, toJob, type JobRow } from '../../src/engine/store/jobs-repo.js';
+import { JobsRepo, toJob, type JobRow, type NewJobRow } from '../../src/engine/store/jobs-repo.js';
 import { migrations } from '../../src/engine/store/migrations.js';
 
-function row(id: string, over: Partial<JobRow> = {}): JobRow {
+function row(id: string, over: Partial<NewJobRow> = {}): NewJobRow {
   return {
     id,
     kind: 'worker',
@@ -112,7 +112,8 @@ describe('JobsRepo', () => {
   it('insert then get returns the same row; unknown ids are undefined', () => {
     const r = row('0badcafe', { session_id: 's-1', exit_code: 3, strip_ansi: 1 });
     jobs.insert(r);
-    expect(jobs.get('0badcafe')).toEqual(r);
+    expect(jobs.get('0badcafe')).toMatchObject(r);
+    expect(jobs.get('0badcafe')).toMatchObject({ input_tokens: 0, files_modified: '[]' });
     expect(jobs.get('ffffffff')).toBeUndefined();
   });
 
@@ -170,9 +171,11 @@ describe('JobsRepo', () => {
     jobs.insert(row('0badcafe'));
     jobs.update('0badcafe', { status: 'completed', exit_code: 0, ended_at: 5, activity: null });
     jobs.update('0badcafe', {});
-    expect(jobs.get('0badcafe')).toEqual(
+    const got = jobs.get('0badcafe') as JobRow;
+    expect(got).toMatchObject(
       row('0badcafe', { status: 'completed', exit_code: 0, ended_at: 5, activity: null }),
     );
+    expect(got.activity_detail).toBeNull();
   });
 
   it('delete removes exactly that row', () => {

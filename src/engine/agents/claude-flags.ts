@@ -47,8 +47,16 @@ export function claudeModel(model: string | undefined, effort: Effort | undefine
   return effort === 'low' ? 'sonnet' : 'opus';
 }
 
-export function relayHooks(relayScript: string): Record<string, unknown> {
-  const command = `'${relayScript.replace(/'/g, `'\\''`)}'`;
+/**
+ * The hooks that run the relay. `global` (installed by setup-hooks in the user's settings)
+ * steps aside for agents cc-agent launched with their own relay, so no event is relayed twice.
+ */
+export function relayHooks(
+  relayScript: string,
+  scope: 'launch' | 'global' = 'launch',
+): Record<string, unknown> {
+  const quoted = `'${relayScript.replace(/'/g, `'\\''`)}'`;
+  const command = scope === 'global' ? `${quoted} --global` : quoted;
   return Object.fromEntries(
     HOOK_EVENTS.map((event) => {
       const hook: Record<string, unknown> = { type: 'command', command, timeout: 10 };
@@ -82,7 +90,8 @@ export function claudeLaunch(
   const settings: Record<string, unknown> = { hooks: relayHooks(req.relayScript) };
   if (req.sandbox === 'danger-full-access') settings['skipDangerousModePermissionPrompt'] = true;
   const session = req.resume ? ['--resume', req.sessionId] : ['--session-id', req.sessionId];
-  const env: Record<string, string> = {};
+  // Tells a globally installed relay (setup-hooks) that this agent relays through --settings.
+  const env: Record<string, string> = { CC_AGENT_LAUNCH_HOOKS: '1' };
   // As root the CLI refuses to skip permissions unless told it is sandboxed.
   if (req.sandbox === 'danger-full-access' && process.getuid?.() === 0) env['IS_SANDBOX'] = '1';
   return {

@@ -1,6 +1,9 @@
 import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EngineContext } from '../context.js';
+import { applyHookEvents } from '../state/apply.js';
+import { enrichFromTranscripts, transcriptPaths } from '../state/enrich.js';
+import { countEvents, recordFinished } from '../store/history.js';
 import type { HookEventRecord } from './emitter.js';
 
 interface SpoolEnvelope {
@@ -47,7 +50,7 @@ export function ingestSpool(ctx: EngineContext): IngestResult {
      VALUES (?, ?, ?, ?, ?, ?, ?)`,
   );
   const records: HookEventRecord[] = [];
-  const touched = new Set<string>();
+  const touched = new Map<string, 'updated' | 'completed'>();
   ctx.db.transaction(() => {
     for (const { name, env } of good) {
       const p = env.payload;
@@ -72,8 +75,12 @@ export function ingestSpool(ctx: EngineContext): IngestResult {
         toolName,
         payload: p,
       });
-      if (applyToJob(ctx, env.job_id, p.hook_event_name, sessionId)) touched.add(env.job_id);
     }
+    for (const [jobId, recs] of byJob(records)) {
+      const applied = applyHookEvents(ctx, jobId, recs);
+      if (applied) touched.set(jobId, applied);
+    }
+    if (records.length > 0) countEvents(ctx, records.length);
     if (quarantined > 0) {
       ctx.db
         .prepare(
@@ -85,8 +92,15 @@ export function ingestSpool(ctx: EngineContext): IngestResult {
   })();
 
   for (const { name } of good) rmSync(join(dir, name), { force: true });
+  enrichFromTranscripts(ctx, transcriptPaths(records));
   for (const rec of records) ctx.events.emit('hook_event', rec);
-  for (const id of touched) ctx.saved(id, 'job_updated');
+  for (const [id, how] of touched) {
+    const job = ctx.saved(id, 'job_updated');
+    if (how === 'completed') {
+      recordFinished(ctx, id);
+      ctx.events.emit('job_completed', job);
+    }
+  }
   return { ingested: records.length, quarantined };
 }
 
@@ -106,22 +120,14 @@ function quarantine(ctx: EngineContext, bad: readonly string[]): number {
   return moved;
 }
 
-/** Job fields a hook event settles directly. The full state machine builds on this. */
-function applyToJob(
-  ctx: EngineContext,
-  jobId: string,
-  event: string,
-  sessionId: string | null,
-): boolean {
-  if (event === 'SessionStart' && sessionId) {
-    const r = ctx.db
-      .prepare(
-        'UPDATE jobs SET session_id = ?, updated_at = ? WHERE id = ? AND session_id IS NOT ?',
-      )
-      .run(sessionId, ctx.now(), jobId, sessionId);
-    return r.changes > 0;
+function byJob(records: readonly HookEventRecord[]): Map<string, HookEventRecord[]> {
+  const out = new Map<string, HookEventRecord[]>();
+  for (const r of records) {
+    const list = out.get(r.jobId);
+    if (list) list.push(r);
+    else out.set(r.jobId, [r]);
   }
-  return false;
+  return out;
 }
 
 function parseEnvelope(file: string): SpoolEnvelope | 'gone' | undefined {

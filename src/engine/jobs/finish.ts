@@ -1,4 +1,5 @@
 import type { EngineContext } from '../context.js';
+import { recordFinished } from '../store/history.js';
 import type { JobRow } from '../store/jobs-repo.js';
 
 /**
@@ -26,6 +27,7 @@ export function finishJob(
       row.id,
     );
   if (changed.changes === 0) return;
+  recordFinished(ctx, row.id);
   const job = ctx.saved(row.id);
   if (status === 'completed') ctx.events.emit('job_completed', job);
   else if (status === 'failed') ctx.events.emit('job_failed', job);

@@ -8,7 +8,29 @@ export const EFFORTS = ['low', 'medium', 'high', 'xhigh', 'max'] as const;
 export type Effort = (typeof EFFORTS)[number];
 
 export type JobStatus = 'pending' | 'running' | 'completed' | 'failed' | 'killed';
+/**
+ * What a live agent is doing. `waiting`: its turn ended and nobody has looked yet; `idle`: at
+ * the prompt and seen. `needs_permission` and `blocked` wait on a human (a tool permission; a
+ * dialog such as folder trust).
+ */
 export type Activity = 'starting' | 'working' | 'waiting' | 'idle' | 'needs_permission' | 'blocked';
+
+/** The specifics of an activity, e.g. which tool asks for permission and with what input. */
+export interface ActivityDetail {
+  /** Human words for the TUI and `jobs`, e.g. "Using Edit…". */
+  label?: string;
+  tool?: string;
+  input?: unknown;
+  /** blocked: which dialog, and what it asks. */
+  dialog?: 'trust' | 'permission' | 'other';
+  question?: string;
+  /** working: background tasks still running after the turn ended. */
+  background?: number;
+  error?: string;
+  /** PreCompact's trigger (manual/auto) while compacting. */
+  compact?: string;
+  interrupted?: boolean;
+}
 
 /** The public shape of a job: what `jobs --json`, the JSON mirror and every face see. */
 export interface Job {
@@ -26,6 +48,17 @@ export interface Job {
   tmuxSocket: string | null;
   status: JobStatus;
   activity: Activity | null;
+  activityDetail: ActivityDetail | null;
+  lastEventAt: string | null;
+  seenAt: string | null;
+  tokens: { input: number; output: number; cacheRead: number; cacheCreation: number };
+  costUsd: number;
+  /** Context window used, as Claude Code computes it; null until the first reply. */
+  contextPct: number | null;
+  toolCalls: number;
+  primaryTool: string | null;
+  filesModified: string[];
+  messages: number;
   exitCode: number | null;
   error: string | null;
   argv: string[];

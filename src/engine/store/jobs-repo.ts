@@ -1,8 +1,16 @@
 import type { Db } from './db.js';
-import type { Activity, BackendName, Effort, Job, JobStatus, Sandbox } from './job-types.js';
+import type {
+  Activity,
+  ActivityDetail,
+  BackendName,
+  Effort,
+  Job,
+  JobStatus,
+  Sandbox,
+} from './job-types.js';
 
-/** A jobs row as stored. Times are epoch milliseconds. */
-export interface JobRow {
+/** The columns a new job is inserted with. Times are epoch milliseconds. */
+export interface NewJobRow {
   id: string;
   kind: 'worker' | 'orchestrator';
   backend: BackendName;
@@ -29,6 +37,26 @@ export interface JobRow {
   updated_at: number;
 }
 
+/** A jobs row as stored: the launch columns plus what hooks and transcripts settle later. */
+export interface JobRow extends NewJobRow {
+  /** JSON ActivityDetail. */
+  activity_detail: string | null;
+  activity_at: number | null;
+  last_event_at: number | null;
+  seen_at: number | null;
+  input_tokens: number;
+  output_tokens: number;
+  cache_read_tokens: number;
+  cache_creation_tokens: number;
+  cost_usd: number;
+  context_pct: number | null;
+  tool_calls: number;
+  primary_tool: string | null;
+  /** JSON string[]. */
+  files_modified: string;
+  messages: number;
+}
+
 export type JobPatch = Partial<Omit<JobRow, 'id' | 'created_at'>>;
 
 const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
@@ -49,6 +77,21 @@ export function toJob(r: JobRow): Job {
     tmuxSocket: r.tmux_socket,
     status: r.status,
     activity: r.activity,
+    activityDetail: r.activity_detail ? (JSON.parse(r.activity_detail) as ActivityDetail) : null,
+    lastEventAt: iso(r.last_event_at),
+    seenAt: iso(r.seen_at),
+    tokens: {
+      input: r.input_tokens,
+      output: r.output_tokens,
+      cacheRead: r.cache_read_tokens,
+      cacheCreation: r.cache_creation_tokens,
+    },
+    costUsd: Math.round(r.cost_usd * 1e6) / 1e6,
+    contextPct: r.context_pct,
+    toolCalls: r.tool_calls,
+    primaryTool: r.primary_tool,
+    filesModified: JSON.parse(r.files_modified) as string[],
+    messages: r.messages,
     exitCode: r.exit_code,
     error: r.error,
     argv: JSON.parse(r.argv) as string[],
@@ -70,7 +113,7 @@ export class JobsRepo {
   constructor(private readonly db: Db) {}
 
   /** Throws SqliteError SQLITE_CONSTRAINT_PRIMARYKEY on an id collision; callers retry. */
-  insert(row: JobRow): void {
+  insert(row: NewJobRow): void {
     const cols = Object.keys(row);
     this.db
       .prepare(

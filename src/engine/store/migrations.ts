@@ -50,4 +50,56 @@ export const migrations: readonly string[] = [
     value INTEGER NOT NULL
   );
   `,
+  // 2: precise state (activity detail, seen), transcript figures, history and retention.
+  `
+  ALTER TABLE jobs ADD COLUMN activity_detail TEXT;
+  ALTER TABLE jobs ADD COLUMN activity_at INTEGER;
+  ALTER TABLE jobs ADD COLUMN last_event_at INTEGER;
+  ALTER TABLE jobs ADD COLUMN seen_at INTEGER;
+  ALTER TABLE jobs ADD COLUMN input_tokens INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE jobs ADD COLUMN output_tokens INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE jobs ADD COLUMN cache_read_tokens INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE jobs ADD COLUMN cache_creation_tokens INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE jobs ADD COLUMN cost_usd REAL NOT NULL DEFAULT 0;
+  ALTER TABLE jobs ADD COLUMN context_pct INTEGER;
+  ALTER TABLE jobs ADD COLUMN tool_calls INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE jobs ADD COLUMN primary_tool TEXT;
+  ALTER TABLE jobs ADD COLUMN files_modified TEXT NOT NULL DEFAULT '[]';
+  ALTER TABLE jobs ADD COLUMN messages INTEGER NOT NULL DEFAULT 0;
+
+  -- Where each job's transcript has been read up to (kept apart: jobs rows stay light).
+  CREATE TABLE transcripts (
+    job_id TEXT PRIMARY KEY,
+    state  TEXT NOT NULL
+  );
+
+  CREATE TABLE job_history (
+    job_id      TEXT PRIMARY KEY,
+    status      TEXT NOT NULL,
+    ended_at    INTEGER NOT NULL,
+    duration_ms INTEGER,
+    data        TEXT NOT NULL
+  );
+  CREATE INDEX job_history_ended ON job_history(ended_at);
+
+  CREATE TABLE daily_metrics (
+    day            TEXT PRIMARY KEY,
+    jobs_completed INTEGER NOT NULL DEFAULT 0,
+    jobs_failed    INTEGER NOT NULL DEFAULT 0,
+    jobs_killed    INTEGER NOT NULL DEFAULT 0,
+    input_tokens   INTEGER NOT NULL DEFAULT 0,
+    output_tokens  INTEGER NOT NULL DEFAULT 0,
+    cost_usd       REAL NOT NULL DEFAULT 0,
+    files_modified INTEGER NOT NULL DEFAULT 0,
+    tool_calls     INTEGER NOT NULL DEFAULT 0,
+    events         INTEGER NOT NULL DEFAULT 0
+  );
+
+  CREATE TABLE settings (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+  );
+
+  CREATE INDEX hook_events_ts ON hook_events(ts);
+  `,
 ];

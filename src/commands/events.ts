@@ -1,0 +1,67 @@
+import { CcAgentError, parseDuration, type HookEventRecord } from '../engine/index.js';
+import { timelineLine } from './timeline.js';
+import type { Command } from './types.js';
+
+/** `--since 10m` (a duration ago) or `--since 2026-11-25T10:00` (an instant). */
+function sinceMs(text: string): number {
+  if (/^\d+(\.\d+)?\s*[smhdw]$/.test(text.trim())) return Date.now() - parseDuration(text);
+  const t = Date.parse(text);
+  if (Number.isNaN(t)) {
+    throw new CcAgentError(
+      'bad_input',
+      `invalid --since '${text}' (use e.g. 10m, 2h or an ISO date)`,
+    );
+  }
+  return t;
+}
+
+export const events: Command = {
+  usage: 'events [--job <id>] [--since 10m] [--limit N] [--follow] [--json]',
+  summary: 'The hook-event timeline of every agent (or one): tools, prompts, turns, sessions.',
+  help: `Options:
+      --job <id>      only this job's events
+      --since <when>  only events since a duration ago (10m, 2h, 1d) or an ISO date/time
+      --limit <n>     at most the newest n events (default 200)
+      --follow        keep printing events as they arrive, until Ctrl-C
+      --json          one JSON object per line (with --follow too)`,
+  flags: {
+    job: { type: 'string' },
+    since: { type: 'string' },
+    limit: { type: 'number' },
+    follow: { type: 'boolean' },
+    json: { type: 'boolean' },
+  },
+  async run(io) {
+    const engine = io.engine();
+    const limit = (io.flags['limit'] as number | undefined) ?? 200;
+    if (!Number.isInteger(limit) || limit <= 0) {
+      throw new CcAgentError(
+        'bad_input',
+        `invalid --limit '${String(io.flags['limit'])}' (a positive whole number)`,
+      );
+    }
+    const since =
+      io.flags['since'] === undefined ? undefined : sinceMs(io.flags['since'] as string);
+    const jobFlag = io.flags['job'] as string | undefined;
+    const print = (e: HookEventRecord): void =>
+      io.out(io.flags['json'] ? JSON.stringify(e) : timelineLine(e));
+    const backlog = engine.timeline({ jobId: jobFlag, since, limit });
+    backlog.forEach(print);
+    if (!io.flags['follow']) return 0;
+    const jobId = jobFlag === undefined ? undefined : (await engine.get(jobFlag)).id;
+    let lastSeq = backlog.at(-1)?.seq ?? 0;
+    const off = engine.events.on('hook_event', (e) => {
+      if (e.seq <= lastSeq || (jobId !== undefined && e.jobId !== jobId)) return;
+      lastSeq = e.seq;
+      print(e);
+    });
+    const live = await engine.live({ onError: (e) => io.err(`cc-agent: ${(e as Error).message}`) });
+    await new Promise<void>((resolve) => {
+      process.once('SIGINT', resolve);
+      process.once('SIGTERM', resolve);
+    });
+    off();
+    await live.stop();
+    return 0;
+  },
+};

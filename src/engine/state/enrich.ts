@@ -1,0 +1,69 @@
+import type { EngineContext } from '../context.js';
+import type { HookEventRecord } from '../events/emitter.js';
+import {
+  contextPct,
+  newReaderState,
+  primaryTool,
+  readIncrement,
+  type ReaderState,
+} from '../transcripts/index.js';
+
+/** The transcript each job's newest event points at (hook payloads name it: no guessing). */
+export function transcriptPaths(records: readonly HookEventRecord[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const r of records) {
+    const path = r.payload['transcript_path'];
+    if (typeof path === 'string' && path !== '') out.set(r.jobId, path);
+  }
+  return out;
+}
+
+/**
+ * Read what each job's transcript gained since last time (by byte offset: never the whole
+ * file) and store its figures on the job: tokens, cost, context %, tools, files, messages.
+ * A new path (after /clear) continues the totals with a fresh context.
+ */
+export function enrichFromTranscripts(ctx: EngineContext, paths: Map<string, string>): void {
+  const load = ctx.db.prepare('SELECT state FROM transcripts WHERE job_id = ?').pluck();
+  const save = ctx.db.prepare(
+    `INSERT INTO transcripts (job_id, state) VALUES (?, ?)
+     ON CONFLICT(job_id) DO UPDATE SET state = excluded.state`,
+  );
+  for (const [jobId, path] of paths) {
+    if (!ctx.jobs.get(jobId)) continue;
+    const stored = load.get(jobId) as string | undefined;
+    const before: ReaderState = stored ? (JSON.parse(stored) as ReaderState) : newReaderState(path);
+    let next: ReaderState;
+    try {
+      next = readIncrement(path, before);
+    } catch {
+      continue; // unreadable right now (permissions, a vanished dir): try again next event
+    }
+    if (next === before) continue;
+    const s = next.stats;
+    ctx.db.transaction(() => {
+      save.run(jobId, JSON.stringify(next));
+      ctx.jobs.update(jobId, {
+        input_tokens: s.inputTokens,
+        output_tokens: s.outputTokens,
+        cache_read_tokens: s.cacheReadTokens,
+        cache_creation_tokens: s.cacheCreationTokens,
+        cost_usd: s.costUsd,
+        context_pct: s.model ? contextPct(s) : null,
+        tool_calls: Object.values(s.toolCalls).reduce((a, b) => a + b, 0),
+        primary_tool: primaryTool(s),
+        files_modified: JSON.stringify(s.filesModified),
+        messages: s.userMessages + s.assistantMessages,
+      });
+    })();
+  }
+}
+
+/** The stored transcript figures of a job, for `cc-agent session`. */
+export function transcriptState(ctx: EngineContext, jobId: string): ReaderState | undefined {
+  const stored = ctx.db
+    .prepare('SELECT state FROM transcripts WHERE job_id = ?')
+    .pluck()
+    .get(jobId);
+  return typeof stored === 'string' ? (JSON.parse(stored) as ReaderState) : undefined;
+}
