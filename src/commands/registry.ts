@@ -93,6 +93,11 @@ export const commandTable: Record<
     summary: 'Start four simulated agents doing scripted work (no API key needed)',
     load: async () => (await import('./demo.js')).demo,
   },
+  settings: {
+    group: 'Setup',
+    summary: 'Show or change settings (retention)',
+    load: async () => (await import('./settings.js')).settings,
+  },
   health: {
     group: 'Setup',
     summary: 'Check tmux, the agent CLIs, the store and free disk',

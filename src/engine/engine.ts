@@ -16,6 +16,13 @@ import { planStart, startJob, type LaunchPlan, type StartOptions } from './jobs/
 import { watchJob } from './jobs/watch.js';
 import { pathsFor, resolveHome, type Paths } from './paths.js';
 import { transcriptState } from './state/enrich.js';
+import {
+  getSetting,
+  pruneIfDue,
+  setSetting,
+  SETTINGS,
+  type SettingKey,
+} from './store/retention.js';
 import { checkScreens, markSeen } from './state/screen-check.js';
 import { realRunner, type ProcessRunner } from './process/runner.js';
 import { openDb } from './store/db.js';
@@ -94,6 +101,7 @@ export class Engine {
   /** Catch up with the world: relayed hook events first, then how each agent's process is. */
   async refresh(): Promise<IngestResult> {
     const r = ingestSpool(this.ctx);
+    pruneIfDue(this.ctx);
     await this.check();
     return r;
   }
@@ -130,6 +138,14 @@ export class Engine {
       model: t?.stats.model ?? job.model,
       lastMessage: t?.stats.lastAssistantText ?? null,
     };
+  }
+
+  /** Retention and other settings: all of them with their values, or set one. */
+  settings(set?: { key: string; value: string }): Record<string, number> {
+    if (set) setSetting(this.ctx, set.key, set.value);
+    return Object.fromEntries(
+      (Object.keys(SETTINGS) as SettingKey[]).map((k) => [k, getSetting(this.ctx, k)]),
+    );
   }
 
   /** The user looked at a job: a finished turn nobody had seen becomes idle. */

@@ -31,7 +31,7 @@ describe('cc-agent setup-hooks / remove-hooks (real CLI, fake HOME)', () => {
     const hooks = jsonOf(read())['hooks'] as Record<string, Groups>;
     expect(Object.keys(hooks)).toEqual([...HOOK_EVENTS]);
     const command = hooks['Stop']![0]!.hooks[0]!.command;
-    expect(command).toBe(`'${join(repoRoot, 'hooks', 'relay-event.sh')}'`);
+    expect(command).toBe(`'${join(repoRoot, 'hooks', 'relay-event.sh')}' --global`);
 
     const before = read();
     expect(await h.ok(['setup-hooks'])).toBe(`cc-agent hooks already installed in ${settings}`);
@@ -138,8 +138,8 @@ describe('cc-agent setup-hooks / remove-hooks (real CLI, fake HOME)', () => {
     const spool = join(h.home, 'spool');
     const listSpool = (): string[] =>
       existsSync(spool) ? readdirSync(spool).filter((f) => f.endsWith('.json')) : [];
-    const run = (jobId: string | undefined) => {
-      const env: NodeJS.ProcessEnv = { PATH: process.env['PATH'], HOME: h.fakeHome };
+    const run = (jobId: string | undefined, extra: NodeJS.ProcessEnv = {}) => {
+      const env: NodeJS.ProcessEnv = { PATH: process.env['PATH'], HOME: h.fakeHome, ...extra };
       env['CC_AGENT_HOME'] = h.home;
       if (jobId !== undefined) env['CC_AGENT_JOB_ID'] = jobId;
       return spawnSync('sh', ['-c', command], { input: payload, env, encoding: 'utf8' });
@@ -160,6 +160,12 @@ describe('cc-agent setup-hooks / remove-hooks (real CLI, fake HOME)', () => {
     const quiet = run(undefined);
     expect(quiet.status).toBe(0);
     expect(quiet.stderr).toBe('');
+    expect(readdirSync(spool)).toEqual(after);
+
+    // An agent cc-agent launched relays through its own --settings: the global copy steps aside,
+    // so no event is stored twice.
+    const launched = run('0badcafe', { CC_AGENT_LAUNCH_HOOKS: '1' });
+    expect(launched.status).toBe(0);
     expect(readdirSync(spool)).toEqual(after);
   });
 });

@@ -1,0 +1,33 @@
+import { CcAgentError } from '../engine/index.js';
+import { json } from './format.js';
+import type { Command } from './types.js';
+
+export const settings: Command = {
+  usage: 'settings [<key> <value>] [--json]',
+  summary: 'Show or change settings (retention of events, history and daily metrics).',
+  help: `Without arguments: every setting and its value. With a key and a value: set it.
+
+Keys:
+  retention.hook_events_days     keep hook events this many days (default 30)
+  retention.job_history_days     keep finished-job records this many days (default 365)
+  retention.daily_metrics_days   keep daily metrics this many days (default 730)
+
+Options:
+      --json   as JSON`,
+  flags: { json: { type: 'boolean' } },
+  async run(io) {
+    const [key, value] = io.input;
+    if (key !== undefined && value === undefined) {
+      throw new CcAgentError(
+        'bad_input',
+        `missing value for ${key} (usage: cc-agent ${this.usage})`,
+      );
+    }
+    const all = io
+      .engine()
+      .settings(key !== undefined && value !== undefined ? { key, value } : undefined);
+    if (io.flags['json']) io.out(json(all));
+    else for (const [k, v] of Object.entries(all)) io.out(`${k.padEnd(30)} ${v}`);
+    return 0;
+  },
+};

@@ -1,0 +1,66 @@
+import type { EngineContext } from '../context.js';
+import { badInput } from '../errors.js';
+
+/** Settings cc-agent reads from the `settings` table, with their defaults. */
+export const SETTINGS = {
+  'retention.hook_events_days': 30,
+  'retention.job_history_days': 365,
+  'retention.daily_metrics_days': 730,
+} as const;
+export type SettingKey = keyof typeof SETTINGS;
+
+const PRUNE_EVERY_MS = 60 * 60 * 1000;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export function isSettingKey(key: string): key is SettingKey {
+  return Object.prototype.hasOwnProperty.call(SETTINGS, key);
+}
+
+export function getSetting(ctx: EngineContext, key: SettingKey): number {
+  const v = ctx.db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(key);
+  const n = typeof v === 'string' ? Number(v) : NaN;
+  return Number.isFinite(n) ? n : SETTINGS[key];
+}
+
+export function setSetting(ctx: EngineContext, key: string, value: string): void {
+  if (!isSettingKey(key)) {
+    throw badInput(`unknown setting '${key}' (known: ${Object.keys(SETTINGS).join(', ')})`);
+  }
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1)
+    throw badInput(`invalid ${key} '${value}' (a whole number of days, at least 1)`);
+  ctx.db
+    .prepare(
+      'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+    )
+    .run(key, String(n));
+}
+
+/**
+ * Drop what is older than the retention settings, so the store never grows without bound.
+ * Runs at most once an hour (any process), in one short transaction.
+ */
+export function pruneIfDue(ctx: EngineContext, force = false): { events: number; history: number } {
+  const now = ctx.now();
+  const last = ctx.db.prepare("SELECT value FROM counters WHERE name = 'last_prune'").pluck().get();
+  if (!force && typeof last === 'number' && now - last < PRUNE_EVERY_MS)
+    return { events: 0, history: 0 };
+  return ctx.db.transaction(() => {
+    ctx.db
+      .prepare(
+        `INSERT INTO counters (name, value) VALUES ('last_prune', ?)
+         ON CONFLICT(name) DO UPDATE SET value = excluded.value`,
+      )
+      .run(now);
+    const cut = (key: SettingKey) => now - getSetting(ctx, key) * DAY_MS;
+    const events = ctx.db
+      .prepare('DELETE FROM hook_events WHERE ts < ?')
+      .run(cut('retention.hook_events_days')).changes;
+    const history = ctx.db
+      .prepare('DELETE FROM job_history WHERE ended_at < ?')
+      .run(cut('retention.job_history_days')).changes;
+    const day = new Date(cut('retention.daily_metrics_days')).toISOString().slice(0, 10);
+    ctx.db.prepare('DELETE FROM daily_metrics WHERE day < ?').run(day);
+    return { events, history };
+  })();
+}
