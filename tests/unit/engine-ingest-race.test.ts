@@ -34,7 +34,7 @@ describe('several processes ingesting the same spool at once', () => {
           ? JSON.stringify({
               v: 1,
               job_id: '0badcafe',
-              ts: i,
+              ts: Date.now() + i,
               payload: { hook_event_name: 'Stop' },
             })
           : '{"v":1,"job_id":';

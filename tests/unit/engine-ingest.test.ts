@@ -48,7 +48,12 @@ describe('spool ingest through a real engine', () => {
 
   beforeEach(() => {
     home = mkdtempSync(join(tmpdir(), 'cc-agent-ingest-'));
-    engine = createEngine({ home, env: { ...process.env, CC_AGENT_TMUX_SOCKET: SOCKET } });
+    // Event times here are tiny numbers: a clock just after them keeps retention from pruning.
+    engine = createEngine({
+      home,
+      env: { ...process.env, CC_AGENT_TMUX_SOCKET: SOCKET },
+      now: () => 10_000,
+    });
     spool = engine.paths.spoolDir;
     mkdirSync(spool, { recursive: true });
     events = [];
