@@ -98,6 +98,14 @@ describe('hook events drive each job state', () => {
     expect((await jobJson(h, id)).activity).toBe('idle');
   });
 
+  it('a permission answered "no" (no hook fires) is read off the screen: idle', async () => {
+    const id = await startDemo(h, '[[bash "echo refused"]]');
+    await until(id, (j) => j.activity === 'needs_permission', 'needs_permission');
+    expect(h.tmux(['send-keys', '-t', `=cc-agent-${id}:`, '3']).code).toBe(0);
+    const j = await until(id, (x) => x.activity === 'idle', 'idle after the refusal');
+    expect(j.activityDetail).toMatchObject({ label: 'Permission refused' });
+  });
+
   it('a folder-trust dialog (no hook fires) shows as blocked with its question', async () => {
     const id = await startDemo(h, '[[trust]] [[say "trusted"]]');
     const blocked = await until(id, (j) => j.activity === 'blocked', 'blocked');

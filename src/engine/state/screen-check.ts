@@ -13,7 +13,9 @@ function needsLook(ctx: EngineContext, row: JobRow): boolean {
   if (!backendFor(row.backend).relaysHooks) return true;
   if (row.activity === 'starting' || row.activity === 'blocked') return true;
   const last = Math.max(row.last_event_at ?? 0, row.activity_at ?? 0, row.started_at ?? 0);
-  return row.activity === 'working' && ctx.now() - last > QUIET_MS;
+  // A turn interrupted by Escape, or a permission answered "no", fires no hook at all.
+  const quiet = ctx.now() - last > QUIET_MS;
+  return (row.activity === 'working' || row.activity === 'needs_permission') && quiet;
 }
 
 const questionLine = (screen: string, re: RegExp): string =>
@@ -63,6 +65,10 @@ export function fromScreen(
               activity_detail: detail({ label: 'Interrupted', interrupted: true }),
             }
           : { activity: 'waiting', activity_detail: null };
+      }
+      if (row.activity === 'needs_permission') {
+        // The dialog is gone and the prompt is back: the answer was "no".
+        return { activity: 'idle', activity_detail: detail({ label: 'Permission refused' }) };
       }
       return row.activity === 'starting' || row.activity === 'blocked'
         ? { activity: 'idle', activity_detail: null }
