@@ -2,9 +2,19 @@ import type { Key } from './keys.js';
 import { fit, style, type Screen } from './screen.js';
 import type { Session } from './session.js';
 
+/** The footer Claude Code 2.1.331 shows for each permission mode (RAN against the real CLI). */
+const MODE_FOOTER: Record<string, string> = {
+  acceptEdits: '⏵⏵ accept edits on (shift+tab to cycle)',
+  auto: '⏵⏵ auto mode on (shift+tab to cycle)',
+  bypassPermissions: '⏵⏵ bypass permissions on (shift+tab to cycle)',
+  plan: '⏸ plan mode on (shift+tab to cycle)',
+};
+
 export interface Dialog {
   lines: string[];
   options: string[];
+  /** "1. Yes" (permission prompts) or bare labels (the folder-trust select). */
+  numbered: boolean;
   selected: number;
   hint: string;
   /** Chosen option index, or null for Escape. */
@@ -118,7 +128,7 @@ export class App {
     if (key.kind === 'up') d.selected = Math.max(0, d.selected - 1);
     else if (key.kind === 'down') d.selected = Math.min(d.options.length - 1, d.selected + 1);
     else if (key.kind === 'enter') return this.closeDialog(d, d.selected);
-    else if (key.kind === 'text' && /^[1-9]$/.test(key.text)) {
+    else if (d.numbered && key.kind === 'text' && /^[1-9]$/.test(key.text)) {
       const i = Number(key.text) - 1;
       if (i < d.options.length) return this.closeDialog(d, i);
     }
@@ -132,9 +142,15 @@ export class App {
   }
 
   /** Show a dialog and resolve with the chosen option index (null = Escape). */
-  ask(lines: string[], options: string[], selected = 0, hint = 'Enter to confirm · Esc to cancel') {
+  ask(
+    lines: string[],
+    options: string[],
+    selected = 0,
+    hint = 'Enter to confirm · Esc to cancel',
+    numbered = true,
+  ) {
     return new Promise<number | null>((resolve) => {
-      this.dialog = { lines, options, selected, hint, choose: resolve };
+      this.dialog = { lines, options, selected, hint, numbered, choose: resolve };
       this.render();
     });
   }
@@ -238,7 +254,7 @@ export class App {
       lines.push(rule, ...d.lines.map((l) => fit(l, cols)), '');
       d.options.forEach((o, i) => {
         const mark = i === d.selected ? style.accent('❯') : ' ';
-        lines.push(`${mark} ${fit(`${i + 1}. ${o}`, cols - 2)}`);
+        lines.push(` ${mark} ${fit(d.numbered ? `${i + 1}. ${o}` : o, cols - 3)}`);
       });
       lines.push('', style.dim(fit(d.hint, cols)));
       this.screen.render(lines);
@@ -246,15 +262,18 @@ export class App {
     }
     if (this.busy) {
       const secs = Math.floor((Date.now() - this.busySince) / 1000);
-      lines.push(
-        `${style.accent('✻')} ${this.verb}… ${style.dim(`(${secs}s · esc to interrupt)`)}`,
-      );
+      lines.push(`${style.accent('✻')} ${this.verb}… ${style.dim(`(${secs}s)`)}`);
     }
     for (const q of this.queue) lines.push(style.dim(fit(`  ⎿ queued: ${q.split('\n')[0]}`, cols)));
-    lines.push('', rule, `> ${fit(this.inputView(), cols - 2)}`, rule);
-    const right = this.session.mode === 'acceptEdits' ? '⏵⏵ accept edits on' : '';
-    const left = this.notice ?? (this.busy ? '' : '? for shortcuts');
-    lines.push(style.dim(fit(`  ${left}${right ? `   ${right}` : ''}`, cols)));
+    lines.push('', rule, `${style.accent('❯')} ${fit(this.inputView(), cols - 2)}`, rule);
+    // Claude Code 2.1's footer: the permission mode (or the shortcuts hint), then what Esc does.
+    const footer =
+      this.notice ??
+      [
+        MODE_FOOTER[this.session.mode] ?? '? for shortcuts',
+        ...(this.busy ? ['esc to interrupt'] : []),
+      ].join(' · ');
+    lines.push(style.dim(fit(`  ${footer}`, cols)));
     this.screen.render(lines);
   }
 

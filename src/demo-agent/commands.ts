@@ -27,7 +27,7 @@ export function slashCommand(text: string): { name: string; rest: string } | und
 
 export async function runCommand(app: App, name: string, rest: string): Promise<void> {
   const cmd = COMMANDS[ALIASES[name] ?? name];
-  app.commit(['', style.dim(`> /${name}${rest ? ` ${rest}` : ''}`)]);
+  app.commit(['', `${style.accent('❯')} /${name}${rest ? ` ${rest}` : ''}`]);
   if (!cmd) {
     app.commit([style.red(`  ⎿  Unknown slash command: /${name}`)]);
     app.render();

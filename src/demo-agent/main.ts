@@ -109,18 +109,23 @@ async function main(): Promise<void> {
   const wantsTrust =
     prompt !== undefined && parseDirectives(prompt).directives.some((d) => d.name === 'trust');
   if (wantsTrust || process.env['CC_DEMO_TRUST_DIALOG'] === '1') {
+    // Claude Code 2.1.331's folder-trust select: unnumbered, "No, exit" first and selected.
     const ok = await app.ask(
       [
-        ' Do you trust the files in this folder?',
+        ' Accessing workspace:',
         '',
-        `   ${cwd}`,
+        ` ${cwd}`,
         '',
-        ' Claude Code may read, write, or execute files contained in this directory.',
+        ' Quick safety check: Is this a project you created or one you trust? (Like your own code, a well-known open source project, or work from your team).',
+        '',
+        " Claude Code'll be able to read, edit, and execute files here.",
       ],
-      ['Yes, proceed', 'No, exit'],
-      1,
+      ['No, exit', 'Yes, I trust this folder'],
+      0,
+      'Enter to confirm · Esc to cancel',
+      false,
     );
-    if (ok !== 0) return exit(1, 'crash');
+    if (ok !== 1) return exit(1, 'crash');
   }
   await session.hook('SessionStart', { source: args.resume ? 'resume' : 'startup' });
   app.render();

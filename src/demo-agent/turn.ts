@@ -46,7 +46,7 @@ export async function runTurn(app: App, prompt: string): Promise<void> {
   });
   const lines = prompt.split('\n');
   const more = lines.length > 1 ? style.dim(` … +${lines.length - 1} lines`) : '';
-  app.commit(['', `${style.dim('>')} ${(lines[0] ?? '').slice(0, 300)}${more}`]);
+  app.commit(['', `${style.accent('❯')} ${(lines[0] ?? '').slice(0, 300)}${more}`]);
   const { directives, text } = parseDirectives(prompt);
   const state: TurnState = { prompt, text, replies: [], fresh: tokensOf(prompt), pct: undefined };
   await app.sleep(app.scaled(THINK_MS), turn.signal);

@@ -2,6 +2,10 @@ import type { Job } from '../../src/engine/index.js';
 import type { Harness } from './cli-harness.js';
 import { waitFor } from './wait-for.js';
 
+/** At its prompt: Claude Code's footer (shortcuts hint or permission mode), no "esc to interrupt". */
+export const READY =
+  /^(?![\s\S]*esc to interrupt)[\s\S]*(\? for shortcuts|\(shift\+tab to cycle\))/;
+
 export async function jobJson(h: Harness, id: string): Promise<Job> {
   return JSON.parse(await h.ok(['status', id, '--json'])) as Job;
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Harness } from '../helpers/cli-harness.js';
 import { userPrompts } from '../helpers/demo-transcript.js';
-import { jobJson, startDemo, waitForScreen } from '../helpers/jobs.js';
+import { READY, jobJson, startDemo, waitForScreen } from '../helpers/jobs.js';
 import { waitFor } from '../helpers/wait-for.js';
 
 describe('context commands wait for the agent, not for the clock', () => {
@@ -10,7 +10,7 @@ describe('context commands wait for the agent, not for the clock', () => {
   beforeAll(async () => {
     h = createHarness('ctx');
     id = await startDemo(h, 'first task');
-    await waitForScreen(h, id, '? for shortcuts');
+    await waitForScreen(h, id, READY);
   });
   afterAll(() => h.cleanup());
 
@@ -28,13 +28,13 @@ describe('context commands wait for the agent, not for the clock', () => {
     const session = await h.ok(['clear', id]);
     expect((await jobJson(h, id)).sessionId).toBe(session);
     const screen = await h.ok(['capture', id, '50']);
-    expect(screen).toContain('? for shortcuts');
+    expect(screen).toMatch(READY);
   });
 
   it('usage opens the usage view, prints it and closes it', async () => {
     const out = await h.ok(['usage', id]);
     expect(out).toContain('Session usage');
-    await waitForScreen(h, id, '? for shortcuts');
+    await waitForScreen(h, id, READY);
   });
 
   it('reuse clears and hands over a new task in the new session', async () => {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../helpers/cli-harness.js';
+import { READY } from '../helpers/jobs.js';
 import { killTmuxServer } from '../helpers/tmux-server.js';
 import { waitFor } from '../helpers/wait-for.js';
 
@@ -135,7 +136,7 @@ describe('the simulated agent behaves like Claude Code', () => {
     const usage = records.filter((r) => r.type === 'assistant').map((r) => r.message?.usage);
     expect(usage.length).toBe(2);
     expect(usage.every((u) => (u?.['output_tokens'] ?? 0) > 0)).toBe(true);
-    await waitScreen('? for shortcuts');
+    await waitFor(() => READY.test(screen()), 'the prompt');
   });
 
   it('a PreToolUse hook exiting 2 blocks the tool; the turn still ends with Stop', async () => {
@@ -156,7 +157,7 @@ describe('the simulated agent behaves like Claude Code', () => {
     await waitScreen('esc to interrupt');
     tmux('send-keys', '-t', `=a${n}:`, 'Escape');
     await waitScreen('Interrupted');
-    await waitScreen('? for shortcuts');
+    await waitFor(() => READY.test(screen()), 'the prompt');
     tmux('send-keys', '-t', `=a${n}:`, '-l', '/compact keep it short');
     tmux('send-keys', '-t', `=a${n}:`, 'Enter');
     await waitScreen('Conversation compacted');

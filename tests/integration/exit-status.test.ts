@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Harness } from '../helpers/cli-harness.js';
-import { jobJson, startDemo, waitForScreen, waitForStatus } from '../helpers/jobs.js';
+import { READY, jobJson, startDemo, waitForScreen, waitForStatus } from '../helpers/jobs.js';
 
 describe('how an agent ends is recorded', () => {
   let h: Harness;
@@ -21,7 +21,7 @@ describe('how an agent ends is recorded', () => {
 
   it('a clean exit (/exit) becomes completed with code 0', async () => {
     const id = await startDemo(h, '[[say "ready"]]');
-    await waitForScreen(h, id, '? for shortcuts');
+    await waitForScreen(h, id, READY);
     await h.ok(['send', id, '/exit']);
     const job = await waitForStatus(h, id, 'completed');
     expect(job.exitCode).toBe(0);

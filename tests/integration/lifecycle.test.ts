@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Job } from '../../src/engine/index.js';
 import { createHarness, type Harness } from '../helpers/cli-harness.js';
 import { userPrompts } from '../helpers/demo-transcript.js';
-import { jobJson, startDemo, waitForScreen, waitForStatus } from '../helpers/jobs.js';
+import { READY, jobJson, startDemo, waitForScreen, waitForStatus } from '../helpers/jobs.js';
 import { waitFor } from '../helpers/wait-for.js';
 
 /** Text that breaks anything that goes near a shell or treats words as tmux key names. */
@@ -37,7 +37,7 @@ describe('agent lifecycle on real tmux with the simulated agent', () => {
   });
 
   it('the prompt reaches the agent byte-for-byte as one prompt', async () => {
-    await waitForScreen(h, id, '? for shortcuts');
+    await waitForScreen(h, id, READY);
     const job = await jobJson(h, id);
     const prompts = await waitFor(() => {
       const p = userPrompts(h.home, job.sessionId as string);
@@ -59,7 +59,7 @@ describe('agent lifecycle on real tmux with the simulated agent', () => {
 
   it('send reads the message from stdin with -', async () => {
     const job = await jobJson(h, id);
-    await waitForScreen(h, id, '? for shortcuts');
+    await waitForScreen(h, id, READY);
     await h.ok(['send', id, '-'], { input: 'from stdin\nline two' });
     const prompts = await waitFor(() => {
       const p = userPrompts(h.home, job.sessionId as string);
@@ -76,12 +76,12 @@ describe('agent lifecycle on real tmux with the simulated agent', () => {
   });
 
   it('capture prints the rendered screen, last N lines, no trailing blank rows', async () => {
-    await waitForScreen(h, id, '? for shortcuts');
+    await waitForScreen(h, id, READY);
     const out = await h.ok(['capture', id, '5']);
     const lines = out.split('\n');
     expect(lines.length).toBeLessThanOrEqual(5);
     expect(lines.at(-1)?.trim()).not.toBe('');
-    expect(out).toContain('? for shortcuts');
+    expect(out).toContain('shift+tab to cycle');
     expect(out).not.toContain('\x1b[');
   });
 
@@ -90,7 +90,7 @@ describe('agent lifecycle on real tmux with the simulated agent', () => {
     expect(raw).toContain('\x1b[');
     const plain = await h.ok(['output', id, '--strip-ansi']);
     expect(plain).not.toContain('\x1b[');
-    expect(plain).toContain('shortcuts');
+    expect(plain).toContain('shift+tab to cycle');
   });
 
   it('attach prints the tmux command for this socket', async () => {

@@ -110,8 +110,11 @@ describe('hook events drive each job state', () => {
     const id = await startDemo(h, '[[trust]] [[say "trusted"]]');
     const blocked = await until(id, (j) => j.activity === 'blocked', 'blocked');
     expect(blocked.activityDetail).toMatchObject({ dialog: 'trust' });
-    expect(blocked.activityDetail?.question).toContain('Do you trust the files in this folder?');
-    expect(h.tmux(['send-keys', '-t', `=cc-agent-${id}:`, '1']).code).toBe(0);
+    expect(blocked.activityDetail?.question).toContain(
+      'Is this a project you created or one you trust?',
+    );
+    // As in Claude Code 2.1.331: an unnumbered select with "No, exit" first.
+    expect(h.tmux(['send-keys', '-t', `=cc-agent-${id}:`, 'Down', 'Enter']).code).toBe(0);
     await until(
       id,
       (j) => j.activity === 'waiting' && j.summary === 'trusted',

@@ -39,7 +39,8 @@ export const ASYNC_HOOK_EVENTS: ReadonlySet<string> = new Set([
 
 /** Tools a read-only agent keeps: none of them can change a file or run a command. */
 export const READ_ONLY_TOOLS = ['Read', 'Grep', 'Glob', 'WebFetch', 'WebSearch'];
-const WRITE_TOOLS = ['Bash', 'Edit', 'Write', 'MultiEdit', 'NotebookEdit', 'Task'];
+// 2.1.331 has no MultiEdit tool (a deny rule naming it draws a warning on screen).
+const WRITE_TOOLS = ['Bash', 'Edit', 'Write', 'NotebookEdit', 'Task'];
 
 /** The guide's defaults: opus at xhigh, and "-r low" alone means sonnet. */
 export function claudeModel(model: string | undefined, effort: Effort | undefined): string {

@@ -89,5 +89,10 @@ export async function runSlashCommand(
   await tmux.sendKeys(row.tmux_session, 'Enter');
 }
 
+/** The input box is the LAST prompt-marked line: earlier ones echo past prompts. */
 const inputLineHas = (screen: string, text: string): boolean =>
-  screen.split('\n').some((line) => /^\s*[│|]?\s*[>❯›]\s/.test(line) && line.includes(text));
+  screen
+    .split('\n')
+    .filter((line) => /^\s*[│|]?\s*[>❯›](\s|$)/.test(line))
+    .at(-1)
+    ?.includes(text) ?? false;
