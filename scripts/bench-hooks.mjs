@@ -135,6 +135,9 @@ async function measure(name, goal, collect) {
   const rate = goal.min !== undefined;
   const fmt = rate ? fmtRate : fmtMs;
   try {
+    // Flush what the previous target wrote (20,000-file spools, a gigabyte of transcripts) so
+    // its disk writeback does not land in this target's timings.
+    spawnSync('sync', [], { stdio: 'ignore' });
     const { samples, note = '' } = await collect();
     const s = stats(samples, rate);
     const value = s[goal.stat];

@@ -23,6 +23,11 @@ export const commandTable: Record<
     summary: 'List jobs (running > pending > failed > completed)',
     load: async () => (await import('./jobs.js')).jobs,
   },
+  answer: {
+    group: 'Agents',
+    summary: 'Answer a folder-trust or permission question (yes/no/always)',
+    load: async () => (await import('./answer.js')).answer,
+  },
   events: {
     group: 'Agents',
     summary: 'The hook-event timeline (--follow to keep watching)',

@@ -11,7 +11,14 @@ import { killEnded, killJob, type KillResult } from './jobs/kill.js';
 import { findJob } from './jobs/lookup.js';
 import { reconcile } from './jobs/reconcile.js';
 import { cleanJobs, deleteJob } from './jobs/remove.js';
-import { clearJob, reuseJob, sendToJob, usageOf } from './jobs/session-ops.js';
+import {
+  answerDialog,
+  clearJob,
+  reuseJob,
+  sendToJob,
+  usageOf,
+  type DialogAnswer,
+} from './jobs/session-ops.js';
 import { planStart, startJob, type LaunchPlan, type StartOptions } from './jobs/start.js';
 import { watchJob } from './jobs/watch.js';
 import { pathsFor, resolveHome, type Paths } from './paths.js';
@@ -206,6 +213,11 @@ export class Engine {
 
   clear(id: string): Promise<string | null> {
     return clearJob(this.ctx, id);
+  }
+
+  /** Answer a folder-trust or permission question the agent is showing. */
+  answer(id: string, answer: DialogAnswer): Promise<'trust' | 'permission'> {
+    return answerDialog(this.ctx, id, answer);
   }
 
   usage(id: string): Promise<string> {

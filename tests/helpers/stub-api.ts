@@ -14,7 +14,7 @@ import { parseDirectives, type Directive } from '../../src/demo-agent/directives
 export interface StubRequest {
   path: string;
   body: Record<string, unknown>;
-  /** The last typed user text of the conversation (system reminders left out). */
+  /** The last user text of the conversation (system reminders left out, a paste unwrapped). */
   userText: string;
   /** True when this request carries a tool_result (a follow-up, not a new user turn). */
   followUp: boolean;
@@ -41,6 +41,17 @@ const TOOLS: Record<string, (d: Directive) => [string, Record<string, string>]> 
   read: (d) => ['Read', { file_path: d.args[0] ?? '' }],
 };
 
+/**
+ * Claude Code sends a large paste (its "[Pasted text #N]") to the model wrapped as
+ * `<pasted_content id="N">\n…\n</pasted_content id="N">`: unwrap it to what was pasted.
+ */
+export function unwrapPaste(text: string): string {
+  const m = /^\s*<pasted_content id="([^"]+)">\n([\s\S]*)\n<\/pasted_content id="\1">\s*$/.exec(
+    text,
+  );
+  return m ? (m[2] as string) : text;
+}
+
 const texts = (c: Message['content']): string[] =>
   typeof c === 'string' ? [c] : c.filter((b) => b.type === 'text').map((b) => b.text ?? '');
 
@@ -56,7 +67,7 @@ function lastTurn(messages: Message[]): { text: string; toolResults: number } {
     }
     const typed = texts(m.content).filter((t) => !t.trimStart().startsWith('<system-reminder>'));
     const text = typed.at(-1);
-    if (text !== undefined) return { text, toolResults };
+    if (text !== undefined) return { text: unwrapPaste(text), toolResults };
   }
   return { text: '', toolResults };
 }

@@ -91,11 +91,18 @@ describe('hook events drive each job state', () => {
       tool: 'Bash',
       input: { command: 'echo needs-a-yes' },
     });
-    expect(h.tmux(['send-keys', '-t', `=cc-agent-${id}:`, '1']).code).toBe(0);
+    const bad = await h.cli(['answer', id, 'maybe']);
+    expect(bad.stderr.trim()).toBe(
+      `cc-agent: invalid answer 'maybe' (expected one of: yes, no, always)`,
+    );
+    await h.ok(['answer', id, 'yes']);
     const waiting = await until(id, (j) => j.activity === 'waiting', 'waiting after the turn');
     expect(waiting.summary).toBe('ran it');
     await h.ok(['capture', id, '5']);
     expect((await jobJson(h, id)).activity).toBe('idle');
+    const none = await h.cli(['answer', id, 'yes']);
+    expect(none.code).toBe(1);
+    expect(none.stderr).toContain('is not showing a trust or permission question');
   });
 
   it('a permission answered "no" (no hook fires) is read off the screen: idle', async () => {
@@ -113,8 +120,9 @@ describe('hook events drive each job state', () => {
     expect(blocked.activityDetail?.question).toContain(
       'Is this a project you created or one you trust?',
     );
-    // As in Claude Code 2.1.331: an unnumbered select with "No, exit" first.
-    expect(h.tmux(['send-keys', '-t', `=cc-agent-${id}:`, 'Down', 'Enter']).code).toBe(0);
+    expect(await h.ok(['answer', id, 'yes'])).toBe(
+      `answered yes to job ${id}'s folder-trust question`,
+    );
     await until(
       id,
       (j) => j.activity === 'waiting' && j.summary === 'trusted',

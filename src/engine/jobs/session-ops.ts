@@ -123,3 +123,40 @@ export async function reuseJob(ctx: EngineContext, id: string, prompt: string): 
   await submitText(ctx, findJob(ctx, row.id), prompt);
   ctx.saved(row.id, 'job_updated');
 }
+
+export type DialogAnswer = 'yes' | 'no' | 'always';
+
+/**
+ * Answer the dialog an agent is showing, as a person at its screen would: the folder-trust
+ * select (yes: trust this folder; no: exit) or a tool-permission prompt (yes, always = "don't
+ * ask again", no = refuse). Returns which dialog was answered.
+ */
+export function answerDialog(
+  ctx: EngineContext,
+  id: string,
+  answer: DialogAnswer,
+): Promise<'trust' | 'permission'> {
+  return onLiveJob(ctx, id, async (row) => {
+    const backend = backendFor(row.backend);
+    const tmux = ctx.tmux(row.tmux_socket);
+    const state = screenState(await tmux.capture(row.tmux_session), backend.screen);
+    if (state === 'trust') {
+      if (answer === 'always')
+        throw new CcAgentError('bad_input', 'the folder-trust question takes yes or no');
+      // Claude Code 2.1's select lists "No, exit" first (and selected), "Yes, I trust" second.
+      await tmux.sendKeys(row.tmux_session, ...(answer === 'yes' ? ['Down', 'Enter'] : ['Escape']));
+      return 'trust';
+    }
+    if (state === 'permission') {
+      await tmux.sendKeys(
+        row.tmux_session,
+        answer === 'yes' ? '1' : answer === 'always' ? '2' : 'Escape',
+      );
+      return 'permission';
+    }
+    throw new CcAgentError(
+      'not_running',
+      `job ${row.id} is not showing a trust or permission question`,
+    );
+  });
+}
