@@ -12,9 +12,9 @@ const SCRIPTS: { title: string; prompt: string; sandbox: string }[] = [
     sandbox: 'workspace-write',
   },
   {
-    title: 'Run the test suite (asks permission)',
+    title: 'Check the status page (asks permission)',
     prompt:
-      'Run the test suite\n[[say "I need to run a command"]] [[bash "ls"]] [[say "Tests listed"]]',
+      'Check the status page\n[[say "I need the network"]] [[bash "curl -s --max-time 2 https://example.com/ || true"]] [[say "Status checked"]]',
     sandbox: 'workspace-write',
   },
   {

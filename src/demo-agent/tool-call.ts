@@ -84,7 +84,7 @@ export async function runToolCall(
 ): Promise<'ok' | 'end'> {
   const s = app.session;
   app.commit([`${style.green('●')} ${describe(tool, input)}`]);
-  const permission = permissionFor(s.args, tool, s.allowedThisSession);
+  const permission = permissionFor(s.args, tool, s.allowedThisSession, input['command'], s.cwd);
   if (permission === 'unavailable') {
     app.commit([style.red(`  ⎿  Error: No such tool available: ${tool}`)]);
     state.fresh += 20;
@@ -121,6 +121,14 @@ export async function runToolCall(
   }
   const run = await runTool(tool, input, s.cwd, signal);
   if (signal.aborted) return 'end';
+  // A deliberately wrong agent, to prove the conformance test can fail.
+  if (process.env['CC_DEMO_BREAK'] === 'stop-before-post') {
+    await s.hook('Stop', {
+      stop_hook_active: false,
+      last_assistant_message: '',
+      background_tasks: [],
+    });
+  }
   if (tool === 'Task') {
     await s.hook('SubagentStop', {
       agent_id: toolUseId,

@@ -33,10 +33,44 @@ export function effectiveMode(args: AgentArgs): string {
  * Whether a tool call may run: the tool must be in the session's set (--tools minus
  * --disallowedTools), then the permission mode and --allowedTools decide allow/ask/deny.
  */
+/** Commands that only read: no mode asks for them. */
+const READING_COMMANDS = new Set([
+  'echo',
+  'ls',
+  'cat',
+  'pwd',
+  'head',
+  'tail',
+  'wc',
+  'grep',
+  'true',
+  'printf',
+]);
+const NETWORK = /\b(curl|wget|ssh|scp|sftp|rsync|nc|ncat|telnet|ftp)\b/;
+
+/**
+ * Whether a Bash command runs without a question. RAN against 2.1.331 in acceptEdits mode:
+ * `echo hi`, `mkdir -p d && touch d/f`, `rm -f f` and `echo x > f` ran unasked (they stay in the
+ * working folder); `touch /tmp/f` (outside it) and `curl …` (network) asked. Other modes run
+ * only reading commands unasked.
+ */
+export function bashRunsUnasked(command: string, mode: string, cwd: string): boolean {
+  if (mode === 'acceptEdits') {
+    if (NETWORK.test(command) || /(^|[\s/])\.\.(\/|\s|$)/.test(command)) return false;
+    const absolute = command.match(/(?<=^|[\s=<>])\/[^\s;|&<>]*/g) ?? [];
+    return absolute.every((p) => p === cwd || p.startsWith(`${cwd}/`));
+  }
+  if (/[>`]|\$\(/.test(command)) return false;
+  const words = command.split(/&&|\|\||;|\|/).map((part) => part.trim().split(/\s+/)[0] ?? '');
+  return words.every((w) => READING_COMMANDS.has(w));
+}
+
 export function permissionFor(
   args: AgentArgs,
   tool: string,
   sessionAllowed: Set<string>,
+  command?: string,
+  cwd = process.cwd(),
 ): Permission {
   const set = args.tools ?? ALL_TOOLS;
   const denied = new Set(args.disallowedTools.map(toolName));
@@ -47,6 +81,9 @@ export function permissionFor(
   if (args.allowedTools.map(toolName).includes(tool) || sessionAllowed.has(tool)) return 'allow';
   if (mode === 'plan' || mode === 'dontAsk') return 'deny';
   if (mode === 'acceptEdits' && EDIT_TOOLS.has(tool)) return 'allow';
+  if (tool === 'Bash' && command !== undefined && bashRunsUnasked(command, mode, cwd)) {
+    return 'allow';
+  }
   return 'ask';
 }
 

@@ -51,7 +51,10 @@ describe('context commands wait for the agent, not for the clock', () => {
   });
 
   it('send refuses while a permission dialog is up instead of typing into it', async () => {
-    const ask = await startDemo(h, '[[bash "echo needs-permission"]]');
+    const ask = await startDemo(
+      h,
+      '[[bash "curl -s --max-time 1 http://127.0.0.1:9/needs-permission || true"]]',
+    );
     await waitForScreen(h, ask, 'Do you want to proceed?');
     const r = await h.cli(['send', ask, 'hello']);
     expect(r.code).not.toBe(0);

@@ -85,11 +85,14 @@ describe('hook events drive each job state', () => {
   });
 
   it('needs_permission names the tool and input; answering moves it on; waiting turns idle once seen', async () => {
-    const id = await startDemo(h, '[[bash "echo needs-a-yes"]] [[say "ran it"]]');
+    const id = await startDemo(
+      h,
+      '[[bash "curl -s --max-time 1 http://127.0.0.1:9/needs-a-yes || true"]] [[say "ran it"]]',
+    );
     const asking = await until(id, (j) => j.activity === 'needs_permission', 'needs_permission');
     expect(asking.activityDetail).toMatchObject({
       tool: 'Bash',
-      input: { command: 'echo needs-a-yes' },
+      input: { command: 'curl -s --max-time 1 http://127.0.0.1:9/needs-a-yes || true' },
     });
     const bad = await h.cli(['answer', id, 'maybe']);
     expect(bad.stderr.trim()).toBe(
@@ -106,7 +109,10 @@ describe('hook events drive each job state', () => {
   });
 
   it('a permission answered "no" (no hook fires) is read off the screen: idle', async () => {
-    const id = await startDemo(h, '[[bash "echo refused"]]');
+    const id = await startDemo(
+      h,
+      '[[bash "curl -s --max-time 1 http://127.0.0.1:9/refused || true"]]',
+    );
     await until(id, (j) => j.activity === 'needs_permission', 'needs_permission');
     expect(h.tmux(['send-keys', '-t', `=cc-agent-${id}:`, '3']).code).toBe(0);
     const j = await until(id, (x) => x.activity === 'idle', 'idle after the refusal');
