@@ -225,7 +225,7 @@ function storedRows(home: string): Row[] {
       .prepare(
         `SELECT seq, job_id, event, json_extract(payload, '$.n') AS n,
                 length(json_extract(payload, '$.blob')) AS blob
-         FROM hook_events ORDER BY seq`,
+         FROM hook_events ORDER BY spool_name`,
       )
       .all() as Row[];
   } finally {
@@ -246,7 +246,8 @@ function counter(home: string, name: string): number | undefined {
 /**
  * What is wrong with the stored events against what was relayed (job id -> how many, numbered
  * 0..count-1). `lost`: a missing or duplicated n, a wrong count, an unknown job; `order`: a job
- * whose events were stored (by seq) in an order other than the one they were relayed in.
+ * whose timeline (by spool name, the relay's clock) is not the order they were relayed in.
+ * Storage order (seq) may differ: a directory scan can miss a file renamed in meanwhile.
  */
 function problems(
   rows: readonly Row[],
@@ -275,7 +276,7 @@ function problems(
     if (late > 0) {
       order.push(
         `${job}: n ${ns[late]} stored after n ${ns[late - 1]} ` +
-          `(by seq: …${ns.slice(Math.max(0, late - 4), late + 4).join(',')}…)`,
+          `(by spool name: …${ns.slice(Math.max(0, late - 4), late + 4).join(',')}…)`,
       );
     }
   }
@@ -372,8 +373,7 @@ describe('hook pipeline under torture (real processes, real SQLite)', () => {
     // The spool is empty: no file left, none quarantined, no temp file.
     expect(readdirSync(spool)).toEqual([]);
     expect(counter(home, 'spool_quarantined')).toBeUndefined();
-    // Per job, events are stored in the order the agent relayed them (the hook state machine
-    // folds them in seq order).
+    // Per job, the timeline follows the order the agent relayed them.
     expect(found.order).toEqual([]);
   });
 

@@ -31,7 +31,11 @@ const toRecord = (r: EventRow): HookEventRecord => ({
   payload: JSON.parse(r.payload) as Record<string, unknown>,
 });
 
-/** The timeline: stored hook events, filtered, in the order they happened. */
+/**
+ * The timeline: stored hook events, filtered, in the order they happened. That is the order of
+ * the spool names (the relay's nanosecond clock), not of storage: a directory listing can miss
+ * a file renamed in during the scan, so an event may be stored a batch after a later one.
+ */
 export function queryEvents(ctx: EngineContext, q: EventQuery = {}): HookEventRecord[] {
   const where: string[] = [];
   const args: (string | number)[] = [];
@@ -49,6 +53,6 @@ export function queryEvents(ctx: EngineContext, q: EventQuery = {}): HookEventRe
   }
   const sql = `SELECT * FROM (SELECT * FROM hook_events ${
     where.length ? `WHERE ${where.join(' AND ')}` : ''
-  } ORDER BY seq DESC LIMIT ?) ORDER BY seq`;
+  } ORDER BY spool_name DESC LIMIT ?) ORDER BY spool_name`;
   return (ctx.db.prepare(sql).all(...args, q.limit ?? 200) as EventRow[]).map(toRecord);
 }

@@ -31,7 +31,11 @@ export function applyHookEvents(
       activity: row.activity,
       detail: row.activity_detail ? (JSON.parse(row.activity_detail) as ActivityDetail) : null,
     };
+    const since = row.last_event_at ?? 0;
     for (const rec of records) {
+      // An event older than one already applied arrived late (see events/query.ts): it is in
+      // the timeline, but replaying it now would move the state backwards.
+      if (rec.ts < since) continue;
       const t = transition(state, rec.event, rec.payload);
       if (t.activity !== undefined || t.detail !== undefined) {
         state = { activity: t.activity ?? state.activity, detail: t.detail ?? null };
@@ -47,7 +51,8 @@ export function applyHookEvents(
     (k) => k !== 'activity_at' && patch[k] !== row[k],
   );
   // Every event refreshes last_event_at; only a visible change is announced as job_updated.
-  const stamp: JobPatch = { last_event_at: last.ts, ...(changed ? { updated_at: ctx.now() } : {}) };
+  const newest = Math.max(row.last_event_at ?? 0, ...records.map((r) => r.ts));
+  const stamp: JobPatch = { last_event_at: newest, ...(changed ? { updated_at: ctx.now() } : {}) };
   if (done !== undefined) return complete(ctx, row, { ...patch, ...stamp }, done, last.ts);
   ctx.jobs.update(jobId, changed ? { ...patch, ...stamp } : stamp);
   return changed ? 'updated' : undefined;
