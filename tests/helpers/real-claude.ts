@@ -7,40 +7,52 @@ export const CLAUDE_VERSION = '2.1.331';
 /** A key the stub accepts; the CLI is told it was approved (first-run dialog 3). */
 export const STUB_KEY = 'sk-ant-api03-cc-agent-stub-key-0000000000000000';
 
-/**
- * The pinned Claude Code, installed once into a cache directory reused across runs (it is
- * ~400 MB: not a dependency of the package). Returns the directory holding the `claude` bin.
- * Throws with the npm output when it cannot be installed: this tier fails loudly.
- */
-export function ensureClaude(): string {
-  const cache =
+/** Where pinned agent CLIs are installed once and reused across runs (none is a dependency). */
+export function testCache(): string {
+  return (
     process.env['CC_AGENT_TEST_CACHE'] ||
-    join(process.env['XDG_CACHE_HOME'] || join(homedir(), '.cache'), 'cc-agent-tests');
-  const prefix = join(cache, `claude-code-${CLAUDE_VERSION}`);
-  const bin = join(prefix, 'node_modules', '.bin');
-  const version = () =>
-    spawnSync(join(bin, 'claude'), ['--version'], { encoding: 'utf8', timeout: 30_000 }).stdout ??
-    '';
-  if (existsSync(join(bin, 'claude')) && version().startsWith(CLAUDE_VERSION)) return bin;
+    join(process.env['XDG_CACHE_HOME'] || join(homedir(), '.cache'), 'cc-agent-tests')
+  );
+}
+
+/** Install times (ms) of the CLIs this process installed; absent = reused from the cache. */
+export const installTimes: Record<string, number> = {};
+
+/**
+ * `pkg@version`, installed once into its own prefix under the cache (`<name>-<version>`, scope
+ * dropped). Returns the directory holding its `bin`. Reused when `bin --version` prints the
+ * version; otherwise installed, and checked again. Throws with npm's output when it cannot be
+ * installed: the real-CLI tier fails loudly.
+ */
+export function ensureCli(pkg: string, version: string, bin: string): string {
+  const prefix = join(testCache(), `${pkg.replace(/^@[^/]+\//, '')}-${version}`);
+  const binDir = join(prefix, 'node_modules', '.bin');
+  const exe = join(binDir, bin);
+  const pinned = new RegExp(`(^|\\s)${version.replace(/\./g, '\\.')}(\\s|$)`);
+  const printsVersion = () =>
+    existsSync(exe) &&
+    pinned.test(spawnSync(exe, ['--version'], { encoding: 'utf8', timeout: 30_000 }).stdout ?? '');
+  if (printsVersion()) return binDir;
   mkdirSync(prefix, { recursive: true });
+  const started = Date.now();
   const r = spawnSync(
     'npm',
-    [
-      'install',
-      '--no-audit',
-      '--no-fund',
-      '--prefix',
-      prefix,
-      `@anthropic-ai/claude-code@${CLAUDE_VERSION}`,
-    ],
+    ['install', '--no-audit', '--no-fund', '--prefix', prefix, `${pkg}@${version}`],
     { encoding: 'utf8', timeout: 600_000 },
   );
-  if (r.status !== 0 || !version().startsWith(CLAUDE_VERSION)) {
+  installTimes[`${pkg}@${version}`] = Date.now() - started;
+  if (r.status !== 0 || !printsVersion()) {
+    const why = r.error ? `${r.error.message}\n` : '';
     throw new Error(
-      `cannot install @anthropic-ai/claude-code@${CLAUDE_VERSION}: ${r.stderr || r.stdout}`,
+      `cannot install ${pkg}@${version} (npm exit ${r.status}): ${why}${r.stderr || r.stdout}`,
     );
   }
-  return bin;
+  return binDir;
+}
+
+/** The pinned Claude Code (~400 MB native binary). Returns the directory holding `claude`. */
+export function ensureClaude(): string {
+  return ensureCli('@anthropic-ai/claude-code', CLAUDE_VERSION, 'claude');
 }
 
 /**

@@ -1,3 +1,4 @@
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { claudeBackend } from '../../src/engine/agents/claude.js';
@@ -9,8 +10,12 @@ import {
 } from '../../src/engine/agents/claude-flags.js';
 import { codexBackend } from '../../src/engine/agents/codex.js';
 import { demoAgentMain, demoBackend } from '../../src/engine/agents/demo.js';
+import { geminiBackend, geminiScreen } from '../../src/engine/agents/gemini.js';
 import { backendFor } from '../../src/engine/agents/registry.js';
 import type { LaunchRequest, LaunchSpec } from '../../src/engine/agents/types.js';
+import type { EngineContext } from '../../src/engine/context.js';
+import { screenState } from '../../src/engine/jobs/screen-wait.js';
+import { planStart } from '../../src/engine/jobs/start.js';
 import { realRunner } from '../../src/engine/process/runner.js';
 
 const SESSION = '3f2b6a1e-7c4d-4e5f-9a8b-0c1d2e3f4a5b';
@@ -204,15 +209,133 @@ describe('codex launch spec', () => {
   });
 });
 
+describe('gemini launch spec', () => {
+  const launch = (over: Partial<LaunchRequest>): LaunchSpec => geminiBackend.launch(req(over));
+
+  it('maps each sandbox onto --approval-mode and pre-assigns the session id', () => {
+    expect(launch({ sandbox: 'read-only' }).args).toEqual([
+      '--approval-mode',
+      'plan',
+      '--session-id',
+      SESSION,
+    ]);
+    expect(launch({ sandbox: 'workspace-write' }).args).toEqual([
+      '--approval-mode',
+      'auto_edit',
+      '--session-id',
+      SESSION,
+    ]);
+    expect(launch({ sandbox: 'danger-full-access' }).args).toEqual([
+      '--approval-mode',
+      'yolo',
+      '--session-id',
+      SESSION,
+    ]);
+    // --yolo and --approval-mode together are refused by the CLI: only the latter is used.
+    expect(launch({ sandbox: 'danger-full-access' }).args).not.toContain('--yolo');
+  });
+
+  it('passes -m; ignores the effort (Gemini has no such flag)', () => {
+    const spec = launch({ model: 'gemini-2.5-pro', effort: 'max', sandbox: 'read-only' });
+    expect(spec.args).toEqual([
+      '-m',
+      'gemini-2.5-pro',
+      '--approval-mode',
+      'plan',
+      '--session-id',
+      SESSION,
+    ]);
+    expect(spec).toEqual({
+      program: 'gemini',
+      args: spec.args,
+      env: {},
+      settings: undefined,
+      model: 'gemini-2.5-pro',
+      effort: null,
+      sessionId: SESSION,
+    });
+    expect(launch({}).model).toBeNull();
+    expect(launch({}).args).not.toContain('-m');
+  });
+
+  it('resume replaces --session-id (the CLI refuses both)', () => {
+    const spec = launch({ resume: true, sandbox: 'danger-full-access' });
+    expect(spec.args).toEqual(['--approval-mode', 'yolo', '--resume', SESSION]);
+  });
+
+  it('takes the prompt as the value of -i; commands, hooks and install hint', () => {
+    expect(geminiBackend.promptFlag).toBe('-i');
+    expect(claudeBackend.promptFlag).toBeUndefined();
+    expect(codexBackend.promptFlag).toBeUndefined();
+    expect(geminiBackend).toMatchObject({
+      name: 'gemini',
+      programName: 'gemini',
+      installHint: 'npm install -g @google/gemini-cli',
+      versionArgs: ['--version'],
+      relaysHooks: false,
+      clearCommand: '/clear',
+      usageCommand: '/stats',
+    });
+  });
+
+  it('reads the screens seen in tmux with 0.61.0', () => {
+    const box = [
+      '─'.repeat(40),
+      ' auto-accept edits Shift+Tab to plan',
+      '',
+      ' >   Type your message or @path/to/file',
+    ];
+    expect(screenState(box.join('\n'), geminiScreen)).toBe('ready');
+    const thinking = [' ⠧ Thinking... (esc to cancel, 1s)          ? for shortcuts', ...box];
+    expect(screenState(thinking.join('\n'), geminiScreen)).toBe('busy');
+    const trust = [
+      ' │ Do you trust the files in this folder?  │',
+      ' │ ● 1. Trust folder (project) │',
+    ];
+    expect(screenState(trust.join('\n'), geminiScreen)).toBe('trust');
+    expect(screenState(['│  Session Stats   │', ...box].join('\n'), geminiScreen)).toBe('usage');
+    expect(screenState('Apply this change?', geminiScreen)).toBe('permission');
+  });
+});
+
+describe('prompt on the command line', () => {
+  // planStart only reads the home, the settings path and PATH (the CLI need not be installed).
+  const ctx = {
+    paths: { home: '/tmp/cc-home', settings: (id: string) => `/tmp/cc-home/jobs/${id}.json` },
+    env: { PATH: '' },
+  } as unknown as EngineContext;
+  const plan = (agent: string, prompt: string) =>
+    planStart(ctx, { prompt, agent, cwd: tmpdir() }, 'dry-run', false);
+
+  it('goes after -- for claude and codex, as the value of -i for gemini', () => {
+    for (const agent of ['claude', 'codex']) {
+      const p = plan(agent, '-v flag docs');
+      expect(p.delivery).toBe('argv');
+      expect(p.argv.slice(-2)).toEqual(['--', '-v flag docs']);
+    }
+    const g = plan('gemini', 'Review auth');
+    expect(g.delivery).toBe('argv');
+    expect(g.argv).toEqual(['gemini', ...g.spec.args, '-i', 'Review auth']);
+  });
+
+  it('a gemini prompt that starts with a dash is pasted (-i would read it as a flag)', () => {
+    const g = plan('gemini', '-v flag docs');
+    expect(g.delivery).toBe('paste');
+    expect(g.argv).toEqual(['gemini', ...g.spec.args]);
+    expect(g.prompt).toBe('-v flag docs');
+  });
+});
+
 describe('backend registry', () => {
-  it('knows claude, codex and demo; anything else is bad input', () => {
+  it('knows claude, codex, gemini and demo; anything else is bad input', () => {
     expect(backendFor('claude')).toBe(claudeBackend);
     expect(backendFor('codex')).toBe(codexBackend);
+    expect(backendFor('gemini')).toBe(geminiBackend);
     expect(backendFor('demo')).toBe(demoBackend);
-    expect(() => backendFor('gemini')).toThrow(
+    expect(() => backendFor('aider')).toThrow(
       expect.objectContaining({
         code: 'bad_input',
-        message: "unknown agent 'gemini' (expected one of: claude, codex, demo)",
+        message: "unknown agent 'aider' (expected one of: claude, codex, gemini, demo)",
       }),
     );
   });

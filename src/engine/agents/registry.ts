@@ -3,11 +3,13 @@ import { BACKENDS, type BackendName } from '../store/job-types.js';
 import { claudeBackend } from './claude.js';
 import { codexBackend } from './codex.js';
 import { demoBackend } from './demo.js';
+import { geminiBackend } from './gemini.js';
 import type { AgentBackend } from './types.js';
 
 const backends: Record<BackendName, AgentBackend> = {
   claude: claudeBackend,
   codex: codexBackend,
+  gemini: geminiBackend,
   demo: demoBackend,
 };
 

@@ -7,7 +7,7 @@ export interface LaunchRequest {
   model: string | undefined;
   effort: Effort | undefined;
   sandbox: Sandbox;
-  /** Pre-assigned session id (claude, demo) so the session can be resumed after a reboot. */
+  /** Pre-assigned session id (claude, demo, gemini): the session can be resumed after a reboot. */
   sessionId: string;
   /** File holding this launch's hook settings (claude --settings). */
   settingsFile: string;
@@ -48,6 +48,17 @@ export interface AgentBackend {
   programName: string;
   installHint: string;
   launch(req: LaunchRequest): LaunchSpec;
+  /**
+   * What precedes a prompt passed on the command line: `--` (the default) ends the options, so
+   * the prompt is the positional argument whatever it starts with; gemini takes it as the value
+   * of `-i`, which cannot start with `-` (such prompts are pasted instead).
+   */
+  promptFlag?: string;
+  /**
+   * Keys that answer the folder-trust question yes (default: Claude Code 2.1's select, where
+   * "No, exit" comes first and is selected, so Down then Enter).
+   */
+  trustYesKeys?: readonly string[];
   /** argv (after the program) that prints the version. */
   versionArgs: string[];
   /** Launches with cc-agent's hook relay, so hook events can be awaited as readiness signals. */

@@ -144,7 +144,8 @@ export function answerDialog(
       if (answer === 'always')
         throw new CcAgentError('bad_input', 'the folder-trust question takes yes or no');
       // Claude Code 2.1's select lists "No, exit" first (and selected), "Yes, I trust" second.
-      await tmux.sendKeys(row.tmux_session, ...(answer === 'yes' ? ['Down', 'Enter'] : ['Escape']));
+      const yes = backend.trustYesKeys ?? ['Down', 'Enter'];
+      await tmux.sendKeys(row.tmux_session, ...(answer === 'yes' ? yes : ['Escape']));
       return 'trust';
     }
     if (state === 'permission') {

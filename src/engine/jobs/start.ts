@@ -75,8 +75,13 @@ export function planStart(
       `${backend.name} CLI '${spec.program}' is not installed or not on PATH; install it (${backend.installHint}) or use --agent demo`,
     );
   }
-  const delivery = Buffer.byteLength(built.text) <= ARGV_PROMPT_LIMIT ? 'argv' : 'paste';
-  const argv = [program, ...spec.args, ...(delivery === 'argv' ? ['--', built.text] : [])];
+  // `--` ends the options; a flag's value (gemini's -i) must not look like a flag itself.
+  const promptFlag = backend.promptFlag ?? '--';
+  const fitsArgv =
+    Buffer.byteLength(built.text) <= ARGV_PROMPT_LIMIT &&
+    (promptFlag === '--' || !built.text.startsWith('-'));
+  const delivery = fitsArgv ? 'argv' : 'paste';
+  const argv = [program, ...spec.args, ...(delivery === 'argv' ? [promptFlag, built.text] : [])];
   const { text: prompt, files } = built;
   const installed = program !== spec.program || which(spec.program, ctx.env['PATH']) !== undefined;
   return {

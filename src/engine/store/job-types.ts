@@ -1,4 +1,4 @@
-export const BACKENDS = ['claude', 'codex', 'demo'] as const;
+export const BACKENDS = ['claude', 'codex', 'gemini', 'demo'] as const;
 export type BackendName = (typeof BACKENDS)[number];
 
 export const SANDBOXES = ['read-only', 'workspace-write', 'danger-full-access'] as const;

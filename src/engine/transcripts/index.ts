@@ -24,3 +24,17 @@ export {
   type ReadOptions,
   type ReaderState,
 } from './reader.js';
+/** Incremental reader of Codex CLI rollouts (`rollout-<ts>-<uuid>.jsonl`). */
+export {
+  codexContextPct,
+  codexStats,
+  codexTokenCounts,
+  emptyCodexStats,
+  emptyCodexUsage,
+  newCodexRolloutState,
+  readCodexIncrement,
+  switchCodexRollout,
+  type CodexRolloutState,
+  type CodexRolloutStats,
+  type CodexUsage,
+} from './codex-rollout.js';
