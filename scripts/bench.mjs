@@ -20,7 +20,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const cliPath = join(root, 'bin', 'cc-agent.js');
 const demoMain = join(root, 'dist', 'demo-agent', 'main.js');
 const SEEDED_JOBS = 1000;
-const READY = /\? for shortcuts/;
+const READY = /\? for shortcuts|\(shift\+tab to cycle\)/;
 const BUSY = /esc to interrupt/i;
 
 function parseArgs(argv) {
