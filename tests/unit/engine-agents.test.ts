@@ -8,7 +8,12 @@ import {
   READ_ONLY_TOOLS,
   claudeModel,
 } from '../../src/engine/agents/claude-flags.js';
-import { codexBackend } from '../../src/engine/agents/codex.js';
+import {
+  CODEX_HOOK_EVENTS,
+  codexBackend,
+  codexHookArgs,
+  codexHookHash,
+} from '../../src/engine/agents/codex.js';
 import { demoAgentMain, demoBackend } from '../../src/engine/agents/demo.js';
 import { geminiBackend, geminiScreen } from '../../src/engine/agents/gemini.js';
 import { backendFor } from '../../src/engine/agents/registry.js';
@@ -165,21 +170,30 @@ describe('demo launch spec', () => {
 
 describe('codex launch spec', () => {
   const launch = (over: Partial<LaunchRequest>): LaunchSpec => codexBackend.launch(req(over));
+  const hooks = codexHookArgs(RELAY);
 
   it('maps the sandbox onto -s and asks for approvals with -a on-request', () => {
-    expect(launch({ sandbox: 'read-only' }).args).toEqual(['-s', 'read-only', '-a', 'on-request']);
+    expect(launch({ sandbox: 'read-only' }).args).toEqual([
+      '-s',
+      'read-only',
+      '-a',
+      'on-request',
+      ...hooks,
+    ]);
     expect(launch({ sandbox: 'workspace-write' }).args).toEqual([
       '-s',
       'workspace-write',
       '-a',
       'on-request',
+      ...hooks,
     ]);
     expect(launch({ sandbox: 'danger-full-access' }).args).toEqual([
       '--dangerously-bypass-approvals-and-sandbox',
+      ...hooks,
     ]);
   });
 
-  it('passes -m and the effort; max becomes xhigh; no effort means no -c', () => {
+  it('passes -m and the effort; max becomes xhigh; no effort means no effort -c', () => {
     const spec = launch({ model: 'gpt-5-codex', effort: 'max' });
     expect(spec.args).toEqual([
       '-m',
@@ -190,22 +204,70 @@ describe('codex launch spec', () => {
       'workspace-write',
       '-a',
       'on-request',
+      ...hooks,
     ]);
     expect(spec).toMatchObject({ program: 'codex', model: 'gpt-5-codex', effort: 'xhigh' });
     expect(launch({ effort: 'low' }).args).toContain('model_reasoning_effort=low');
     const plain = launch({});
-    expect(plain.args).not.toContain('-c');
+    expect(plain.args.join(' ')).not.toContain('model_reasoning_effort');
     expect(plain.args).not.toContain('-m');
     expect(plain).toMatchObject({
       model: null,
       effort: null,
       sessionId: null,
       settings: undefined,
+      env: { CC_AGENT_LAUNCH_HOOKS: '1' },
     });
   });
 
-  it('resume puts the subcommand and session first', () => {
-    expect(launch({ resume: true }).args.slice(0, 2)).toEqual(['resume', SESSION]);
+  it('resume puts the subcommand and session first, and keeps the hooks', () => {
+    const args = launch({ resume: true }).args;
+    expect(args.slice(0, 2)).toEqual(['resume', SESSION]);
+    expect(args.slice(-hooks.length)).toEqual(hooks);
+  });
+
+  it('adds the relay for every Codex event with -c, async where claude has it async', () => {
+    const values = hooks.filter((_, i) => i % 2 === 1);
+    expect(hooks.filter((_, i) => i % 2 === 0)).toEqual(values.map(() => '-c'));
+    expect(values).toHaveLength(CODEX_HOOK_EVENTS.length + 1);
+    // The relay path is shell-quoted for sh, then written as a TOML string.
+    const command = JSON.stringify(`'/opt/cc agent'\\''s/hooks/relay-event.sh'`);
+    expect(values[0]).toBe(
+      `hooks.PreToolUse=[{hooks=[{type="command",command=${command},timeout=10}]}]`,
+    );
+    expect(values).toContain(
+      `hooks.PostToolUse=[{hooks=[{type="command",command=${command},timeout=10,async=true}]}]`,
+    );
+    // Codex clamps SessionEnd to 3 s; a longer timeout would not match its trust record.
+    expect(values).toContain(
+      `hooks.SessionEnd=[{hooks=[{type="command",command=${command},timeout=3}]}]`,
+    );
+    for (const event of CODEX_HOOK_EVENTS) {
+      const value = values.find((v) => v.startsWith(`hooks.${event}=`));
+      expect(value, event).toBeDefined();
+      expect(value?.includes('async=true'), event).toBe(ASYNC_HOOK_EVENTS.has(event));
+    }
+  });
+
+  it('trusts exactly its own hooks: one session-flags trust key per event, hashed as Codex does', () => {
+    const state = hooks.at(-1) ?? '';
+    expect(state.startsWith('hooks.state={')).toBe(true);
+    const command = `'/opt/cc agent'\\''s/hooks/relay-event.sh'`;
+    const entries = [...state.matchAll(/"([^"]+)"=\{trusted_hash="(sha256:[0-9a-f]{64})"\}/g)];
+    expect(entries.map((m) => m[1])).toEqual(
+      CODEX_HOOK_EVENTS.map(
+        (e) =>
+          `/<session-flags>/config.toml:${e.replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCase()}:0:0`,
+      ),
+    );
+    const stop = entries.find((m) => m[1]?.endsWith(':stop:0:0'));
+    expect(stop?.[2]).toBe(codexHookHash('Stop', command, 10, false));
+    // The hash the real Codex 0.169 accepted (tests/real-cli/codex-hooks.test.ts checks live).
+    expect(codexHookHash('Stop', "'/work/main/hooks/relay-event.sh'", 10, false)).toBe(
+      'sha256:9c5e434a5d6792beee700c8e94f1ea90546e894dcff77a83c8ce65b97a16ef6c',
+    );
+    expect(state).not.toContain('bypass');
+    expect(codexBackend.launch(req()).args).not.toContain('--dangerously-bypass-hook-trust');
   });
 });
 

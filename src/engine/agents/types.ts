@@ -61,6 +61,11 @@ export interface AgentBackend {
   trustYesKeys?: readonly string[];
   /** argv (after the program) that prints the version. */
   versionArgs: string[];
+  /**
+   * Its clear command fires SessionStart (source "clear") with the new session id at once, so
+   * `clear` can wait for it. Default true for backends that relay hooks.
+   */
+  clearStartsSession?: boolean;
   /** Launches with cc-agent's hook relay, so hook events can be awaited as readiness signals. */
   relaysHooks: boolean;
   clearCommand: string;

@@ -74,7 +74,9 @@ async function clearRow(ctx: EngineContext, row: JobRow): Promise<string | null>
   }
   const before = lastSeq(ctx, row.id);
   await runSlashCommand(ctx, row, backend.clearCommand, TIMEOUT_MS);
-  if (!backend.relaysHooks) {
+  if (!backend.relaysHooks || backend.clearStartsSession === false) {
+    // No SessionStart to wait for (yet): the input box coming back is the signal, and the new
+    // session id arrives with the next prompt's SessionStart.
     await awaitInputBox(ctx, row, TIMEOUT_MS);
     return null;
   }
