@@ -17,6 +17,9 @@ case $id in
 '' | *[!A-Za-z0-9_-]*) exit 0 ;;
 esac
 
+# date, cat and mv skip locale and time-zone loading: ~10% of the relay's cost, no effect on
+# the epoch clock or the bytes copied.
+export LC_ALL=C TZ=UTC
 spool=${CC_AGENT_HOME:-$HOME/.cc-agent}/spool
 # Nanoseconds name the file so events sort in the order they were relayed; GNU date has %N,
 # others print a literal N and fall back to whole seconds.
