@@ -6,8 +6,9 @@ const VERSION = '0.1.0';
 
 function globalHelp(): string {
   const groups = new Map<string, string[]>();
+  const width = Math.max(...Object.keys(commandTable).map((n) => n.length));
   for (const [name, c] of Object.entries(commandTable)) {
-    groups.set(c.group, [...(groups.get(c.group) ?? []), `  ${name.padEnd(10)} ${c.summary}`]);
+    groups.set(c.group, [...(groups.get(c.group) ?? []), `  ${name.padEnd(width)}  ${c.summary}`]);
   }
   const sections = [...groups].map(([g, lines]) => `${g}:\n${lines.join('\n')}`).join('\n\n');
   return `cc-agent ${VERSION} — run an army of AI coding agents from tmux

@@ -23,6 +23,11 @@ export const commandTable: Record<
     summary: 'List jobs (running > pending > failed > completed)',
     load: async () => (await import('./jobs.js')).jobs,
   },
+  queue: {
+    group: 'Orchestration',
+    summary: 'The task queue: add, list, remove, done, fail',
+    load: async () => (await import('./queue.js')).queue,
+  },
   answer: {
     group: 'Agents',
     summary: 'Answer a folder-trust or permission question (yes/no/always)',

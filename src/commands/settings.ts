@@ -4,13 +4,14 @@ import type { Command } from './types.js';
 
 export const settings: Command = {
   usage: 'settings [<key> <value>] [--json]',
-  summary: 'Show or change settings (retention of events, history and daily metrics).',
+  summary: 'Show or change settings (retention, queue task timeout).',
   help: `Without arguments: every setting and its value. With a key and a value: set it.
 
 Keys:
   retention.hook_events_days     keep hook events this many days (default 30)
   retention.job_history_days     keep finished-job records this many days (default 365)
   retention.daily_metrics_days   keep daily metrics this many days (default 730)
+  queue.task_timeout_minutes     a running task nobody reports fails after this long (default 60)
 
 Options:
       --json   as JSON`,

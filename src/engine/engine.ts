@@ -22,6 +22,7 @@ import {
 import { planStart, startJob, type LaunchPlan, type StartOptions } from './jobs/start.js';
 import { watchJob } from './jobs/watch.js';
 import { pathsFor, resolveHome, type Paths } from './paths.js';
+import { expireTasks, queueApi, type QueueApi } from './queue/queue.js';
 import { transcriptState } from './state/enrich.js';
 import {
   getSetting,
@@ -64,6 +65,8 @@ export interface EngineOptions {
 export class Engine {
   readonly events: EngineEvents;
   readonly paths: Paths;
+  /** The orchestrator's task queue (queue/queue.ts). */
+  readonly queue: QueueApi;
   private readonly ctx: EngineContext;
 
   constructor(options: EngineOptions = {}) {
@@ -101,6 +104,7 @@ export class Engine {
       },
     };
     this.ctx = ctx;
+    this.queue = queueApi(ctx);
     this.events = events;
     this.paths = paths;
   }
@@ -109,6 +113,7 @@ export class Engine {
   async refresh(): Promise<IngestResult> {
     const r = ingestSpool(this.ctx);
     pruneIfDue(this.ctx);
+    expireTasks(this.ctx);
     await this.check();
     return r;
   }

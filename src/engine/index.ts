@@ -26,3 +26,4 @@ export type {
 } from './store/job-types.js';
 export { stripAnsi } from './jobs/strip-ansi.js';
 export { DONE_MARKER, doneSummary } from './state/activity.js';
+export { TASK_STATUSES, type Task, type TaskStatus, type QueueApi } from './queue/queue.js';

@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+import type { Task } from '../queue/queue.js';
 import type { Job } from '../store/job-types.js';
 
 export interface HookEventRecord {
@@ -19,6 +20,9 @@ export interface EngineEventMap {
   job_failed: Job;
   job_deleted: { id: string };
   hook_event: HookEventRecord;
+  /** A task was added, handed out, reported or removed. */
+  queue_updated: Task;
+  queue_removed: { id: string };
 }
 
 export type EngineEventName = keyof EngineEventMap;

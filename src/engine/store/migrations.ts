@@ -102,4 +102,28 @@ export const migrations: readonly string[] = [
 
   CREATE INDEX hook_events_ts ON hook_events(ts);
   `,
+  // 3: the orchestrator's task queue and the audit trail of automated actions.
+  `
+  CREATE TABLE queue (
+    id         TEXT PRIMARY KEY,
+    prompt     TEXT NOT NULL,
+    priority   INTEGER NOT NULL DEFAULT 0,
+    status     TEXT NOT NULL,
+    result     TEXT,
+    error      TEXT,
+    job_id     TEXT,
+    created_at INTEGER NOT NULL,
+    started_at INTEGER,
+    ended_at   INTEGER
+  );
+  CREATE INDEX queue_order ON queue(status, priority DESC, created_at);
+
+  CREATE TABLE orchestrator_activity (
+    seq    INTEGER PRIMARY KEY AUTOINCREMENT,
+    ts     INTEGER NOT NULL,
+    kind   TEXT NOT NULL,
+    detail TEXT NOT NULL
+  );
+  CREATE INDEX orchestrator_activity_ts ON orchestrator_activity(ts);
+  `,
 ];

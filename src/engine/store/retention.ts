@@ -6,6 +6,7 @@ export const SETTINGS = {
   'retention.hook_events_days': 30,
   'retention.job_history_days': 365,
   'retention.daily_metrics_days': 730,
+  'queue.task_timeout_minutes': 60,
 } as const;
 export type SettingKey = keyof typeof SETTINGS;
 
@@ -28,7 +29,7 @@ export function setSetting(ctx: EngineContext, key: string, value: string): void
   }
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1)
-    throw badInput(`invalid ${key} '${value}' (a whole number of days, at least 1)`);
+    throw badInput(`invalid ${key} '${value}' (a whole number, at least 1)`);
   ctx.db
     .prepare(
       'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',

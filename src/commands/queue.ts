@@ -1,0 +1,103 @@
+import { CcAgentError, TASK_STATUSES, type Task, type TaskStatus } from '../engine/index.js';
+import { requireArg, textArg } from './args.js';
+import { json, table } from './format.js';
+import type { Command, Io } from './types.js';
+
+const SUBCOMMANDS = ['add', 'list', 'remove', 'done', 'fail'] as const;
+
+function priorityOf(io: Io): number {
+  const p = io.flags['priority'];
+  if (p === undefined) return 0;
+  if (typeof p !== 'number' || !Number.isInteger(p)) {
+    throw new CcAgentError('bad_input', `invalid --priority '${String(p)}' (a whole number)`);
+  }
+  return p;
+}
+
+function statusOf(io: Io): TaskStatus | undefined {
+  const s = io.flags['status'] as string | undefined;
+  if (s !== undefined && !(TASK_STATUSES as readonly string[]).includes(s)) {
+    throw new CcAgentError(
+      'bad_input',
+      `invalid --status '${s}' (expected one of: ${TASK_STATUSES.join(', ')})`,
+    );
+  }
+  return s as TaskStatus | undefined;
+}
+
+const line = (t: Task): string[] => [
+  t.id,
+  t.status,
+  String(t.priority),
+  t.jobId ?? '',
+  (t.prompt.split('\n')[0] ?? '').slice(0, 80),
+];
+
+export const queue: Command = {
+  usage:
+    'queue add "prompt" [--priority N] | list [--status S] [--json] | remove <id> | done <id> [--result R] | fail <id> [--error E]',
+  summary: "The orchestrator's task queue: highest priority first, then oldest.",
+  help: `Subcommands:
+  add "prompt" [--priority N]   queue a task (priority: a whole number, higher runs sooner; default 0)
+  list [--status S] [--json]    tasks: running, then pending in the order they will run, then ended
+  remove <id>                   drop a task that is not running
+  done <id> [--result R]        report a task done (the orchestrator does this)
+  fail <id> [--error E]         report a task failed
+A running task nobody reports fails after 'queue.task_timeout_minutes' (cc-agent settings), so the
+queue never stalls.`,
+  flags: {
+    priority: { type: 'number' },
+    status: { type: 'string' },
+    json: { type: 'boolean' },
+    result: { type: 'string' },
+    error: { type: 'string' },
+  },
+  async run(io) {
+    const sub = io.input[0];
+    if (!sub || !(SUBCOMMANDS as readonly string[]).includes(sub)) {
+      throw new CcAgentError(
+        'bad_input',
+        `${sub ? `unknown queue subcommand '${sub}'` : 'missing queue subcommand'} (expected one of: ${SUBCOMMANDS.join(', ')})`,
+      );
+    }
+    const q = io.engine().queue;
+    const rest: Io = { ...io, input: io.input.slice(1) };
+    const show = (t: Task): void => io.out(io.flags['json'] ? json(t) : `${t.id}  ${t.status}`);
+    switch (sub) {
+      case 'add': {
+        const priority = priorityOf(io);
+        const prompt = await textArg(rest, 0, 'task prompt', 'queue add "prompt" [--priority N]');
+        io.out(q.add(prompt, priority).id);
+        return 0;
+      }
+      case 'list': {
+        const tasks = q.list(statusOf(io));
+        if (io.flags['json']) io.out(json(tasks));
+        else if (tasks.length === 0)
+          io.out('the queue is empty (add one: cc-agent queue add "task")');
+        else io.out(table(['ID', 'STATUS', 'PRIO', 'AGENT', 'TASK'], tasks.map(line)));
+        return 0;
+      }
+      case 'remove':
+        q.remove(requireArg(rest, 0, 'task id', 'queue remove <id>'));
+        io.out(`removed ${rest.input[0]}`);
+        return 0;
+      case 'done':
+        show(
+          q.done(
+            requireArg(rest, 0, 'task id', 'queue done <id>'),
+            io.flags['result'] as string | undefined,
+          ),
+        );
+        return 0;
+      default:
+        show(
+          q.fail(
+            requireArg(rest, 0, 'task id', 'queue fail <id>'),
+            io.flags['error'] as string | undefined,
+          ),
+        );
+        return 0;
+    }
+  },
+};
