@@ -28,6 +28,21 @@ export const commandTable: Record<
     summary: 'The task queue: add, list, remove, done, fail',
     load: async () => (await import('./queue.js')).queue,
   },
+  trigger: {
+    group: 'Orchestration',
+    summary: 'Triggers on a cron schedule, an event or a threshold',
+    load: async () => (await import('./triggers.js')).trigger,
+  },
+  approvals: {
+    group: 'Orchestration',
+    summary: 'Approve or reject what confirm-triggers want to do',
+    load: async () => (await import('./triggers.js')).approvals,
+  },
+  activity: {
+    group: 'Orchestration',
+    summary: 'The audit trail of automated actions',
+    load: async () => (await import('./triggers.js')).activity,
+  },
   answer: {
     group: 'Agents',
     summary: 'Answer a folder-trust or permission question (yes/no/always)',

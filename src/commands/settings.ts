@@ -12,6 +12,7 @@ Keys:
   retention.job_history_days     keep finished-job records this many days (default 365)
   retention.daily_metrics_days   keep daily metrics this many days (default 730)
   queue.task_timeout_minutes     a running task nobody reports fails after this long (default 60)
+  approvals.max_age_hours        pending approvals older than this expire (default 24)
 
 Options:
       --json   as JSON`,

@@ -23,6 +23,8 @@ import { planStart, startJob, type LaunchPlan, type StartOptions } from './jobs/
 import { watchJob } from './jobs/watch.js';
 import { pathsFor, resolveHome, type Paths } from './paths.js';
 import { expireTasks, queueApi, type QueueApi } from './queue/queue.js';
+import { triggersApi, type TriggersApi } from './triggers/api.js';
+import { startPulse } from './triggers/pulse.js';
 import { transcriptState } from './state/enrich.js';
 import {
   getSetting,
@@ -67,6 +69,8 @@ export class Engine {
   readonly paths: Paths;
   /** The orchestrator's task queue (queue/queue.ts). */
   readonly queue: QueueApi;
+  /** Triggers, approvals and the audit trail (triggers/api.ts). */
+  readonly triggers: TriggersApi;
   private readonly ctx: EngineContext;
 
   constructor(options: EngineOptions = {}) {
@@ -105,6 +109,7 @@ export class Engine {
     };
     this.ctx = ctx;
     this.queue = queueApi(ctx);
+    this.triggers = triggersApi(ctx);
     this.events = events;
     this.paths = paths;
   }
@@ -125,8 +130,26 @@ export class Engine {
   }
 
   /** Keep the store live (file-watch ingestion) for a long-running face; see events/live.ts. */
-  live(options: { tickMs?: number; onError?: (e: unknown) => void } = {}): Promise<Live> {
-    return startLive(this.ctx, { ...options, check: () => this.check() });
+  async live(
+    options: { tickMs?: number; onError?: (e: unknown) => void; pulse?: boolean } = {},
+  ): Promise<Live> {
+    const onError = options.onError ?? (() => undefined);
+    // The pulse (triggers) runs in long-lived engines that ask for it; one leader at a time.
+    const pulse = options.pulse ? startPulse(this.ctx, options.tickMs ?? 1000, onError) : undefined;
+    const live = await startLive(this.ctx, {
+      ...options,
+      onError,
+      check: async () => {
+        await this.check();
+        await pulse?.tick();
+      },
+    });
+    return {
+      stop: async () => {
+        pulse?.stop();
+        await live.stop();
+      },
+    };
   }
 
   /** The hook-event timeline (ingesting what is pending first). */

@@ -27,3 +27,8 @@ export type {
 export { stripAnsi } from './jobs/strip-ansi.js';
 export { DONE_MARKER, doneSummary } from './state/activity.js';
 export { TASK_STATUSES, type Task, type TaskStatus, type QueueApi } from './queue/queue.js';
+export type { TriggersApi } from './triggers/api.js';
+export type { Trigger } from './triggers/store.js';
+export type { Approval } from './triggers/approvals.js';
+export type { ActivityEntry } from './store/activity.js';
+export { ACTIONS, AUTONOMY, METRICS, OPERATORS, TRIGGER_KINDS } from './triggers/spec.js';

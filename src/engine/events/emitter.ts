@@ -23,6 +23,11 @@ export interface EngineEventMap {
   /** A task was added, handed out, reported or removed. */
   queue_updated: Task;
   queue_removed: { id: string };
+  /** A notify action (or anything else worth a human's attention). */
+  notification: { title: string; message: string; at: string };
+  /** A trigger or approval created, decided or fired. */
+  approval_updated: { id: string; status: string };
+  trigger_fired: { trigger: string; action: string; outcome: string };
 }
 
 export type EngineEventName = keyof EngineEventMap;

@@ -126,4 +126,49 @@ export const migrations: readonly string[] = [
   );
   CREATE INDEX orchestrator_activity_ts ON orchestrator_activity(ts);
   `,
+  // 4: triggers, the cron slots each fired (exactly once, across engines), approvals.
+  `
+  CREATE TABLE triggers (
+    id              TEXT PRIMARY KEY,
+    name            TEXT NOT NULL UNIQUE,
+    kind            TEXT NOT NULL,
+    condition       TEXT NOT NULL,
+    action          TEXT NOT NULL,
+    payload         TEXT,
+    autonomy        TEXT NOT NULL,
+    cooldown_s      INTEGER NOT NULL DEFAULT 0,
+    enabled         INTEGER NOT NULL DEFAULT 1,
+    created_at      INTEGER NOT NULL,
+    checked_at      INTEGER NOT NULL,
+    last_fired_at   INTEGER
+  );
+
+  CREATE TABLE trigger_fires (
+    trigger_id TEXT NOT NULL,
+    slot       INTEGER NOT NULL,
+    fired_at   INTEGER NOT NULL,
+    PRIMARY KEY (trigger_id, slot)
+  );
+
+  CREATE TABLE approvals (
+    id           TEXT PRIMARY KEY,
+    trigger_id   TEXT,
+    trigger_name TEXT,
+    action       TEXT NOT NULL,
+    payload      TEXT,
+    reason       TEXT NOT NULL,
+    status       TEXT NOT NULL,
+    created_at   INTEGER NOT NULL,
+    decided_at   INTEGER,
+    result       TEXT
+  );
+  CREATE INDEX approvals_status ON approvals(status, created_at);
+
+  -- One leader at a time (the pulse): whoever holds an unexpired lease.
+  CREATE TABLE leases (
+    name       TEXT PRIMARY KEY,
+    holder     TEXT NOT NULL,
+    expires_at INTEGER NOT NULL
+  );
+  `,
 ];

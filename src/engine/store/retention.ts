@@ -7,6 +7,7 @@ export const SETTINGS = {
   'retention.job_history_days': 365,
   'retention.daily_metrics_days': 730,
   'queue.task_timeout_minutes': 60,
+  'approvals.max_age_hours': 24,
 } as const;
 export type SettingKey = keyof typeof SETTINGS;
 

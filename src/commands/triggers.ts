@@ -1,0 +1,138 @@
+import { CcAgentError, type Approval, type Trigger } from '../engine/index.js';
+import { requireArg } from './args.js';
+import { json, table } from './format.js';
+import type { Command, Io } from './types.js';
+
+const pick = (io: Io, subs: readonly string[], what: string): string => {
+  const sub = io.input[0];
+  if (!sub || !subs.includes(sub)) {
+    throw new CcAgentError(
+      'bad_input',
+      `${sub ? `unknown ${what} subcommand '${sub}'` : `missing ${what} subcommand`} (expected one of: ${subs.join(', ')})`,
+    );
+  }
+  return sub;
+};
+const rest = (io: Io): Io => ({ ...io, input: io.input.slice(1) });
+
+const triggerRow = (t: Trigger): string[] => [
+  t.name,
+  t.enabled ? 'on' : 'off',
+  t.kind,
+  t.condition,
+  t.action,
+  t.autonomy,
+  t.cooldownSeconds ? `${t.cooldownSeconds}s` : '-',
+  t.lastFiredAt ?? '-',
+];
+
+export const trigger: Command = {
+  usage:
+    'trigger add <name> <cron|event|threshold> <cond> <action> [--payload JSON] [--autonomy auto|confirm] [--cooldown S] | list [--json] | toggle <name> | remove <name>',
+  summary: 'Triggers: act on a cron schedule, an engine event or a threshold.',
+  help: `Conditions:
+  cron        5 fields (minute hour day month weekday; names, ranges, steps) or @hourly, @daily…
+  event       an engine event name: job_completed, job_failed, queue_updated, hook_event, …
+  threshold   "<metric> <op> <number>"; metrics context_used_pct, queue_depth, active_agents,
+              idle_seconds; ops >= <= > < == !=
+Actions: inject_prompt, clear_context, start_orchestrator, queue_task, notify, start_agent
+  (--payload: e.g. {"prompt":"…"} for queue_task/inject_prompt/start_agent, {"message":"…"} for notify)
+--autonomy confirm files an approval instead of acting (cc-agent approvals).
+Triggers fire inside a long-running engine holding the pulse lease (one at a time).`,
+  flags: {
+    payload: { type: 'string' },
+    autonomy: { type: 'string' },
+    cooldown: { type: 'string' },
+    json: { type: 'boolean' },
+  },
+  async run(io) {
+    const api = io.engine().triggers;
+    const sub = pick(io, ['add', 'list', 'toggle', 'remove'], 'trigger');
+    const r = rest(io);
+    if (sub === 'add') {
+      const usage = 'trigger add <name> <cron|event|threshold> <cond> <action>';
+      const t = api.add({
+        name: requireArg(r, 0, 'trigger name', usage),
+        kind: requireArg(r, 1, 'trigger type', usage),
+        condition: requireArg(r, 2, 'condition', usage),
+        action: requireArg(r, 3, 'action', usage),
+        payload: io.flags['payload'] as string | undefined,
+        autonomy: io.flags['autonomy'] as string | undefined,
+        cooldown: io.flags['cooldown'],
+      });
+      io.out(io.flags['json'] ? json(t) : `added trigger ${t.name}`);
+    } else if (sub === 'list') {
+      const all = api.list();
+      if (io.flags['json']) io.out(json(all));
+      else if (all.length === 0) io.out('no triggers (add one: cc-agent trigger add …)');
+      else
+        io.out(
+          table(
+            ['NAME', 'ON', 'TYPE', 'CONDITION', 'ACTION', 'AUTONOMY', 'COOLDOWN', 'LAST FIRED'],
+            all.map(triggerRow),
+          ),
+        );
+    } else if (sub === 'toggle') {
+      const t = api.toggle(requireArg(r, 0, 'trigger name', 'trigger toggle <name>'));
+      io.out(`${t.name} ${t.enabled ? 'on' : 'off'}`);
+    } else {
+      io.out(
+        `removed trigger ${api.remove(requireArg(r, 0, 'trigger name', 'trigger remove <name>')).name}`,
+      );
+    }
+    return 0;
+  },
+};
+
+const approvalRow = (a: Approval): string[] => [
+  a.id,
+  a.status,
+  a.triggerName ?? '-',
+  a.action,
+  a.createdAt,
+  (a.result ?? a.reason).slice(0, 60),
+];
+
+export const approvals: Command = {
+  usage: 'approvals list [--json] | approve <id> | reject <id>',
+  summary: 'Actions waiting for a human yes/no (from --autonomy confirm triggers).',
+  help: `Approving runs the action once (approving twice runs it once). Pending approvals older than
+'approvals.max_age_hours' (cc-agent settings) expire.`,
+  flags: { json: { type: 'boolean' } },
+  async run(io) {
+    const api = io.engine().triggers;
+    const sub = pick(io, ['list', 'approve', 'reject'], 'approvals');
+    const r = rest(io);
+    if (sub === 'list') {
+      const all = api.approvals();
+      if (io.flags['json']) io.out(json(all));
+      else if (all.length === 0) io.out('no approvals');
+      else
+        io.out(
+          table(
+            ['ID', 'STATUS', 'TRIGGER', 'ACTION', 'CREATED', 'WHY / RESULT'],
+            all.map(approvalRow),
+          ),
+        );
+      return 0;
+    }
+    const id = requireArg(r, 0, 'approval id', `approvals ${sub} <id>`);
+    const a = sub === 'approve' ? await api.approve(id) : await api.reject(id);
+    io.out(io.flags['json'] ? json(a) : `${a.id} ${a.status}${a.result ? `: ${a.result}` : ''}`);
+    return a.status === 'failed' ? 1 : 0;
+  },
+};
+
+export const activity: Command = {
+  usage: 'activity [--limit N] [--json]',
+  summary: 'The audit trail of everything cc-agent did on its own.',
+  help: '',
+  flags: { limit: { type: 'number' }, json: { type: 'boolean' } },
+  async run(io) {
+    const entries = io.engine().triggers.activity((io.flags['limit'] as number | undefined) ?? 100);
+    if (io.flags['json']) io.out(json(entries));
+    else
+      for (const e of entries) io.out(`${e.ts}  ${e.kind.padEnd(20)} ${JSON.stringify(e.detail)}`);
+    return 0;
+  },
+};

@@ -1,0 +1,82 @@
+import type { EngineContext } from '../context.js';
+import { CcAgentError } from '../errors.js';
+import { startJob } from '../jobs/start.js';
+import { clearJob, sendToJob } from '../jobs/session-ops.js';
+import { which } from '../process/which.js';
+import { addTask } from '../queue/queue.js';
+import type { TriggerAction } from './spec.js';
+
+/** The orchestrator's fixed job id. */
+export const ORCHESTRATOR_ID = 'orch';
+
+const text = (p: Record<string, unknown> | null, key: string): string | undefined =>
+  typeof p?.[key] === 'string' ? (p[key] as string) : undefined;
+
+function need(p: Record<string, unknown> | null, key: string, action: string): string {
+  const v = text(p, key);
+  if (v === undefined || v.trim() === '') {
+    throw new CcAgentError('bad_input', `${action} needs a payload with "${key}"`);
+  }
+  return v;
+}
+
+/** A notification reaches the TUI (engine event), the tmux status line and the desktop. */
+async function notify(ctx: EngineContext, title: string, message: string): Promise<string> {
+  ctx.events.emit('notification', { title, message, at: new Date(ctx.now()).toISOString() });
+  const tmux = ctx.tmux(ctx.defaultSocket);
+  await tmux.exec(['display-message', '--', `${title}: ${message}`]).catch(() => undefined);
+  if (which('notify-send', ctx.env['PATH'])) {
+    await ctx.runner
+      .run(['notify-send', '--', title, message], { timeoutMs: 5000 })
+      .catch(() => undefined);
+    return 'engine event, tmux message, desktop notification';
+  }
+  return 'engine event, tmux message';
+}
+
+/** Carry out a trigger's action; returns what happened, in words for the audit trail. */
+export async function runAction(
+  ctx: EngineContext,
+  action: TriggerAction,
+  payload: Record<string, unknown> | null,
+  title: string,
+): Promise<string> {
+  switch (action) {
+    case 'notify':
+      return notify(ctx, title, text(payload, 'message') ?? `trigger ${title} fired`);
+    case 'queue_task': {
+      const priority =
+        typeof payload?.['priority'] === 'number' ? (payload['priority'] as number) : 0;
+      const task = addTask(ctx, need(payload, 'prompt', action), priority);
+      return `queued task ${task.id}`;
+    }
+    case 'start_agent': {
+      const job = await startJob(ctx, {
+        prompt: need(payload, 'prompt', action),
+        agent: text(payload, 'agent') ?? 'claude',
+        model: text(payload, 'model'),
+        reasoning: text(payload, 'reasoning'),
+        sandbox: text(payload, 'sandbox') ?? 'workspace-write',
+        dir: text(payload, 'dir') ?? ctx.paths.home,
+        cwd: ctx.paths.home,
+      });
+      return `started job ${job.id}`;
+    }
+    case 'inject_prompt':
+      await sendToJob(
+        ctx,
+        text(payload, 'job') ?? ORCHESTRATOR_ID,
+        need(payload, 'prompt', action),
+      );
+      return `sent to ${text(payload, 'job') ?? ORCHESTRATOR_ID}`;
+    case 'clear_context': {
+      const session = await clearJob(ctx, text(payload, 'job') ?? ORCHESTRATOR_ID);
+      return `cleared ${text(payload, 'job') ?? ORCHESTRATOR_ID}${session ? ` (session ${session})` : ''}`;
+    }
+    case 'start_orchestrator':
+      throw new CcAgentError(
+        'not_running',
+        'start_orchestrator: the orchestrator is not available yet',
+      );
+  }
+}

@@ -1,0 +1,133 @@
+import type { EngineContext } from '../context.js';
+import { queueDepth } from '../queue/queue.js';
+import { recordActivity } from '../store/activity.js';
+import { ORCHESTRATOR_ID, runAction } from './actions.js';
+import { requestApproval } from './approvals.js';
+import { compare, parseCron, parseThreshold, type Metric } from './spec.js';
+import type { TriggerRow } from './store.js';
+
+/** The trigger whose action is running now: events it causes must not fire it again. */
+let running: string | undefined;
+export const triggerInAction = (): string | undefined => running;
+
+/** A threshold that stays true fires again only after this long (or its own cooldown). */
+const THRESHOLD_MIN_COOLDOWN_S = 60;
+
+/**
+ * Fire a trigger once: claim the cooldown atomically (two engines cannot both pass it), then
+ * run the action (auto) or file an approval (confirm). Returns what happened, or undefined when
+ * the cooldown held it back.
+ */
+export async function fireTrigger(
+  ctx: EngineContext,
+  t: TriggerRow,
+  reason: string,
+): Promise<string | undefined> {
+  const now = ctx.now();
+  const floor =
+    t.kind === 'threshold' ? Math.max(t.cooldown_s, THRESHOLD_MIN_COOLDOWN_S) : t.cooldown_s;
+  const claimed = ctx.db
+    .prepare(
+      `UPDATE triggers SET last_fired_at = ? WHERE id = ? AND enabled = 1
+         AND (last_fired_at IS NULL OR last_fired_at <= ?)`,
+    )
+    .run(now, t.id, now - floor * 1000).changes;
+  if (claimed !== 1) return undefined;
+  if (t.autonomy === 'confirm') {
+    const a = requestApproval(ctx, t, reason);
+    return `approval ${a.id} requested`;
+  }
+  let outcome: string;
+  try {
+    const payload = t.payload ? (JSON.parse(t.payload) as Record<string, unknown>) : null;
+    running = t.name;
+    outcome = await runAction(ctx, t.action, payload, t.name);
+  } catch (e) {
+    outcome = `failed: ${(e as Error).message}`;
+  } finally {
+    running = undefined;
+  }
+  recordActivity(ctx, 'trigger_fired', { trigger: t.name, action: t.action, reason, outcome });
+  ctx.events.emit('trigger_fired', { trigger: t.name, action: t.action, outcome });
+  return outcome;
+}
+
+const enabled = (ctx: EngineContext, kind: string): TriggerRow[] =>
+  ctx.db.prepare('SELECT * FROM triggers WHERE enabled = 1 AND kind = ?').all(kind) as TriggerRow[];
+
+/**
+ * Cron: the most recent slot due since the last check fires, once. The slot goes into
+ * trigger_fires under a primary key first, so with two engines (or after a restart) each slot
+ * fires exactly once; slots missed while nothing ran are not replayed one by one.
+ */
+export async function checkCron(ctx: EngineContext): Promise<string[]> {
+  const fired: string[] = [];
+  const now = ctx.now();
+  for (const t of enabled(ctx, 'cron')) {
+    const cron = parseCron(t.condition);
+    let slot: number | undefined;
+    for (let next = cron.nextRun(new Date(t.checked_at)); next && next.getTime() <= now;) {
+      slot = next.getTime();
+      next = cron.nextRun(next);
+    }
+    ctx.db
+      .prepare('UPDATE triggers SET checked_at = max(checked_at, ?) WHERE id = ?')
+      .run(now, t.id);
+    if (slot === undefined) continue;
+    const mine = ctx.db
+      .prepare('INSERT OR IGNORE INTO trigger_fires (trigger_id, slot, fired_at) VALUES (?, ?, ?)')
+      .run(t.id, slot, now).changes;
+    if (mine !== 1) continue;
+    const outcome = await fireTrigger(ctx, t, `cron slot ${new Date(slot).toISOString()}`);
+    if (outcome !== undefined) fired.push(t.name);
+  }
+  return fired;
+}
+
+/** An engine event happened: every enabled event trigger naming it fires. */
+export async function onEngineEvent(
+  ctx: EngineContext,
+  name: string,
+  causedBy?: string,
+): Promise<string[]> {
+  const fired: string[] = [];
+  for (const t of enabled(ctx, 'event')) {
+    // A trigger never re-fires on an event its own action caused (queue_task → queue_updated).
+    if (t.condition !== name || t.name === causedBy) continue;
+    if ((await fireTrigger(ctx, t, `event ${name}`)) !== undefined) fired.push(t.name);
+  }
+  return fired;
+}
+
+/** The metrics thresholds read; the orchestrator's when it runs, else the busiest agent's. */
+export function metrics(ctx: EngineContext): Record<Metric, number> {
+  const running = ctx.db
+    .prepare("SELECT id, context_pct, last_event_at, started_at FROM jobs WHERE status = 'running'")
+    .all() as {
+    id: string;
+    context_pct: number | null;
+    last_event_at: number | null;
+    started_at: number | null;
+  }[];
+  const orch = running.find((j) => j.id === ORCHESTRATOR_ID);
+  const watched = orch ? [orch] : running;
+  const lastSign = Math.max(0, ...watched.map((j) => j.last_event_at ?? j.started_at ?? 0));
+  return {
+    context_used_pct: Math.max(0, ...watched.map((j) => j.context_pct ?? 0)),
+    queue_depth: queueDepth(ctx),
+    active_agents: running.length,
+    idle_seconds: watched.length && lastSign ? Math.floor((ctx.now() - lastSign) / 1000) : 0,
+  };
+}
+
+export async function checkThresholds(ctx: EngineContext): Promise<string[]> {
+  const m = metrics(ctx);
+  const fired: string[] = [];
+  for (const t of enabled(ctx, 'threshold')) {
+    const th = parseThreshold(t.condition);
+    if (!compare(m[th.metric], th.op, th.value)) continue;
+    const outcome = await fireTrigger(ctx, t, `${t.condition} (now ${m[th.metric]})`);
+    if (outcome !== undefined) fired.push(t.name);
+  }
+  return fired;
+}

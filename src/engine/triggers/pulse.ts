@@ -1,0 +1,54 @@
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
+import type { EngineContext } from '../context.js';
+import { EVENT_NAMES } from './spec.js';
+import { checkCron, checkThresholds, onEngineEvent, triggerInAction } from './fire.js';
+import { holdLease, releaseLease } from './lease.js';
+
+export interface Pulse {
+  /** Called on every engine tick: renew the lease; the leader checks cron and thresholds. */
+  tick(): Promise<void>;
+  isLeader(): boolean;
+  stop(): void;
+}
+
+/**
+ * The automation side of a long-running engine. Only the holder of the `pulse` lease acts, so
+ * two engines side by side never both fire a trigger; event triggers react the moment the
+ * engine emits the event, not on a tick.
+ */
+export function startPulse(
+  ctx: EngineContext,
+  tickMs: number,
+  onError: (e: unknown) => void,
+): Pulse {
+  const holder = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+  const ttl = Math.max(3 * tickMs, 3000);
+  let leader = holdLease(ctx, 'pulse', holder, ttl);
+  // One at a time, in order: event reactions and ticks never run concurrently.
+  let chain: Promise<unknown> = Promise.resolve();
+  const run = (work: () => Promise<unknown>): Promise<unknown> =>
+    (chain = chain.then(work).catch(onError));
+  const offs = EVENT_NAMES.map((name) =>
+    ctx.events.on(name, () => {
+      if (!leader) return;
+      const cause = triggerInAction();
+      void run(() => onEngineEvent(ctx, name, cause));
+    }),
+  );
+  return {
+    async tick() {
+      leader = holdLease(ctx, 'pulse', holder, ttl);
+      if (!leader) return;
+      await run(async () => {
+        await checkCron(ctx);
+        await checkThresholds(ctx);
+      });
+    },
+    isLeader: () => leader,
+    stop() {
+      offs.forEach((off) => off());
+      releaseLease(ctx, 'pulse', holder);
+    },
+  };
+}

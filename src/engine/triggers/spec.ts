@@ -1,0 +1,136 @@
+import { Cron } from 'croner';
+import { badInput } from '../errors.js';
+import type { EngineEventName } from '../events/emitter.js';
+
+export const TRIGGER_KINDS = ['cron', 'event', 'threshold'] as const;
+export type TriggerKind = (typeof TRIGGER_KINDS)[number];
+
+export const ACTIONS = [
+  'inject_prompt',
+  'clear_context',
+  'start_orchestrator',
+  'queue_task',
+  'notify',
+  'start_agent',
+] as const;
+export type TriggerAction = (typeof ACTIONS)[number];
+
+export const AUTONOMY = ['auto', 'confirm'] as const;
+export type Autonomy = (typeof AUTONOMY)[number];
+
+export const METRICS = [
+  'context_used_pct',
+  'queue_depth',
+  'active_agents',
+  'idle_seconds',
+] as const;
+export type Metric = (typeof METRICS)[number];
+export const OPERATORS = ['>=', '<=', '==', '!=', '>', '<'] as const;
+export type Operator = (typeof OPERATORS)[number];
+
+/** Engine events a trigger may name (the typed emitter's names). */
+export const EVENT_NAMES: readonly EngineEventName[] = [
+  'job_created',
+  'job_updated',
+  'job_completed',
+  'job_failed',
+  'job_deleted',
+  'hook_event',
+  'queue_updated',
+  'queue_removed',
+];
+
+export interface Threshold {
+  metric: Metric;
+  op: Operator;
+  value: number;
+}
+
+const oneOf = <T extends string>(list: readonly T[], v: string, what: string): T => {
+  if (!(list as readonly string[]).includes(v)) {
+    throw badInput(`invalid ${what} '${v}' (expected one of: ${list.join(', ')})`);
+  }
+  return v as T;
+};
+
+export const parseKind = (v: string): TriggerKind => oneOf(TRIGGER_KINDS, v, 'trigger type');
+export const parseAction = (v: string): TriggerAction => oneOf(ACTIONS, v, 'action');
+export const parseAutonomy = (v: string): Autonomy => oneOf(AUTONOMY, v, '--autonomy');
+
+/** A 5-field cron expression (names, ranges, steps) or a nickname such as @hourly. */
+export function parseCron(expr: string): Cron {
+  const fields = expr.trim().split(/\s+/);
+  if (!expr.trim().startsWith('@') && fields.length !== 5) {
+    throw badInput(
+      `invalid cron '${expr}': expected 5 fields (minute hour day month weekday), got ${fields.length}`,
+    );
+  }
+  try {
+    return new Cron(expr.trim(), { paused: true });
+  } catch (e) {
+    throw badInput(`invalid cron '${expr}': ${(e as Error).message}`);
+  }
+}
+
+/** `metric op value`, e.g. `context_used_pct >= 80`. */
+export function parseThreshold(text: string): Threshold {
+  const m = /^\s*([a-z_]+)\s*(>=|<=|==|!=|>|<)\s*(-?\d+(?:\.\d+)?)\s*$/.exec(text);
+  if (!m) {
+    throw badInput(
+      `invalid threshold '${text}' (expected: <metric> <op> <number>, op one of ${OPERATORS.join(' ')})`,
+    );
+  }
+  return {
+    metric: oneOf(METRICS, m[1] as string, 'metric'),
+    op: m[2] as Operator,
+    value: Number(m[3]),
+  };
+}
+
+export function compare(a: number, op: Operator, b: number): boolean {
+  switch (op) {
+    case '>=':
+      return a >= b;
+    case '<=':
+      return a <= b;
+    case '>':
+      return a > b;
+    case '<':
+      return a < b;
+    case '==':
+      return a === b;
+    case '!=':
+      return a !== b;
+  }
+}
+
+/** Validate a trigger's condition for its kind; returns it normalised. */
+export function parseCondition(kind: TriggerKind, cond: string): string {
+  if (kind === 'cron') {
+    parseCron(cond);
+    return cond.trim();
+  }
+  if (kind === 'event') return oneOf(EVENT_NAMES, cond.trim(), 'event');
+  const t = parseThreshold(cond);
+  return `${t.metric} ${t.op} ${t.value}`;
+}
+
+export function parsePayload(text: string | undefined): Record<string, unknown> | null {
+  if (text === undefined) return null;
+  let v: unknown;
+  try {
+    v = JSON.parse(text);
+  } catch (e) {
+    throw badInput(`invalid --payload JSON: ${(e as Error).message.split('\n')[0]}`);
+  }
+  if (!v || typeof v !== 'object' || Array.isArray(v))
+    throw badInput('invalid --payload: expected a JSON object');
+  return v as Record<string, unknown>;
+}
+
+export function parseCooldown(v: unknown): number {
+  const n = v === undefined ? 0 : Number(v);
+  if (!Number.isInteger(n) || n < 0)
+    throw badInput(`invalid --cooldown '${String(v)}' (whole seconds, 0 or more)`);
+  return n;
+}
