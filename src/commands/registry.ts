@@ -28,6 +28,11 @@ export const commandTable: Record<
     summary: 'The task queue: add, list, remove, done, fail',
     load: async () => (await import('./queue.js')).queue,
   },
+  pulse: {
+    group: 'Orchestration',
+    summary: 'Run triggers and checks in a long-lived engine (start/stop/status/run)',
+    load: async () => (await import('./pulse.js')).pulse,
+  },
   trigger: {
     group: 'Orchestration',
     summary: 'Triggers on a cron schedule, an event or a threshold',

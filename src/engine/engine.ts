@@ -25,6 +25,7 @@ import { pathsFor, resolveHome, type Paths } from './paths.js';
 import { expireTasks, queueApi, type QueueApi } from './queue/queue.js';
 import { triggersApi, type TriggersApi } from './triggers/api.js';
 import { startPulse } from './triggers/pulse.js';
+import { pulseStatus, type PulseStatus } from './triggers/pulse-status.js';
 import { transcriptState } from './state/enrich.js';
 import {
   getSetting,
@@ -181,6 +182,11 @@ export class Engine {
     return Object.fromEntries(
       (Object.keys(SETTINGS) as SettingKey[]).map((k) => [k, getSetting(this.ctx, k)]),
     );
+  }
+
+  /** Is a detached pulse running, and who leads the pulse now. */
+  pulseStatus(): PulseStatus {
+    return pulseStatus(this.ctx);
   }
 
   /** The user looked at a job: a finished turn nobody had seen becomes idle. */

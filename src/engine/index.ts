@@ -32,3 +32,4 @@ export type { Trigger } from './triggers/store.js';
 export type { Approval } from './triggers/approvals.js';
 export type { ActivityEntry } from './store/activity.js';
 export { ACTIONS, AUTONOMY, METRICS, OPERATORS, TRIGGER_KINDS } from './triggers/spec.js';
+export type { PulseStatus } from './triggers/pulse-status.js';

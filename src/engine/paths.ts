@@ -14,6 +14,9 @@ export interface Paths {
   mirror(id: string): string;
   exitFile(id: string): string;
   settings(id: string): string;
+  /** The detached pulse (`cc-agent pulse start`): its pid and its log. */
+  pulsePid: string;
+  pulseLog: string;
 }
 
 export function resolveHome(env: NodeJS.ProcessEnv = process.env): string {
@@ -35,5 +38,7 @@ export function pathsFor(home: string): Paths {
     mirror: (id) => join(jobsDir, `${id}.json`),
     exitFile: (id) => join(jobsDir, `${id}.exit`),
     settings: (id) => join(jobsDir, `${id}.settings.json`),
+    pulsePid: join(home, 'pulse.pid'),
+    pulseLog: join(home, 'pulse.log'),
   };
 }

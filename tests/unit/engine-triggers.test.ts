@@ -199,4 +199,28 @@ describe('triggers, approvals and the pulse', () => {
       await live.stop();
     }
   });
+
+  it('events from elsewhere while an action is still running are not mistaken for its own', async () => {
+    const e = open(home());
+    e.triggers.add({
+      name: 'on-remove',
+      kind: 'event',
+      condition: 'queue_removed',
+      action: 'notify',
+    });
+    const live = await e.live({ pulse: true, tickMs: 200 });
+    try {
+      let heard = 0;
+      e.events.on('notification', () => heard++);
+      for (let i = 1; i <= 5; i++) {
+        // The notification comes first in the notify action, which then still awaits tmux:
+        // the next removal happens while that action is running.
+        const t = e.queue.add(`task ${i}`);
+        e.queue.remove(t.id);
+        await waitFor(() => heard === i, `notification ${i}`, 5000, 1);
+      }
+    } finally {
+      await live.stop();
+    }
+  });
 });

@@ -28,6 +28,8 @@ export interface EngineEventMap {
   /** A trigger or approval created, decided or fired. */
   approval_updated: { id: string; status: string };
   trigger_fired: { trigger: string; action: string; outcome: string };
+  /** The pulse leader finished a tick (cron, thresholds). */
+  pulse_tick: { at: string; leader: boolean };
 }
 
 export type EngineEventName = keyof EngineEventMap;

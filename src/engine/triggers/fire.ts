@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { EngineContext } from '../context.js';
 import { queueDepth } from '../queue/queue.js';
 import { recordActivity } from '../store/activity.js';
@@ -6,9 +7,13 @@ import { requestApproval } from './approvals.js';
 import { compare, parseCron, parseThreshold, type Metric } from './spec.js';
 import type { TriggerRow } from './store.js';
 
-/** The trigger whose action is running now: events it causes must not fire it again. */
-let running: string | undefined;
-export const triggerInAction = (): string | undefined => running;
+/**
+ * The trigger whose action caused what is happening now. AsyncLocalStorage follows the action
+ * through its awaits, so an event emitted by the action is attributed to it, while an event
+ * from anywhere else meanwhile (another process, the user) is not.
+ */
+const cause = new AsyncLocalStorage<string>();
+export const triggerInAction = (): string | undefined => cause.getStore();
 
 /** A threshold that stays true fires again only after this long (or its own cooldown). */
 const THRESHOLD_MIN_COOLDOWN_S = 60;
@@ -40,12 +45,9 @@ export async function fireTrigger(
   let outcome: string;
   try {
     const payload = t.payload ? (JSON.parse(t.payload) as Record<string, unknown>) : null;
-    running = t.name;
-    outcome = await runAction(ctx, t.action, payload, t.name);
+    outcome = await cause.run(t.name, () => runAction(ctx, t.action, payload, t.name));
   } catch (e) {
     outcome = `failed: ${(e as Error).message}`;
-  } finally {
-    running = undefined;
   }
   recordActivity(ctx, 'trigger_fired', { trigger: t.name, action: t.action, reason, outcome });
   ctx.events.emit('trigger_fired', { trigger: t.name, action: t.action, outcome });

@@ -39,11 +39,13 @@ export function startPulse(
   return {
     async tick() {
       leader = holdLease(ctx, 'pulse', holder, ttl);
-      if (!leader) return;
-      await run(async () => {
-        await checkCron(ctx);
-        await checkThresholds(ctx);
-      });
+      if (leader) {
+        await run(async () => {
+          await checkCron(ctx);
+          await checkThresholds(ctx);
+        });
+      }
+      ctx.events.emit('pulse_tick', { at: new Date(ctx.now()).toISOString(), leader });
     },
     isLeader: () => leader,
     stop() {

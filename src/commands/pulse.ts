@@ -1,0 +1,129 @@
+import { spawn } from 'node:child_process';
+import { closeSync, openSync, rmSync, watch, writeFileSync } from 'node:fs';
+import { basename, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CcAgentError, type Engine } from '../engine/index.js';
+import { json } from './format.js';
+import type { Command, Io } from './types.js';
+
+const SUBCOMMANDS = ['start', 'stop', 'status', 'run'] as const;
+const cliEntry = fileURLToPath(new URL('../../bin/cc-agent.js', import.meta.url));
+
+/** Resolve once `done()` holds, re-checking whenever the home directory changes. */
+function until(dir: string, done: () => boolean, timeoutMs: number, what: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (done()) return resolve();
+    const w = watch(dir, () => {
+      if (done()) finish();
+    });
+    // A pidfile can go away with no event the watcher sees (the process is killed): look too.
+    const poll = setInterval(() => done() && finish(), 100);
+    const timer = setTimeout(() => {
+      cleanup();
+      reject(new CcAgentError('timeout', `timed out after ${timeoutMs} ms waiting for ${what}`));
+    }, timeoutMs);
+    const cleanup = (): void => {
+      w.close();
+      clearInterval(poll);
+      clearTimeout(timer);
+    };
+    const finish = (): void => {
+      cleanup();
+      resolve();
+    };
+  });
+}
+
+/** The foreground pulse: a long-lived engine with ingestion, checks and triggers. */
+async function runForeground(io: Io, engine: Engine): Promise<number> {
+  const mine = engine.pulseStatus().pid;
+  if (mine !== null && mine !== process.pid) {
+    throw new CcAgentError('blocked', `a pulse is already running (pid ${mine})`);
+  }
+  const tick = (io.flags['tickMs'] as number | undefined) ?? 1000;
+  if (!Number.isInteger(tick) || tick < 50)
+    throw new CcAgentError('bad_input', `invalid --tick-ms '${tick}' (at least 50)`);
+  writeFileSync(engine.paths.pulsePid, `${process.pid}\n`);
+  const live = await engine.live({
+    pulse: true,
+    tickMs: tick,
+    onError: (e) => io.err(`cc-agent pulse: ${(e as Error).message}`),
+  });
+  io.out(`pulse running (pid ${process.pid}); Ctrl-C stops it`);
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  await live.stop();
+  rmSync(engine.paths.pulsePid, { force: true });
+  return 0;
+}
+
+export const pulse: Command = {
+  usage: 'pulse start | stop | status [--json] | run [--tick-ms N]',
+  summary: 'The pulse: ingestion, health checks and triggers in a long-lived engine.',
+  help: `start   run the pulse detached in the background (pidfile and log in $CC_AGENT_HOME)
+stop    stop the detached pulse
+status  whether it runs, and which engine holds the pulse lease (TUI, server or pulse)
+run     run it in the foreground until Ctrl-C
+Only one engine leads at a time (a lease in the store); the others stand by.`,
+  flags: { json: { type: 'boolean' }, tickMs: { type: 'number' } },
+  async run(io) {
+    const sub = io.input[0];
+    if (!sub || !(SUBCOMMANDS as readonly string[]).includes(sub)) {
+      throw new CcAgentError(
+        'bad_input',
+        `${sub ? `unknown pulse subcommand '${sub}'` : 'missing pulse subcommand'} (expected one of: ${SUBCOMMANDS.join(', ')})`,
+      );
+    }
+    const engine = io.engine();
+    const { pulsePid, pulseLog } = engine.paths;
+    if (sub === 'run') return runForeground(io, engine);
+    if (sub === 'status') {
+      const s = engine.pulseStatus();
+      if (io.flags['json']) io.out(json(s));
+      else {
+        io.out(s.pid ? `pulse running (pid ${s.pid})` : 'pulse not running');
+        io.out(s.leader ? `leader: ${s.leader} (lease until ${s.leaseExpiresAt})` : 'leader: none');
+      }
+      return 0;
+    }
+    if (sub === 'start') {
+      const running = engine.pulseStatus().pid;
+      if (running) {
+        io.out(`pulse already running (pid ${running})`);
+        return 0;
+      }
+      const log = openSync(pulseLog, 'a');
+      const child = spawn(process.execPath, [cliEntry, 'pulse', 'run'], {
+        detached: true,
+        stdio: ['ignore', log, log],
+        env: { ...io.env, CC_AGENT_HOME: engine.paths.home },
+      });
+      child.unref();
+      closeSync(log);
+      await until(
+        dirname(pulsePid),
+        () => engine.pulseStatus().pid === child.pid,
+        10_000,
+        'the pulse to start',
+      );
+      io.out(`pulse started (pid ${child.pid}); log: ${pulseLog}`);
+      return 0;
+    }
+    const pid = engine.pulseStatus().pid;
+    if (!pid) {
+      io.out('pulse not running');
+      return 0;
+    }
+    process.kill(pid, 'SIGTERM');
+    await until(
+      dirname(pulsePid),
+      () => engine.pulseStatus().pid === null,
+      10_000,
+      `pulse ${basename(pulsePid)} to stop`,
+    );
+    io.out(`pulse stopped (pid ${pid})`);
+    return 0;
+  },
+};
