@@ -38,6 +38,11 @@ export const commandTable: Record<
     summary: 'Triggers on a cron schedule, an event or a threshold',
     load: async () => (await import('./triggers.js')).trigger,
   },
+  mode: {
+    group: 'Orchestration',
+    summary: 'Trigger presets: list, activate, create, delete',
+    load: async () => (await import('./triggers.js')).mode,
+  },
   approvals: {
     group: 'Orchestration',
     summary: 'Approve or reject what confirm-triggers want to do',

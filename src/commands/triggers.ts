@@ -136,3 +136,60 @@ export const activity: Command = {
     return 0;
   },
 };
+
+export const mode: Command = {
+  usage:
+    'mode list [--json] | activate <name> | create <name> [--from-current] [--description D] | delete <name>',
+  summary:
+    'Modes: named trigger sets (presets dev, maintenance, sprint); activating replaces all triggers.',
+  help: `Presets:
+  dev          queue check every 15 min, health report every 30 min (auto)
+  maintenance  nightly cleanup at 2am, weekly audit Monday 8am (confirm)
+  sprint       queue check every 5 min, low-capacity alert, continuous processing (auto)
+activate replaces every trigger with the mode's at once (all or nothing).`,
+  flags: {
+    json: { type: 'boolean' },
+    fromCurrent: { type: 'boolean' },
+    description: { type: 'string' },
+  },
+  async run(io) {
+    const api = io.engine().triggers;
+    const sub = pick(io, ['list', 'activate', 'create', 'delete'], 'mode');
+    const r = rest(io);
+    if (sub === 'list') {
+      const all = api.modes();
+      if (io.flags['json']) io.out(json(all));
+      else
+        io.out(
+          table(
+            ['MODE', 'ACTIVE', 'KIND', 'TRIGGERS', 'DESCRIPTION'],
+            all.map((m) => [
+              m.name,
+              m.active ? '*' : '',
+              m.preset ? 'preset' : 'custom',
+              String(m.triggers.length),
+              m.description,
+            ]),
+          ),
+        );
+      return 0;
+    }
+    const name = requireArg(r, 0, 'mode name', `mode ${sub} <name>`);
+    if (sub === 'activate') {
+      const m = api.activateMode(name);
+      io.out(`mode ${m.name} active: ${m.triggers.map((t) => t.name).join(', ') || 'no triggers'}`);
+    } else if (sub === 'create') {
+      const m = api.createMode(name, {
+        fromCurrent: Boolean(io.flags['fromCurrent']),
+        description: io.flags['description'] as string | undefined,
+      });
+      io.out(
+        `created mode ${m.name} with ${m.triggers.length} trigger${m.triggers.length === 1 ? '' : 's'}`,
+      );
+    } else {
+      api.deleteMode(name);
+      io.out(`deleted mode ${name}`);
+    }
+    return 0;
+  },
+};

@@ -33,3 +33,4 @@ export type { Approval } from './triggers/approvals.js';
 export type { ActivityEntry } from './store/activity.js';
 export { ACTIONS, AUTONOMY, METRICS, OPERATORS, TRIGGER_KINDS } from './triggers/spec.js';
 export type { PulseStatus } from './triggers/pulse-status.js';
+export type { Mode } from './triggers/modes.js';

@@ -116,4 +116,43 @@ describe('trigger, approvals and activity from the CLI', () => {
     expect(await h.ok(['approvals', 'list'])).toBe('no approvals');
     expect(JSON.parse(await h.ok(['activity', '--json']))).toEqual([]);
   });
+
+  it('modes: presets activate atomically; a custom mode from the current triggers; delete', async () => {
+    const list = JSON.parse(await h.ok(['mode', 'list', '--json'])) as {
+      name: string;
+      preset: boolean;
+    }[];
+    expect(list.filter((m) => m.preset).map((m) => m.name)).toEqual([
+      'dev',
+      'maintenance',
+      'sprint',
+    ]);
+    expect(await h.ok(['mode', 'activate', 'sprint'])).toBe(
+      'mode sprint active: sprint-queue-check, sprint-low-capacity, sprint-continuous',
+    );
+    expect((await triggers()).map((t) => t.name)).toEqual([
+      'sprint-queue-check',
+      'sprint-low-capacity',
+      'sprint-continuous',
+    ]);
+    expect(
+      await h.ok(['mode', 'create', 'mine', '--from-current', '--description', 'my setup']),
+    ).toBe('created mode mine with 3 triggers');
+    await h.ok(['mode', 'activate', 'maintenance']);
+    expect((await triggers()).map((t) => [t.name, t.autonomy])).toEqual([
+      ['maintenance-nightly-cleanup', 'confirm'],
+      ['maintenance-weekly-audit', 'confirm'],
+    ]);
+    await h.ok(['mode', 'activate', 'mine']);
+    expect((await triggers()).map((t) => t.name)).toEqual([
+      'sprint-queue-check',
+      'sprint-low-capacity',
+      'sprint-continuous',
+    ]);
+    expect(await h.ok(['mode', 'list'])).toMatch(/^mine\s+\*\s+custom\s+3\s+my setup$/m);
+    await refused(['mode', 'activate', 'ghost'], "no mode 'ghost'");
+    await refused(['mode', 'delete', 'dev'], "'dev' is a built-in preset");
+    await refused(['mode', 'create', 'mine'], "a mode named 'mine' already exists");
+    expect(await h.ok(['mode', 'delete', 'mine'])).toBe('deleted mode mine');
+  });
 });

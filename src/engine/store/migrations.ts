@@ -171,4 +171,13 @@ export const migrations: readonly string[] = [
     expires_at INTEGER NOT NULL
   );
   `,
+  // 5: modes, named trigger sets (custom ones; presets live in code).
+  `
+  CREATE TABLE modes (
+    name        TEXT PRIMARY KEY,
+    description TEXT NOT NULL DEFAULT '',
+    triggers    TEXT NOT NULL,
+    created_at  INTEGER NOT NULL
+  );
+  `,
 ];

@@ -3,6 +3,7 @@ import { listActivity } from '../store/activity.js';
 import { getSetting } from '../store/retention.js';
 import { decideApproval, listApprovals } from './approvals.js';
 import { checkCron, checkThresholds, onEngineEvent } from './fire.js';
+import { activateMode, createMode, deleteMode, listModes } from './modes.js';
 import {
   addTrigger,
   getTrigger,
@@ -30,6 +31,11 @@ export function triggersApi(ctx: EngineContext) {
     approve: (id: string) => decideApproval(ctx, id, 'approved', maxAge(ctx)),
     reject: (id: string) => decideApproval(ctx, id, 'rejected', maxAge(ctx)),
     activity: (limit?: number) => listActivity(ctx, limit),
+    modes: () => listModes(ctx),
+    activateMode: (name: string) => activateMode(ctx, name),
+    createMode: (name: string, options: { fromCurrent?: boolean; description?: string }) =>
+      createMode(ctx, name, options),
+    deleteMode: (name: string) => deleteMode(ctx, name),
   };
 }
 export type TriggersApi = ReturnType<typeof triggersApi>;

@@ -113,7 +113,7 @@ export const getTrigger = (ctx: EngineContext, idOrName: string): Trigger =>
 
 export function listTriggers(ctx: EngineContext): Trigger[] {
   return (
-    ctx.db.prepare('SELECT * FROM triggers ORDER BY created_at, name').all() as TriggerRow[]
+    ctx.db.prepare('SELECT * FROM triggers ORDER BY created_at, rowid').all() as TriggerRow[]
   ).map(toTrigger);
 }
 
