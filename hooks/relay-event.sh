@@ -20,7 +20,8 @@ esac
 # date, cat and mv skip locale and time-zone loading: ~10% of the relay's cost, no effect on
 # the epoch clock or the bytes copied.
 export LC_ALL=C TZ=UTC
-spool=${CC_AGENT_HOME:-$HOME/.cc-agent}/spool
+home=${CC_AGENT_HOME:-$HOME/.cc-agent}
+spool=$home/spool
 # Nanoseconds name the file so events sort in the order they were relayed; GNU date has %N,
 # others print a literal N and fall back to whole seconds.
 ns=$(date +%s%N 2>/dev/null)
@@ -39,7 +40,11 @@ write() {
 }
 
 if ! write 2>/dev/null; then
-  mkdir -p "$spool" 2>/dev/null && write 2>/dev/null
+  # Make the spool (and the home) only where the home's parent still exists: a background hook
+  # firing after a whole temporary tree was removed must not bring it back.
+  parent=${home%/*}
+  [ -d "${parent:-/}" ] && mkdir -p "$spool" 2>/dev/null
+  write 2>/dev/null
 fi
 mv -f "$tmp" "$spool/$ns.$$.json" 2>/dev/null
 exit 0

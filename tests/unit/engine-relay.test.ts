@@ -87,9 +87,17 @@ describe('hooks/relay-event.sh (real sh)', () => {
   });
 
   it('falls back to $HOME/.cc-agent without CC_AGENT_HOME', () => {
+    mkdirSync(join(base, 'user'), { recursive: true }); // a real $HOME exists
     const r = relay(PAYLOAD, { CC_AGENT_JOB_ID: '0badcafe' });
     expect(r.code).toBe(0);
     expect(readdirSync(spool(join(base, 'user', '.cc-agent')))).toHaveLength(1);
+  });
+
+  it('never recreates a home whose parent is gone (a late hook after a teardown)', () => {
+    const gone = join(base, 'removed-tree', 'home');
+    const r = relay(PAYLOAD, { CC_AGENT_JOB_ID: '0badcafe', CC_AGENT_HOME: gone });
+    expect(r.code).toBe(0);
+    expect(existsSync(join(base, 'removed-tree'))).toBe(false);
   });
 
   it('does nothing (exit 0) when CC_AGENT_JOB_ID is unset or empty', () => {
