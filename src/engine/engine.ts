@@ -26,7 +26,7 @@ import { expireTasks, queueApi, type QueueApi } from './queue/queue.js';
 import { triggersApi, type TriggersApi } from './triggers/api.js';
 import { startPulse } from './triggers/pulse.js';
 import { pulseStatus, type PulseStatus } from './triggers/pulse-status.js';
-import { transcriptState } from './state/enrich.js';
+import { enrichRunning, transcriptState } from './state/enrich.js';
 import {
   getSetting,
   pruneIfDue,
@@ -126,6 +126,7 @@ export class Engine {
 
   /** Pane liveness, then the screens no hook can speak for. */
   private async check(): Promise<void> {
+    enrichRunning(this.ctx);
     await reconcile(this.ctx);
     await checkScreens(this.ctx);
   }

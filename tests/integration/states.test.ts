@@ -37,16 +37,25 @@ describe('hook events drive each job state', () => {
     const job = await waitForStatus(h, id, 'completed');
     expect(job.summary).toBe('shipped a.txt');
     expect(job.exitCode).toBeNull();
-    const got = await events(id);
-    expect(got.map((e) => [e.event, e.toolName ?? ''])).toEqual([
+    // PostToolUse relays in the background (async): wait for both, compare them apart.
+    const got = await waitFor(async () => {
+      const e = await events(id);
+      return e.filter((x) => x.event === 'PostToolUse').length === 2 ? e : undefined;
+    }, 'both PostToolUse events');
+    const pairs = got.map((e) => [e.event, e.toolName ?? '']);
+    expect(pairs.filter(([e]) => e !== 'PostToolUse')).toEqual([
       ['SessionStart', ''],
       ['UserPromptSubmit', ''],
       ['PreToolUse', 'Write'],
-      ['PostToolUse', 'Write'],
       ['PreToolUse', 'Bash'],
-      ['PostToolUse', 'Bash'],
       ['Stop', ''],
     ]);
+    // Each tool's PostToolUse comes after its own PreToolUse.
+    for (const tool of ['Write', 'Bash']) {
+      const pre = pairs.findIndex(([e, t]) => e === 'PreToolUse' && t === tool);
+      const post = pairs.findIndex(([e, t]) => e === 'PostToolUse' && t === tool);
+      expect(post).toBeGreaterThan(pre);
+    }
     expect(got.every((e) => e.jobId === id && e.sessionId === job.sessionId)).toBe(true);
     // Figures from the transcript: tokens, cost, context, tools and files.
     expect(job.tokens.output).toBeGreaterThan(0);

@@ -70,14 +70,22 @@ describe(`real Claude Code ${CLAUDE_VERSION} driven by cc-agent`, () => {
       'the first turn',
     );
     expect(readFileSync(join(dir, 'made.txt'), 'utf8')).toBe('hello');
-    const got = (await events(id)).map((e) => [e.event, e.toolName ?? '']);
-    expect(got).toEqual([
+    // PostToolUse relays in the background (async): wait for it, and let it land after Stop.
+    const all = await waitFor(async () => {
+      const e = await events(id);
+      return e.some((x) => x.event === 'PostToolUse') ? e : undefined;
+    }, 'the PostToolUse event');
+    const got = all.map((e) => [e.event, e.toolName ?? '']);
+    expect(got.filter(([e]) => e !== 'PostToolUse')).toEqual([
       ['SessionStart', ''],
       ['UserPromptSubmit', ''],
       ['PreToolUse', 'Write'],
-      ['PostToolUse', 'Write'],
       ['Stop', ''],
     ]);
+    expect(got.filter(([e]) => e === 'PostToolUse')).toEqual([['PostToolUse', 'Write']]);
+    expect(got.findIndex(([e]) => e === 'PostToolUse')).toBeGreaterThan(
+      got.findIndex(([e]) => e === 'PreToolUse'),
+    );
     expect(j.filesModified.map((f) => f.split('/').at(-1))).toEqual(['made.txt']);
   });
 

@@ -23,7 +23,8 @@ export function transcriptPaths(records: readonly HookEventRecord[]): Map<string
  * file) and store its figures on the job: tokens, cost, context %, tools, files, messages.
  * A new path (after /clear) continues the totals with a fresh context.
  */
-export function enrichFromTranscripts(ctx: EngineContext, paths: Map<string, string>): void {
+export function enrichFromTranscripts(ctx: EngineContext, paths: Map<string, string>): string[] {
+  const changed: string[] = [];
   const load = ctx.db.prepare('SELECT state FROM transcripts WHERE job_id = ?').pluck();
   const save = ctx.db.prepare(
     `INSERT INTO transcripts (job_id, state) VALUES (?, ?)
@@ -56,7 +57,9 @@ export function enrichFromTranscripts(ctx: EngineContext, paths: Map<string, str
         messages: s.userMessages + s.assistantMessages,
       });
     })();
+    changed.push(jobId);
   }
+  return changed;
 }
 
 /** The stored transcript figures of a job, for `cc-agent session`. */
@@ -66,4 +69,21 @@ export function transcriptState(ctx: EngineContext, jobId: string): ReaderState 
     .pluck()
     .get(jobId);
   return typeof stored === 'string' ? (JSON.parse(stored) as ReaderState) : undefined;
+}
+
+/**
+ * Catch up with transcripts written after the last hook event (Claude Code may flush its final
+ * record just after Stop): one stat per running job, and only new bytes are read.
+ */
+export function enrichRunning(ctx: EngineContext): void {
+  const rows = ctx.db
+    .prepare(
+      `SELECT t.job_id AS id, json_extract(t.state, '$.path') AS path
+       FROM transcripts t JOIN jobs j ON j.id = t.job_id WHERE j.status = 'running'`,
+    )
+    .all() as { id: string; path: string | null }[];
+  const paths = new Map<string, string>();
+  for (const r of rows) if (r.path) paths.set(r.id, r.path);
+  // Announced here: no hook event will carry these figures to the faces.
+  if (paths.size > 0) for (const id of enrichFromTranscripts(ctx, paths)) ctx.saved(id);
 }
