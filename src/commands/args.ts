@@ -21,3 +21,15 @@ export async function textArg(io: Io, from: number, what: string, usage: string)
     throw new CcAgentError('bad_input', `missing ${what} (usage: cc-agent ${usage})`);
   return parts.join(' ');
 }
+
+/** The subcommand in the first argument (`queue add …`): one of `subs`, or a clear error. */
+export function subcommand<T extends string>(io: Io, subs: readonly T[], what: string): T {
+  const sub = io.input[0];
+  if (!sub || !(subs as readonly string[]).includes(sub)) {
+    throw new CcAgentError(
+      'bad_input',
+      `${sub ? `unknown ${what} subcommand '${sub}'` : `missing ${what} subcommand`} (expected one of: ${subs.join(', ')})`,
+    );
+  }
+  return sub as T;
+}

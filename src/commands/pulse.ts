@@ -3,6 +3,7 @@ import { closeSync, openSync, rmSync, watch, writeFileSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CcAgentError, type Engine } from '../engine/index.js';
+import { subcommand } from './args.js';
 import { json } from './format.js';
 import type { Command, Io } from './types.js';
 
@@ -69,13 +70,7 @@ run     run it in the foreground until Ctrl-C
 Only one engine leads at a time (a lease in the store); the others stand by.`,
   flags: { json: { type: 'boolean' }, tickMs: { type: 'number' } },
   async run(io) {
-    const sub = io.input[0];
-    if (!sub || !(SUBCOMMANDS as readonly string[]).includes(sub)) {
-      throw new CcAgentError(
-        'bad_input',
-        `${sub ? `unknown pulse subcommand '${sub}'` : 'missing pulse subcommand'} (expected one of: ${SUBCOMMANDS.join(', ')})`,
-      );
-    }
+    const sub = subcommand(io, SUBCOMMANDS, 'pulse');
     const engine = io.engine();
     const { pulsePid, pulseLog } = engine.paths;
     if (sub === 'run') return runForeground(io, engine);

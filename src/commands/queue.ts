@@ -1,5 +1,5 @@
 import { CcAgentError, TASK_STATUSES, type Task, type TaskStatus } from '../engine/index.js';
-import { requireArg, textArg } from './args.js';
+import { requireArg, textArg, subcommand } from './args.js';
 import { json, table } from './format.js';
 import type { Command, Io } from './types.js';
 
@@ -53,13 +53,7 @@ queue never stalls.`,
     error: { type: 'string' },
   },
   async run(io) {
-    const sub = io.input[0];
-    if (!sub || !(SUBCOMMANDS as readonly string[]).includes(sub)) {
-      throw new CcAgentError(
-        'bad_input',
-        `${sub ? `unknown queue subcommand '${sub}'` : 'missing queue subcommand'} (expected one of: ${SUBCOMMANDS.join(', ')})`,
-      );
-    }
+    const sub = subcommand(io, SUBCOMMANDS, 'queue');
     const q = io.engine().queue;
     const rest: Io = { ...io, input: io.input.slice(1) };
     const show = (t: Task): void => io.out(io.flags['json'] ? json(t) : `${t.id}  ${t.status}`);

@@ -1,18 +1,8 @@
-import { CcAgentError, type Approval, type Trigger } from '../engine/index.js';
-import { requireArg } from './args.js';
+import { type Approval, type Trigger } from '../engine/index.js';
+import { requireArg, subcommand } from './args.js';
 import { json, table } from './format.js';
 import type { Command, Io } from './types.js';
 
-const pick = (io: Io, subs: readonly string[], what: string): string => {
-  const sub = io.input[0];
-  if (!sub || !subs.includes(sub)) {
-    throw new CcAgentError(
-      'bad_input',
-      `${sub ? `unknown ${what} subcommand '${sub}'` : `missing ${what} subcommand`} (expected one of: ${subs.join(', ')})`,
-    );
-  }
-  return sub;
-};
 const rest = (io: Io): Io => ({ ...io, input: io.input.slice(1) });
 
 const triggerRow = (t: Trigger): string[] => [
@@ -47,7 +37,7 @@ Triggers fire inside a long-running engine holding the pulse lease (one at a tim
   },
   async run(io) {
     const api = io.engine().triggers;
-    const sub = pick(io, ['add', 'list', 'toggle', 'remove'], 'trigger');
+    const sub = subcommand(io, ['add', 'list', 'toggle', 'remove'] as const, 'trigger');
     const r = rest(io);
     if (sub === 'add') {
       const usage = 'trigger add <name> <cron|event|threshold> <cond> <action>';
@@ -101,7 +91,7 @@ export const approvals: Command = {
   flags: { json: { type: 'boolean' } },
   async run(io) {
     const api = io.engine().triggers;
-    const sub = pick(io, ['list', 'approve', 'reject'], 'approvals');
+    const sub = subcommand(io, ['list', 'approve', 'reject'] as const, 'approvals');
     const r = rest(io);
     if (sub === 'list') {
       const all = api.approvals();
@@ -154,7 +144,7 @@ activate replaces every trigger with the mode's at once (all or nothing).`,
   },
   async run(io) {
     const api = io.engine().triggers;
-    const sub = pick(io, ['list', 'activate', 'create', 'delete'], 'mode');
+    const sub = subcommand(io, ['list', 'activate', 'create', 'delete'] as const, 'mode');
     const r = rest(io);
     if (sub === 'list') {
       const all = api.modes();

@@ -152,7 +152,8 @@ async function reply(req: StubRequest, res: ServerResponse, toolResults: number)
   res.end();
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+/** A request's whole body as text (shared by the API stubs). */
+export function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     const parts: Buffer[] = [];
     req.on('data', (c: Buffer) => parts.push(c));

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { readBody } from './stub-api.js';
 import { parseDirectives } from '../../src/demo-agent/directives.js';
 
 /**
@@ -119,15 +120,6 @@ function reply(req: StubOpenAiRequest, res: ServerResponse, toolResults: number)
     },
   });
   res.end();
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const parts: Buffer[] = [];
-    req.on('data', (c: Buffer) => parts.push(c));
-    req.on('end', () => resolve(Buffer.concat(parts).toString('utf8')));
-    req.on('error', reject);
-  });
 }
 
 export async function startStubOpenAi(): Promise<StubOpenAi> {

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { EngineContext } from '../context.js';
+import { iso } from '../store/jobs-repo.js';
 import { badInput, CcAgentError } from '../errors.js';
 import { getSetting } from '../store/retention.js';
 
@@ -33,7 +34,6 @@ interface TaskRow {
   ended_at: number | null;
 }
 
-const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
 const toTask = (r: TaskRow): Task => ({
   id: r.id,
   prompt: r.prompt,

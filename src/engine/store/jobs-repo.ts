@@ -59,7 +59,9 @@ export interface JobRow extends NewJobRow {
 
 export type JobPatch = Partial<Omit<JobRow, 'id' | 'created_at'>>;
 
-const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
+/** Epoch ms as stored → ISO text as shown to every face. */
+export const iso = (ms: number | null): string | null =>
+  ms === null ? null : new Date(ms).toISOString();
 
 export function toJob(r: JobRow): Job {
   return {

@@ -1,5 +1,5 @@
-import { closeSync, fstatSync, openSync } from 'node:fs';
-import { DEFAULT_CHUNK, scanLines } from './lines.js';
+import { closeSync, fstatSync } from 'node:fs';
+import { DEFAULT_CHUNK, openIfExists, scanJsonLines } from './lines.js';
 import type { ReadOptions } from './reader.js';
 import type { TokenCounts } from './models.js';
 
@@ -222,16 +222,6 @@ function applyItem(s: CodexRolloutStats, item: Obj): void {
   }
 }
 
-function openIfExists(path: string): number | null {
-  try {
-    return openSync(path, 'r');
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') return null;
-    throw err;
-  }
-}
-
 const cloneStats = (s: CodexRolloutStats): CodexRolloutStats => ({
   ...emptyCodexStats(),
   ...s,
@@ -260,20 +250,11 @@ export function readCodexIncrement(
     const from = reread ? 0 : base.offset;
     if (size === from) return reread ? { ...base, offset: 0, file: emptyCodexStats() } : base;
     const file = reread ? emptyCodexStats() : cloneStats(base.file);
-    const offset = scanLines(
+    const offset = scanJsonLines(
       fd,
       from,
       size,
-      (line) => {
-        if (line.trim() === '') return;
-        let record: unknown;
-        try {
-          record = JSON.parse(line);
-        } catch {
-          return; // corrupt line
-        }
-        applyCodexRecord(file, record);
-      },
+      (record) => applyCodexRecord(file, record),
       options.chunkSize ?? DEFAULT_CHUNK,
     );
     return { path, offset, file, earlier: base.earlier };

@@ -1,4 +1,4 @@
-import { readSync } from 'node:fs';
+import { openSync, readSync } from 'node:fs';
 
 export const DEFAULT_CHUNK = 64 * 1024;
 const LF = 0x0a;
@@ -45,4 +45,44 @@ export function scanLines(
     if (start < n) pending.push(Buffer.from(chunk.subarray(start)));
   }
   return consumed;
+}
+
+/** Open a file for reading, or null when it is not there (yet). */
+export function openIfExists(path: string): number | null {
+  try {
+    return openSync(path, 'r');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return null;
+    throw err;
+  }
+}
+
+/**
+ * scanLines for JSONL: every complete line that parses is handed over as a value; blank, torn
+ * or corrupt lines are skipped (the agents themselves skip them too).
+ */
+export function scanJsonLines(
+  fd: number,
+  from: number,
+  to: number,
+  onRecord: (record: unknown) => void,
+  chunkSize = DEFAULT_CHUNK,
+): number {
+  return scanLines(
+    fd,
+    from,
+    to,
+    (line) => {
+      if (line.trim() === '') return;
+      let record: unknown;
+      try {
+        record = JSON.parse(line);
+      } catch {
+        return;
+      }
+      onRecord(record);
+    },
+    chunkSize,
+  );
 }

@@ -1,5 +1,5 @@
-import { closeSync, fstatSync, openSync } from 'node:fs';
-import { DEFAULT_CHUNK, scanLines } from './lines.js';
+import { closeSync, fstatSync } from 'node:fs';
+import { DEFAULT_CHUNK, openIfExists, scanJsonLines } from './lines.js';
 import { applyRecord, type Accumulator, type LastMessage } from './records.js';
 import { emptyStats, type TranscriptStats } from './stats.js';
 
@@ -48,16 +48,6 @@ export function switchTranscript(state: ReaderState, newPath: string): ReaderSta
   return { path: newPath, offset: 0, stats, seenIds: [...state.seenIds], lastMessage: null };
 }
 
-function openIfExists(path: string): number | null {
-  try {
-    return openSync(path, 'r');
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') return null;
-    throw err;
-  }
-}
-
 /**
  * Apply the complete lines appended to `path` since `state.offset` and return the new state (the
  * input is not modified). Only bytes from the offset on are read; a torn last line waits for the
@@ -82,20 +72,11 @@ export function readIncrement(
       seen: new Set(base.seenIds ?? []),
       last: base.lastMessage ? { ...base.lastMessage } : null,
     };
-    const offset = scanLines(
+    const offset = scanJsonLines(
       fd,
       from,
       size,
-      (line) => {
-        if (line.trim() === '') return;
-        let record: unknown;
-        try {
-          record = JSON.parse(line);
-        } catch {
-          return; // torn or corrupt line: Claude Code skips these too
-        }
-        applyRecord(acc, record);
-      },
+      (record) => applyRecord(acc, record),
       options.chunkSize ?? DEFAULT_CHUNK,
     );
     const seenIds = [...acc.seen];

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { EngineContext } from '../context.js';
+import { iso } from '../store/jobs-repo.js';
 import { CcAgentError } from '../errors.js';
 import { recordActivity } from '../store/activity.js';
 import { runAction } from './actions.js';
@@ -32,7 +33,6 @@ interface ApprovalRow {
   result: string | null;
 }
 
-const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
 const toApproval = (r: ApprovalRow): Approval => ({
   id: r.id,
   triggerId: r.trigger_id,
