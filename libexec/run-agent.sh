@@ -4,6 +4,13 @@
 # tmux execs this with an argv (no shell parses the command line). The prompt is read from
 # PROMPT_FILE and handed to the agent as ONE argument, so quotes, $(), backticks, newlines and
 # leading dashes reach it untouched; an empty PROMPT_FILE means "no prompt argument".
+# tmux gives a new session's first process the PATH of the client that made it (not -e), so
+# a directory to put first (the orchestrator's cc-agent shim) comes in its own variable.
+if [ -n "${CC_AGENT_PATH_PREPEND:-}" ]; then
+  PATH="$CC_AGENT_PATH_PREPEND:$PATH"
+  export PATH
+fi
+
 exit_file=$1
 prompt_file=$2
 shift 2

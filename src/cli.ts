@@ -84,6 +84,12 @@ async function parseFlags(name: string, command: Command, argv: string[]): Promi
   return { input: parsed.input.map(String), flags: parsed.flags as FlagValues };
 }
 
+// `cc-agent jobs | head`: a reader that stops early is not an error.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
+
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {

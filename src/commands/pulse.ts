@@ -35,6 +35,26 @@ function until(dir: string, done: () => boolean, timeoutMs: number, what: string
   });
 }
 
+/** Start `cc-agent pulse run` detached (pidfile and log under the home); resolves with its pid. */
+export async function startDetachedPulse(io: Io, engine: Engine): Promise<number> {
+  const { pulsePid, pulseLog } = engine.paths;
+  const log = openSync(pulseLog, 'a');
+  const child = spawn(process.execPath, [cliEntry, 'pulse', 'run'], {
+    detached: true,
+    stdio: ['ignore', log, log],
+    env: { ...io.env, CC_AGENT_HOME: engine.paths.home },
+  });
+  child.unref();
+  closeSync(log);
+  await until(
+    dirname(pulsePid),
+    () => engine.pulseStatus().pid === child.pid,
+    10_000,
+    'the pulse to start',
+  );
+  return child.pid as number;
+}
+
 /** The foreground pulse: a long-lived engine with ingestion, checks and triggers. */
 async function runForeground(io: Io, engine: Engine): Promise<number> {
   const mine = engine.pulseStatus().pid;
@@ -89,21 +109,7 @@ Only one engine leads at a time (a lease in the store); the others stand by.`,
         io.out(`pulse already running (pid ${running})`);
         return 0;
       }
-      const log = openSync(pulseLog, 'a');
-      const child = spawn(process.execPath, [cliEntry, 'pulse', 'run'], {
-        detached: true,
-        stdio: ['ignore', log, log],
-        env: { ...io.env, CC_AGENT_HOME: engine.paths.home },
-      });
-      child.unref();
-      closeSync(log);
-      await until(
-        dirname(pulsePid),
-        () => engine.pulseStatus().pid === child.pid,
-        10_000,
-        'the pulse to start',
-      );
-      io.out(`pulse started (pid ${child.pid}); log: ${pulseLog}`);
+      io.out(`pulse started (pid ${await startDetachedPulse(io, engine)}); log: ${pulseLog}`);
       return 0;
     }
     const pid = engine.pulseStatus().pid;

@@ -25,6 +25,23 @@ function statusOf(io: Io): TaskStatus | undefined {
   return s as TaskStatus | undefined;
 }
 
+/**
+ * The task to report: the one named, or (run by an agent cc-agent started, which has
+ * CC_AGENT_JOB_ID) the one task that agent holds.
+ */
+function taskId(io: Io, rest: Io, sub: 'done' | 'fail'): string {
+  if (rest.input[0] !== undefined) return requireArg(rest, 0, 'task id', `queue ${sub} <id>`);
+  const agent = io.env['CC_AGENT_JOB_ID'];
+  const held = agent
+    ? io
+        .engine()
+        .queue.list('running')
+        .filter((t) => t.jobId === agent)
+    : [];
+  if (held.length === 1) return (held[0] as Task).id;
+  return requireArg(rest, 0, 'task id', `queue ${sub} <id>`);
+}
+
 const line = (t: Task): string[] => [
   t.id,
   t.status,
@@ -41,8 +58,9 @@ export const queue: Command = {
   add "prompt" [--priority N]   queue a task (priority: a whole number, higher runs sooner; default 0)
   list [--status S] [--json]    tasks: running, then pending in the order they will run, then ended
   remove <id>                   drop a task that is not running
-  done <id> [--result R]        report a task done (the orchestrator does this)
-  fail <id> [--error E]         report a task failed
+  done [<id>] [--result R]      report a task done (the orchestrator does this; run by an agent
+                                cc-agent started, the id defaults to the one task it holds)
+  fail [<id>] [--error E]       report a task failed
 A running task nobody reports fails after 'queue.task_timeout_minutes' (cc-agent settings), so the
 queue never stalls.`,
   flags: {
@@ -77,20 +95,10 @@ queue never stalls.`,
         io.out(`removed ${rest.input[0]}`);
         return 0;
       case 'done':
-        show(
-          q.done(
-            requireArg(rest, 0, 'task id', 'queue done <id>'),
-            io.flags['result'] as string | undefined,
-          ),
-        );
+        show(q.done(taskId(io, rest, 'done'), io.flags['result'] as string | undefined));
         return 0;
       default:
-        show(
-          q.fail(
-            requireArg(rest, 0, 'task id', 'queue fail <id>'),
-            io.flags['error'] as string | undefined,
-          ),
-        );
+        show(q.fail(taskId(io, rest, 'fail'), io.flags['error'] as string | undefined));
         return 0;
     }
   },

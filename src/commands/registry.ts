@@ -28,6 +28,11 @@ export const commandTable: Record<
     summary: 'The task queue: add, list, remove, done, fail',
     load: async () => (await import('./queue.js')).queue,
   },
+  orchestrator: {
+    group: 'Orchestration',
+    summary: 'The orchestrator agent: start, stop, status, inject, save, state',
+    load: async () => (await import('./orchestrator.js')).orchestrator,
+  },
   pulse: {
     group: 'Orchestration',
     summary: 'Run triggers and checks in a long-lived engine (start/stop/status/run)',

@@ -63,6 +63,8 @@ Examples:
       map: f.map,
       stripAnsi: f.stripAnsi,
       cwd: io.cwd,
+      // An agent cc-agent started (the orchestrator) starting a worker: remember whose it is.
+      parent: io.env['CC_AGENT_JOB_ID'] || undefined,
     };
     const engine = io.engine();
     if (f.dryRun) {

@@ -10,6 +10,8 @@ import { Tmux } from './tmux/tmux.js';
 /** Scripts shipped beside dist/: the hook relay and the pane wrapper. */
 export const relayScript = fileURLToPath(new URL('../../hooks/relay-event.sh', import.meta.url));
 export const wrapperScript = fileURLToPath(new URL('../../libexec/run-agent.sh', import.meta.url));
+/** Holds a `cc-agent` shim for the agents cc-agent starts (first on the orchestrator's PATH). */
+export const shimDir = fileURLToPath(new URL('../../libexec/bin', import.meta.url));
 
 /** What every engine operation needs; built once by createEngine. */
 export interface EngineContext {

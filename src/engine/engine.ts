@@ -23,6 +23,7 @@ import { planStart, startJob, type LaunchPlan, type StartOptions } from './jobs/
 import { watchJob } from './jobs/watch.js';
 import { pathsFor, resolveHome, type Paths } from './paths.js';
 import { expireTasks, queueApi, type QueueApi } from './queue/queue.js';
+import { orchestratorApi, type OrchestratorApi } from './orchestrator/api.js';
 import { triggersApi, type TriggersApi } from './triggers/api.js';
 import { startPulse } from './triggers/pulse.js';
 import { pulseStatus, type PulseStatus } from './triggers/pulse-status.js';
@@ -72,6 +73,8 @@ export class Engine {
   readonly queue: QueueApi;
   /** Triggers, approvals and the audit trail (triggers/api.ts). */
   readonly triggers: TriggersApi;
+  /** The orchestrator agent and its supervision (orchestrator/api.ts). */
+  readonly orchestrator: OrchestratorApi;
   private readonly ctx: EngineContext;
 
   constructor(options: EngineOptions = {}) {
@@ -111,6 +114,7 @@ export class Engine {
     this.ctx = ctx;
     this.queue = queueApi(ctx);
     this.triggers = triggersApi(ctx);
+    this.orchestrator = orchestratorApi(ctx, () => this.refresh());
     this.events = events;
     this.paths = paths;
   }

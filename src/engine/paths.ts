@@ -17,6 +17,8 @@ export interface Paths {
   /** The detached pulse (`cc-agent pulse start`): its pid and its log. */
   pulsePid: string;
   pulseLog: string;
+  /** What the orchestrator needs to resume after a clear or a respawn (guide §7). */
+  orchestratorState: string;
 }
 
 export function resolveHome(env: NodeJS.ProcessEnv = process.env): string {
@@ -40,5 +42,6 @@ export function pathsFor(home: string): Paths {
     settings: (id) => join(jobsDir, `${id}.settings.json`),
     pulsePid: join(home, 'pulse.pid'),
     pulseLog: join(home, 'pulse.log'),
+    orchestratorState: join(home, 'orchestrator-state.json'),
   };
 }

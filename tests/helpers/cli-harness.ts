@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -94,6 +94,16 @@ export function createHarness(name: string): Harness {
       return d;
     },
     cleanup() {
+      // Never leave a background engine (pulse start, orchestrator start) behind, even when a
+      // test failed half-way.
+      const pidFile = join(home, 'pulse.pid');
+      if (existsSync(pidFile)) {
+        try {
+          process.kill(Number(readFileSync(pidFile, 'utf8')), 'SIGKILL');
+        } catch {
+          // already gone
+        }
+      }
       killTmuxServer(socket);
       for (const t of temps) rmSync(t, { recursive: true, force: true, maxRetries: 5 });
     },

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ActivityEntry, PulseStatus } from '../../src/engine/index.js';
@@ -11,15 +11,6 @@ describe('the detached pulse runs triggers with no window open', () => {
     h = createHarness('pulse');
   });
   afterAll(() => {
-    // Never leave a background engine behind, even when a test failed half-way.
-    const pidFile = join(h.home, 'pulse.pid');
-    if (existsSync(pidFile)) {
-      try {
-        process.kill(Number(readFileSync(pidFile, 'utf8')), 'SIGKILL');
-      } catch {
-        // already gone
-      }
-    }
     h.cleanup();
   });
 

@@ -107,6 +107,7 @@ export function claudeLaunch(
       '--settings',
       req.settingsFile,
       ...sandboxArgs(req.sandbox),
+      ...(req.allowTools?.length ? ['--allowedTools', req.allowTools.join(',')] : []),
     ],
     env,
     settings,

@@ -12,6 +12,8 @@ export interface LaunchRequest {
   /** File holding this launch's hook settings (claude --settings). */
   settingsFile: string;
   relayScript: string;
+  /** Tool rules run without asking (claude `--allowedTools`), e.g. `Bash(cc-agent:*)`. */
+  allowTools?: readonly string[];
   /** Resume this session instead of starting a new one (no prompt). */
   resume?: boolean;
 }

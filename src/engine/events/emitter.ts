@@ -28,6 +28,10 @@ export interface EngineEventMap {
   /** A trigger or approval created, decided or fired. */
   approval_updated: { id: string; status: string };
   trigger_fired: { trigger: string; action: string; outcome: string };
+  /** The orchestrator started, stopped, was respawned, cleared or given work. */
+  orchestrator_status_change: { status: string; reason: string };
+  /** The orchestrator's context passed the warning threshold: it was asked to save its state. */
+  orchestrator_context_warn: { pct: number };
   /** The pulse leader finished a tick (cron, thresholds). */
   pulse_tick: { at: string; leader: boolean };
 }

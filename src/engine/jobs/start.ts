@@ -23,6 +23,18 @@ export interface StartOptions {
   map?: boolean;
   stripAnsi?: boolean;
   cwd: string;
+  /** Tool rules the agent runs without asking (claude and the simulated agent). */
+  allowTools?: readonly string[];
+  /** The job that asked for this one (CC_AGENT_JOB_ID of the caller): the orchestrator's workers. */
+  parent?: string;
+}
+
+/** A job with a fixed identity instead of a fresh hex id: the orchestrator. */
+export interface FixedIdentity {
+  id: string;
+  kind: 'orchestrator';
+  /** Added to (and overriding) the session's environment. */
+  env?: Record<string, string>;
 }
 
 export interface LaunchPlan {
@@ -66,6 +78,7 @@ export function planStart(
     sessionId,
     settingsFile: ctx.paths.settings(jobId),
     relayScript,
+    allowTools: o.allowTools,
   });
   const program =
     which(spec.program, ctx.env['PATH']) ?? (requireProgram ? undefined : spec.program);
@@ -102,15 +115,22 @@ export function planStart(
  * Start an agent in its own tmux session. Validation happens before anything is written; if
  * tmux fails the job row and files are removed again, so a failed start leaves nothing behind.
  */
-export async function startJob(ctx: EngineContext, o: StartOptions): Promise<Job> {
+export async function startJob(
+  ctx: EngineContext,
+  o: StartOptions,
+  fixed?: FixedIdentity,
+): Promise<Job> {
   for (;;) {
-    const id = newJobId(ctx.jobs);
+    const id = fixed?.id ?? newJobId(ctx.jobs);
     const plan = planStart(ctx, o, id);
+    if (fixed?.env) plan.env = { ...plan.env, ...fixed.env };
     const now = ctx.now();
+    const parent = o.parent && ctx.jobs.get(o.parent) ? o.parent : null;
     try {
       ctx.jobs.insert({
         id,
-        kind: 'worker',
+        kind: fixed?.kind ?? 'worker',
+        parent_id: parent,
         backend: plan.backend,
         model: plan.spec.model,
         effort: plan.spec.effort,
@@ -135,7 +155,10 @@ export async function startJob(ctx: EngineContext, o: StartOptions): Promise<Job
         updated_at: now,
       });
     } catch (e) {
-      if (isPrimaryKeyClash(e)) continue; // a parallel start drew the same id first
+      if (isPrimaryKeyClash(e)) {
+        if (!fixed) continue; // a parallel start drew the same id first
+        throw new CcAgentError('blocked', `job ${id} already exists`);
+      }
       throw e;
     }
     try {

@@ -151,6 +151,23 @@ export function finishTask(
   return done;
 }
 
+/** An agent that stops holding its tasks (the orchestrator was stopped): back to pending. */
+export function releaseTasks(ctx: EngineContext, jobId: string): string[] {
+  const ids = ctx.db
+    .prepare(`SELECT id FROM queue WHERE status = 'running' AND job_id = ?`)
+    .pluck()
+    .all(jobId) as string[];
+  const put = ctx.db.prepare(
+    `UPDATE queue SET status = 'pending', job_id = NULL, started_at = NULL
+     WHERE id = ? AND status = 'running'`,
+  );
+  for (const id of ids) {
+    put.run(id);
+    ctx.events.emit('queue_updated', getTask(ctx, id));
+  }
+  return ids;
+}
+
 /** Running tasks past the timeout fail, so the queue never stalls on a lost report. */
 export function expireTasks(ctx: EngineContext): Task[] {
   const limit = getSetting(ctx, 'queue.task_timeout_minutes') * 60_000;

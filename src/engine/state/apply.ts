@@ -53,7 +53,9 @@ export function applyHookEvents(
   // Every event refreshes last_event_at; only a visible change is announced as job_updated.
   const newest = Math.max(row.last_event_at ?? 0, ...records.map((r) => r.ts));
   const stamp: JobPatch = { last_event_at: newest, ...(changed ? { updated_at: ctx.now() } : {}) };
-  if (done !== undefined) return complete(ctx, row, { ...patch, ...stamp }, done, last.ts);
+  // The orchestrator teaches workers the marker and may quote it; it never ends by it.
+  if (done !== undefined && row.kind !== 'orchestrator')
+    return complete(ctx, row, { ...patch, ...stamp }, done, last.ts);
   ctx.jobs.update(jobId, changed ? { ...patch, ...stamp } : stamp);
   return changed ? 'updated' : undefined;
 }

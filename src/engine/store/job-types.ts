@@ -36,6 +36,8 @@ export interface ActivityDetail {
 export interface Job {
   id: string;
   kind: 'worker' | 'orchestrator';
+  /** The agent that started this one, e.g. `orch` for the orchestrator's workers. */
+  parentId: string | null;
   backend: BackendName;
   model: string | null;
   effort: Effort | null;

@@ -35,6 +35,8 @@ export interface NewJobRow {
   started_at: number | null;
   ended_at: number | null;
   updated_at: number;
+  /** The agent that started this one (the orchestrator's workers name `orch`). */
+  parent_id?: string | null;
 }
 
 /** A jobs row as stored: the launch columns plus what hooks and transcripts settle later. */
@@ -67,6 +69,7 @@ export function toJob(r: JobRow): Job {
   return {
     id: r.id,
     kind: r.kind,
+    parentId: r.parent_id ?? null,
     backend: r.backend,
     model: r.model,
     effort: r.effort,

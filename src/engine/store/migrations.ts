@@ -180,4 +180,24 @@ export const migrations: readonly string[] = [
     created_at  INTEGER NOT NULL
   );
   `,
+  // 6: the orchestrator (one row: what it should be and where its supervision stands) and
+  // which agent started each job (the orchestrator's workers).
+  `
+  ALTER TABLE jobs ADD COLUMN parent_id TEXT;
+  CREATE TABLE orchestrator (
+    id              INTEGER PRIMARY KEY CHECK (id = 1),
+    desired         TEXT NOT NULL,
+    agent           TEXT NOT NULL,
+    model           TEXT,
+    effort          TEXT,
+    dir             TEXT NOT NULL,
+    started_at      INTEGER NOT NULL,
+    respawns        INTEGER NOT NULL DEFAULT 0,
+    last_respawn_at INTEGER,
+    sent_at         INTEGER NOT NULL DEFAULT 0,
+    phase           TEXT NOT NULL DEFAULT 'normal',
+    warn_at         INTEGER,
+    reported_at     INTEGER NOT NULL DEFAULT 0
+  );
+  `,
 ];

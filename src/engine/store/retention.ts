@@ -8,6 +8,9 @@ export const SETTINGS = {
   'retention.daily_metrics_days': 730,
   'queue.task_timeout_minutes': 60,
   'approvals.max_age_hours': 24,
+  'orchestrator.context_warn_pct': 70,
+  'orchestrator.context_clear_pct': 80,
+  'orchestrator.respawn_min_seconds': 60,
 } as const;
 export type SettingKey = keyof typeof SETTINGS;
 

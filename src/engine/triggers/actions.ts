@@ -1,13 +1,14 @@
 import type { EngineContext } from '../context.js';
 import { CcAgentError } from '../errors.js';
+import { ORCHESTRATOR_ID } from '../jobs/lookup.js';
 import { startJob } from '../jobs/start.js';
+import { sendToOrchestrator, startOrchestrator } from '../orchestrator/control.js';
+import { getRecord } from '../orchestrator/record.js';
+import { isActive } from '../store/job-types.js';
 import { clearJob, sendToJob } from '../jobs/session-ops.js';
 import { which } from '../process/which.js';
 import { addTask } from '../queue/queue.js';
 import type { TriggerAction } from './spec.js';
-
-/** The orchestrator's fixed job id. */
-export const ORCHESTRATOR_ID = 'orch';
 
 const text = (p: Record<string, unknown> | null, key: string): string | undefined =>
   typeof p?.[key] === 'string' ? (p[key] as string) : undefined;
@@ -62,21 +63,36 @@ export async function runAction(
       });
       return `started job ${job.id}`;
     }
-    case 'inject_prompt':
-      await sendToJob(
-        ctx,
-        text(payload, 'job') ?? ORCHESTRATOR_ID,
-        need(payload, 'prompt', action),
-      );
-      return `sent to ${text(payload, 'job') ?? ORCHESTRATOR_ID}`;
+    case 'inject_prompt': {
+      const job = text(payload, 'job') ?? ORCHESTRATOR_ID;
+      const prompt = need(payload, 'prompt', action);
+      // To the orchestrator through its supervisor's bookkeeping (its turn restarts).
+      if (job === ORCHESTRATOR_ID) await sendToOrchestrator(ctx, prompt);
+      else await sendToJob(ctx, job, prompt);
+      return `sent to ${job}`;
+    }
     case 'clear_context': {
       const session = await clearJob(ctx, text(payload, 'job') ?? ORCHESTRATOR_ID);
       return `cleared ${text(payload, 'job') ?? ORCHESTRATOR_ID}${session ? ` (session ${session})` : ''}`;
     }
-    case 'start_orchestrator':
-      throw new CcAgentError(
-        'not_running',
-        'start_orchestrator: the orchestrator is not available yet',
+    case 'start_orchestrator': {
+      const row = ctx.jobs.get(ORCHESTRATOR_ID);
+      if (row && isActive(row.status)) return 'the orchestrator is already running';
+      // As it was last started, unless the payload says otherwise.
+      const rec = getRecord(ctx);
+      const dir = text(payload, 'dir') ?? rec?.dir ?? ctx.env['HOME'] ?? ctx.paths.home;
+      const job = await startOrchestrator(
+        ctx,
+        {
+          agent: text(payload, 'agent') ?? rec?.agent,
+          model: text(payload, 'model') ?? rec?.model ?? undefined,
+          reasoning: text(payload, 'reasoning') ?? rec?.effort ?? undefined,
+          dir,
+          cwd: dir,
+        },
+        `trigger ${title}`,
       );
+      return `started the orchestrator (${job.backend})`;
+    }
   }
 }

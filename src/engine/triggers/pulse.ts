@@ -4,6 +4,10 @@ import type { EngineContext } from '../context.js';
 import { EVENT_NAMES } from './spec.js';
 import { checkCron, checkThresholds, onEngineEvent, triggerInAction } from './fire.js';
 import { holdLease, releaseLease } from './lease.js';
+import { superviseOnce } from '../orchestrator/supervise.js';
+
+/** What can give the orchestrator something to do: its own state, a worker's, the queue's. */
+const SUPERVISE_ON = ['job_updated', 'job_completed', 'job_failed', 'queue_updated'] as const;
 
 export interface Pulse {
   /** Called on every engine tick: renew the lease; the leader checks cron and thresholds. */
@@ -29,13 +33,26 @@ export function startPulse(
   let chain: Promise<unknown> = Promise.resolve();
   const run = (work: () => Promise<unknown>): Promise<unknown> =>
     (chain = chain.then(work).catch(onError));
-  const offs = EVENT_NAMES.map((name) =>
-    ctx.events.on(name, () => {
-      if (!leader) return;
-      const cause = triggerInAction();
-      void run(() => onEngineEvent(ctx, name, cause));
-    }),
-  );
+  // A burst of events needs one supervision step after it, not one each.
+  let supervisePending = false;
+  const supervise = (): void => {
+    if (!leader || supervisePending) return;
+    supervisePending = true;
+    void run(() => {
+      supervisePending = false;
+      return superviseOnce(ctx);
+    });
+  };
+  const offs = [
+    ...EVENT_NAMES.map((name) =>
+      ctx.events.on(name, () => {
+        if (!leader) return;
+        const cause = triggerInAction();
+        void run(() => onEngineEvent(ctx, name, cause));
+      }),
+    ),
+    ...SUPERVISE_ON.map((name) => ctx.events.on(name, supervise)),
+  ];
   return {
     async tick() {
       leader = holdLease(ctx, 'pulse', holder, ttl);
@@ -44,6 +61,7 @@ export function startPulse(
           await checkCron(ctx);
           await checkThresholds(ctx);
         });
+        supervise();
       }
       ctx.events.emit('pulse_tick', { at: new Date(ctx.now()).toISOString(), leader });
     },

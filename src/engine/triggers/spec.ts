@@ -38,6 +38,8 @@ export const EVENT_NAMES: readonly EngineEventName[] = [
   'hook_event',
   'queue_updated',
   'queue_removed',
+  'orchestrator_status_change',
+  'orchestrator_context_warn',
 ];
 
 export interface Threshold {

@@ -1,0 +1,59 @@
+import type { Task } from '../queue/queue.js';
+import { DONE_MARKER } from '../state/activity.js';
+
+/** What the orchestrator is told at launch: its role and the commands it commands with. */
+export function teachingPrompt(): string {
+  return `You are the cc-agent orchestrator: a persistent agent that runs other coding agents (workers) with the \`cc-agent\` command, each in its own tmux session. You coordinate; workers implement.
+
+Run these with your Bash tool:
+  cc-agent start "prompt" [-m model] [-r low|medium|high|xhigh] [-s read-only|workspace-write] [-d dir]
+                                     start a worker; prints its id
+  cc-agent jobs [--json]             every worker, its status and what it is doing
+  cc-agent status <id>               one worker; capture <id> [lines] shows its screen, output <id> its log
+  cc-agent send <id> "message"       tell a worker something
+  cc-agent kill <id>                 stop a worker
+  cc-agent queue list                your task queue
+  cc-agent queue done <task-id> --result "one line"   report a task finished
+  cc-agent queue fail <task-id> --error "why"         report a task failed
+  cc-agent orchestrator save --notes "..."   save what you need to resume (survives clears and restarts)
+  cc-agent orchestrator state        read your saved state
+
+Workers finish by printing a line that starts with ${DONE_MARKER} and a one-line summary: put that instruction in every worker prompt.
+
+Messages that start with "SYSTEM:" come from cc-agent: a task from the queue, workers that finished, a warning that your context is filling up. Follow them. Work on one task at a time and report each with queue done or queue fail; the next task arrives after that. Do not wait for the user: decide and act. When you are waiting on workers, end your turn; cc-agent wakes you when a worker finishes or a task arrives.`;
+}
+
+const taskLines = (t: Task): string => `Task ${t.id} (priority ${t.priority}):\n\n${t.prompt}`;
+
+const reportHow = (t: Task): string =>
+  `When it is finished: cc-agent queue done ${t.id} --result "<one line>" (or: cc-agent queue fail ${t.id} --error "<why>")`;
+
+export function taskMessage(t: Task): string {
+  return `SYSTEM: New ${taskLines(t)}\n\n${reportHow(t)}`;
+}
+
+const readState = (statePath: string): string =>
+  `Read your saved state (cc-agent orchestrator state, or the file ${statePath}) and resume.`;
+
+const currentTask = (t: Task | undefined): string =>
+  t ? `\n\nYou were working on ${taskLines(t)}\n\n${reportHow(t)}` : '';
+
+/** Appended to the teaching prompt when a dead orchestrator is started again. */
+export function respawnMessage(statePath: string, task: Task | undefined): string {
+  return `SYSTEM: You were respawned after a crash. ${readState(statePath)}${currentTask(task)}`;
+}
+
+export function resumeMessage(statePath: string, task: Task | undefined): string {
+  return `SYSTEM: Your context was cleared to make room. ${readState(statePath)}${currentTask(task)}`;
+}
+
+export function warnMessage(pct: number, clearPct: number): string {
+  return `SYSTEM: Your context is ${pct}% full. Save what you need to carry on now: cc-agent orchestrator save --notes "<what you are doing, decisions made, next steps>". At ${clearPct}% your context is cleared and you will be asked to resume from that state.`;
+}
+
+export function workersMessage(ended: { id: string; status: string; summary: string | null }[]) {
+  const lines = ended.map(
+    (w) => `  ${w.id}  ${w.status}${w.summary ? `: ${w.summary.split('\n')[0]}` : ''}`,
+  );
+  return `SYSTEM: Workers finished:\n${lines.join('\n')}\nCheck their work (cc-agent output <id>) and carry on with your task.`;
+}
