@@ -139,7 +139,7 @@ describe('self-healing', () => {
         e.event === 'UserPromptSubmit' &&
         String(e.payload['prompt']).includes('You were respawned after a crash'),
     );
-    expect(String(resumed?.payload['prompt'])).toContain(`You were working on Task ${task}`);
+    expect(String(resumed?.payload['prompt'])).toContain(`You were working on task ${task}`);
 
     // A second crash within the guard's minute waits it out instead of respawning at once.
     await h.ok(['orchestrator', 'inject', '[[exit 3]]']);
