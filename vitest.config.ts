@@ -11,7 +11,7 @@ if (skipRealCli) {
 
 export default defineConfig({
   test: {
-    include: ['tests/**/*.test.ts'],
+    include: ['tests/**/*.test.{ts,tsx}'],
     exclude: ['**/node_modules/**', ...(skipRealCli ? ['tests/real-cli/**'] : [])],
     testTimeout: 60_000,
     hookTimeout: 60_000,

@@ -8,6 +8,16 @@ export const commandTable: Record<
   string,
   { group: string; summary: string; load: () => Promise<Command> }
 > = {
+  tui: {
+    group: 'Agents',
+    summary: 'The full-screen TUI (in tmux): watch and command every agent',
+    load: async () => (await import('./tui.js')).tui,
+  },
+  'status-line': {
+    group: 'Agents',
+    summary: "Agents needing attention, for tmux's status-right",
+    load: async () => (await import('./status-line.js')).statusLine,
+  },
   start: {
     group: 'Agents',
     summary: 'Start an agent in its own tmux session',

@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import { analytics, type Analytics } from './analytics.js';
 import type { EngineContext } from './context.js';
 import { EngineEvents } from './events/emitter.js';
 import { ingestSpool, type IngestResult } from './events/ingest.js';
@@ -189,6 +190,11 @@ export class Engine {
     );
   }
 
+  /** Tokens and cost per day, job durations, tool usage: for the Analytics panel. */
+  analytics(days?: number): Analytics {
+    return analytics(this.ctx, days);
+  }
+
   /** Is a detached pulse running, and who leads the pulse now. */
   pulseStatus(): PulseStatus {
     return pulseStatus(this.ctx);
@@ -207,6 +213,26 @@ export class Engine {
   start(options: StartOptions): Promise<Job> {
     return startJob(this.ctx, options);
   }
+
+  /**
+   * The jobs as the store has them now, without a refresh (no tmux call): for a live face
+   * whose `live()` keeps the store current.
+   */
+  jobsNow(): Job[] {
+    return this.ctx.jobs.list().map(toJob);
+  }
+
+  /**
+   * Did another process (a CLI command, another engine) commit to the store since the last
+   * call? SQLite's data_version answers without reading a table; a live face reloads on yes.
+   */
+  changedElsewhere(): boolean {
+    const v = this.ctx.db.pragma('data_version', { simple: true }) as number;
+    const changed = this.dataVersion !== undefined && v !== this.dataVersion;
+    this.dataVersion = v;
+    return changed;
+  }
+  private dataVersion: number | undefined;
 
   async list(statuses?: readonly JobStatus[]): Promise<Job[]> {
     await this.refresh();
@@ -291,6 +317,14 @@ export class Engine {
   switchTo(id: string): Promise<void> {
     const row = findJob(this.ctx, id);
     return this.ctx.tmux(row.tmux_socket).switchClient(row.tmux_session);
+  }
+
+  /** Peek at a job's session in a read-only tmux popup over the current client. */
+  peek(id: string): Promise<void> {
+    const row = findJob(this.ctx, id);
+    return this.ctx
+      .tmux(row.tmux_socket)
+      .peek(row.tmux_session, ` ${row.id} (read-only; prefix + d closes) `);
   }
 
   close(): void {

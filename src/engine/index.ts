@@ -36,3 +36,4 @@ export type { PulseStatus } from './triggers/pulse-status.js';
 export type { Mode } from './triggers/modes.js';
 export type { OrchestratorApi, OrchestratorStatus } from './orchestrator/api.js';
 export type { OrchestratorState } from './orchestrator/state-file.js';
+export type { Analytics } from './analytics.js';

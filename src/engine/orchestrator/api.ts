@@ -77,6 +77,8 @@ export function orchestratorApi(ctx: EngineContext, refresh: () => Promise<unkno
       await refresh();
       return status(ctx);
     },
+    /** Its status as the store has it now (no refresh): for a live face. */
+    peek: () => status(ctx),
     /** One supervision step (the pulse leader runs these on its own). */
     supervise: () => superviseOnce(ctx),
   };

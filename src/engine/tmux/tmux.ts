@@ -227,6 +227,32 @@ export class Tmux {
   async switchClient(name: string): Promise<void> {
     await this.must(['switch-client', '-t', sessionTarget(name)], 'switch-client');
   }
+
+  /**
+   * Show a session in a popup over the current client, read-only (a nested attach, so the
+   * popup shows exactly the agent's screen); the user's tmux prefix + d closes it.
+   */
+  async peek(name: string, title: string): Promise<void> {
+    const attach = this.commandLine('attach-session', '-r', '-t', sessionTarget(name));
+    await this.must(
+      [
+        'display-popup',
+        '-E',
+        '-w',
+        '90%',
+        '-h',
+        '90%',
+        '-T',
+        title,
+        '--',
+        'env',
+        '-u',
+        'TMUX',
+        ...attach,
+      ],
+      'display-popup',
+    );
+  }
 }
 
 function firstLine(s: string): string {

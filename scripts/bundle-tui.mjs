@@ -1,0 +1,47 @@
+#!/usr/bin/env node
+// Bundle the TUI (Ink, React and its own modules) into one file, dist/tui.bundle.js: resolving and
+// loading ~100 modules one by one is most of a cold start; one file halves it. `cc-agent tui`
+// loads the bundle when it is there and falls back to dist/tui/main.js.
+import { build } from 'esbuild';
+import { dirname, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const engineDir = resolve(root, 'src', 'engine');
+
+/**
+ * The engine stays out of the bundle: it is imported from dist/engine/ as the CLI imports it
+ * (one copy, and its files keep finding hooks/, libexec/ and the simulated agent beside them).
+ */
+const engineOutside = {
+  name: 'engine-outside',
+  setup(b) {
+    b.onResolve({ filter: /engine\/index\.js$/ }, (args) => {
+      const target = resolve(args.resolveDir, args.path);
+      if (!target.startsWith(engineDir)) return undefined;
+      const fromDist = relative(resolve(root, 'src'), target);
+      return { path: `./${fromDist}`, external: true };
+    });
+  },
+};
+await build({
+  absWorkingDir: root,
+  entryPoints: ['src/tui/main.tsx'],
+  outfile: 'dist/tui.bundle.js',
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  jsx: 'automatic',
+  minify: true,
+  legalComments: 'none',
+  // Native (better-sqlite3) stays a package; Ink's devtools hook is optional and never used.
+  external: ['better-sqlite3', 'react-devtools-core'],
+  define: { 'process.env.NODE_ENV': '"production"' },
+  // Some bundled packages are CommonJS and call require() for Node's own modules.
+  banner: {
+    js: "import { createRequire as __ccCreateRequire } from 'node:module'; const require = __ccCreateRequire(import.meta.url);",
+  },
+  plugins: [engineOutside],
+  logLevel: 'warning',
+});

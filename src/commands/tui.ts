@@ -1,0 +1,92 @@
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { CcAgentError } from '../engine/index.js';
+import type { Command, Io } from './types.js';
+
+const cliEntry = fileURLToPath(new URL('../../bin/cc-agent.js', import.meta.url));
+export const TUI_SESSION = 'cc-agent-tui';
+
+/** What the TUI process needs to find the same store and tmux server. */
+function tuiEnv(io: Io): string[] {
+  return ['CC_AGENT_HOME', 'CC_AGENT_TMUX_SOCKET']
+    .filter((k) => io.env[k])
+    .flatMap((k) => ['-e', `${k}=${io.env[k]}`]);
+}
+
+/** tmux's argv prefix for the agents' server (CC_AGENT_TMUX_SOCKET), as the engine picks it. */
+export function tmuxPrefix(env: NodeJS.ProcessEnv): string[] {
+  const s = env['CC_AGENT_TMUX_SOCKET'];
+  if (!s) return ['tmux'];
+  return s.includes('/') ? ['tmux', '-S', s] : ['tmux', '-L', s];
+}
+
+/** Load the TUI (bundled into one file when built, so its first frame comes quickly). */
+export async function loadTui(): Promise<typeof import('../tui/main.js')> {
+  try {
+    // @ts-expect-error -- written by scripts/bundle-tui.mjs at build time
+    return (await import('../tui.bundle.js')) as typeof import('../tui/main.js');
+  } catch {
+    return import('../tui/main.js');
+  }
+}
+
+/**
+ * Open the TUI where it belongs: in this pane (inside tmux), in a new window (`--window`),
+ * or — outside tmux — in session cc-agent-tui on the agents' tmux server, created or
+ * re-attached, so jumping to an agent and back is a tmux client switch.
+ */
+export async function openTui(
+  io: Io,
+  options: { window?: boolean; here?: boolean; session?: string },
+): Promise<number> {
+  const inTmux = Boolean(io.env['TMUX']);
+  if (options.here || (inTmux && !options.window)) {
+    if (!process.stdout.isTTY || !process.stdin.isTTY) {
+      throw new CcAgentError(
+        'bad_input',
+        'the TUI needs a terminal (stdin and stdout are not a TTY)',
+      );
+    }
+    const { runTui } = await loadTui();
+    await runTui({ env: io.env, cwd: io.cwd });
+    return 0;
+  }
+  const run = [process.execPath, cliEntry, 'tui', '--here'];
+  const tmux = inTmux ? ['tmux'] : tmuxPrefix(io.env);
+  const [bin, ...pre] = tmux as [string, ...string[]];
+  const args = inTmux
+    ? [...pre, 'new-window', '-n', 'cc-agent', '-c', io.cwd, ...tuiEnv(io), '--', ...run]
+    : [
+        ...pre,
+        'new-session',
+        '-A',
+        '-s',
+        options.session ?? TUI_SESSION,
+        '-c',
+        io.cwd,
+        ...tuiEnv(io),
+        '--',
+        ...run,
+      ];
+  const r = spawnSync(bin, args, { stdio: 'inherit', env: { ...io.env } });
+  if (r.error) {
+    throw new CcAgentError(
+      'tmux_missing',
+      `tmux is not installed or not on PATH (${(r.error as NodeJS.ErrnoException).code ?? r.error.message})`,
+    );
+  }
+  return r.status ?? 1;
+}
+
+export const tui: Command = {
+  usage: 'tui [--window]',
+  summary: 'The full-screen TUI: every agent, the timeline, queue, triggers, approvals.',
+  help: `Inside tmux it takes this pane (--window: a new window named cc-agent). Outside tmux it
+creates or re-attaches tmux session ${TUI_SESSION} on the agents' tmux server.
+It runs a live engine and leads the pulse when no other process does.
+
+Keys: ? lists them all. Enter jumps into an agent's session; tmux's prefix + L comes back.`,
+  flags: { window: { type: 'boolean' }, here: { type: 'boolean' } },
+  run: (io) =>
+    openTui(io, { window: Boolean(io.flags['window']), here: Boolean(io.flags['here']) }),
+};

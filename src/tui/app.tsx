@@ -1,0 +1,280 @@
+import { Box, useApp, useInput } from 'ink';
+import { useMemo, useReducer, useRef, type Dispatch } from 'react';
+import type { Engine, Job } from '../engine/index.js';
+import { Footer } from './components/footer.js';
+import { Header } from './components/header.js';
+import { ListView } from './components/list-view.js';
+import { useEngineData } from './data/use-engine-data.js';
+import { activeScopes, commandFor, hints, keyName, KEYMAP } from './keymap.js';
+import { Confirm, confirmAnswer } from './modals/confirm.js';
+import { ListeningContext, type Listening } from './modals/listening.js';
+import { Help } from './modals/help.js';
+import { NewAgentForm, type NewAgent } from './modals/new-agent.js';
+import { paletteShown, Prompt, type PaletteEntry } from './modals/prompt.js';
+import { editLine, type EditKey } from './view/line-edit.js';
+import { panelModel } from './panel-model.js';
+import { AnalyticsPanel } from './panels/analytics-panel.js';
+import { JobDetail } from './panels/job-detail.js';
+import { OrchestratorBlock } from './panels/orchestrator-block.js';
+import { act, runCommand, runConfirmed, runPrompt, type CommandContext } from './use-commands.js';
+import { useTerminalSize } from './use-terminal-size.js';
+import {
+  detailJob,
+  initialView,
+  viewReducer,
+  type Modal,
+  type ViewAction,
+  type ViewState,
+} from './view/state.js';
+
+const PROMPT_LABELS = {
+  send: 'Send:',
+  reuse: 'New task (clears first):',
+  'queue-add': 'Queue task:',
+  filter: 'Filter:',
+  palette: 'Command:',
+  mode: 'Activate mode:',
+} as const;
+
+/** Lines a modal takes under the panel (the panel shrinks to make room). */
+const modalHeight = (m: Modal | undefined, rows: number): number =>
+  !m
+    ? 0
+    : m.kind === 'help'
+      ? rows - 3
+      : m.kind === 'confirm'
+        ? 3
+        : m.kind === 'new-agent'
+          ? 10
+          : 16;
+
+export function App(props: { engine: Engine; cwd: string }) {
+  const { engine } = props;
+  const { exit } = useApp();
+  const data = useEngineData(engine);
+  const [view, rawDispatch] = useReducer(viewReducer, undefined, () => initialView());
+  // The state as of the last dispatch, not the last render: keys arrive between the two.
+  const latest = useRef<ViewState>(view);
+  const dispatch: Dispatch<ViewAction> = (a) => {
+    latest.current = viewReducer(latest.current, a);
+    rawDispatch(a);
+  };
+  const listening = useRef<Listening>({ consumed: false }).current;
+  const { columns, rows } = useTerminalSize();
+  const dataRef = useRef(data);
+  dataRef.current = data;
+  const sizeRef = useRef(rows);
+  sizeRef.current = rows;
+
+  /**
+   * What the keys act on, from a view state: the panel's rows after its filter, the selected
+   * record, the job in focus. The key handler calls it with the state as of the last dispatch
+   * (Ink may still hold the handler of an earlier render when a key arrives).
+   */
+  function focusOf(v: ViewState) {
+    const d = dataRef.current;
+    const detailId = detailJob(v);
+    const model = panelModel(v.panel, d, v.filters[v.panel]);
+    const selectedIndex = Math.min(v.selection[v.panel], Math.max(0, model.rows.length - 1));
+    const selected = model.items[selectedIndex];
+    const job: Job | undefined = detailId
+      ? d.jobs.find((j) => j.id === detailId)
+      : v.panel === 'jobs'
+        ? (selected as Job | undefined)
+        : undefined;
+    const bodyHeight = Math.max(
+      3,
+      sizeRef.current - 3 - modalHeight(v.modals.at(-1), sizeRef.current),
+    );
+    const ctx: CommandContext = {
+      engine,
+      data: d,
+      view: v,
+      dispatch,
+      selected,
+      count: model.rows.length,
+      page: Math.max(1, bodyHeight - 2),
+      job,
+      exit,
+    };
+    const scopes = activeScopes(v.panel, detailId !== undefined);
+    return { detailId, model, selectedIndex, job, bodyHeight, ctx, scopes };
+  }
+  const { detailId, model, selectedIndex, job, bodyHeight, scopes } = useMemo(
+    () => focusOf(view),
+    [view, data, rows],
+  );
+  const modal = view.modals.at(-1);
+
+  // The one input handler while no modal has the keys: commands from the keymap.
+  useInput((input, key) => {
+    if (listening.consumed) return; // a modal took this key (and may have closed)
+    const top = latest.current.modals.at(-1);
+    // Help and confirm have no input of their own: answered here, so no key can slip past.
+    if (top?.kind === 'help') return dispatch({ type: 'pop-modal' });
+    if (top?.kind === 'confirm') {
+      const yes = confirmAnswer(input, key);
+      if (yes === undefined) return;
+      dispatch({ type: 'pop-modal' });
+      if (yes) runConfirmed(engine, dispatch, top.action, exit);
+      return;
+    }
+    if (top?.kind === 'prompt') return promptKey(top, input, key);
+    if (top) return; // the new-agent form has its own handler
+    if (latest.current.status) dispatch({ type: 'clear-status' });
+    // Keys typed faster than a frame arrive as one string ("jl"): each is its own key.
+    const plain = input.length > 1 && !key.ctrl && !key.meta && !key.escape;
+    const names = plain ? [...input] : [keyName(input, key)];
+    for (const [i, name] of names.entries()) {
+      const now = focusOf(latest.current);
+      const command = commandFor(now.scopes, name);
+      if (command) runCommand(now.ctx, command);
+      const opened = latest.current.modals.at(-1);
+      if (opened) {
+        // "/docs" in one read: the rest is the filter's text.
+        if (opened.kind === 'prompt' && i + 1 < names.length) {
+          promptKey(opened, names.slice(i + 1).join(''), {});
+        }
+        return;
+      }
+    }
+  });
+
+  /** A key for the open prompt: edit its line, pick a palette entry, submit or cancel. */
+  function promptKey(m: Extract<Modal, { kind: 'prompt' }>, input: string, key: EditKey) {
+    const isPalette = m.prompt === 'palette' || m.prompt === 'mode';
+    if (key.escape) {
+      dispatch({ type: 'pop-modal' });
+      // Escape on a filter drops it; on anything else it just closes.
+      if (m.prompt === 'filter')
+        dispatch({ type: 'filter', panel: latest.current.panel, text: '' });
+      return;
+    }
+    if (key.return) {
+      dispatch({ type: 'pop-modal' });
+      if (isPalette) paletteShown(palette(m), m.value)[m.picked ?? 0]?.run();
+      else runPrompt(engine, dispatch, m.prompt, m.value, m.jobId);
+      return;
+    }
+    if (isPalette && (key.upArrow || key.downArrow)) {
+      const count = paletteShown(palette(m), m.value).length;
+      dispatch({ type: 'prompt-pick', delta: key.upArrow ? -1 : 1, count });
+      return;
+    }
+    const value = editLine(m.value, input, key);
+    if (value === undefined) return;
+    dispatch({ type: 'prompt-value', value });
+    if (m.prompt === 'filter')
+      dispatch({ type: 'filter', panel: latest.current.panel, text: value });
+  }
+
+  /** The palette's entries: every keymap command, and each mode to activate. */
+  function palette(m: Extract<Modal, { kind: 'prompt' }>): PaletteEntry[] {
+    const modes = data.modes.map((mode) => ({
+      label: `mode: activate ${mode.name}${mode.active ? ' (active)' : ''} — ${mode.description}`,
+      run: () =>
+        dispatch({
+          type: 'push-modal',
+          modal: {
+            kind: 'confirm',
+            message: `Activate mode ${mode.name}? It replaces all triggers.`,
+            action: { type: 'mode-activate', mode: mode.name },
+          },
+        }),
+    }));
+    if (m.prompt === 'mode') return modes;
+    return [
+      ...KEYMAP.filter((b) => b.command !== 'palette').map((b) => ({
+        label: `${b.description} (${b.keys[0]})`,
+        run: () => runCommand(focusOf(latest.current).ctx, b.command),
+      })),
+      ...modes,
+    ];
+  }
+
+  const body = detailId ? (
+    <JobDetail engine={engine} job={job} jobId={detailId} data={data} height={bodyHeight} />
+  ) : view.panel === 'analytics' ? (
+    <AnalyticsPanel engine={engine} width={columns} version={data.jobs} />
+  ) : (
+    <Box flexDirection="column">
+      {view.panel === 'orchestrator' ? <OrchestratorBlock o={data.orchestrator} /> : null}
+      <ListView
+        rows={model.rows}
+        selected={selectedIndex}
+        height={bodyHeight - (view.panel === 'orchestrator' ? 4 : 0)}
+        header={model.header}
+        empty={model.empty}
+        active={modal === undefined}
+      />
+    </Box>
+  );
+
+  return (
+    <ListeningContext.Provider value={listening}>
+      <Box flexDirection="column" width={columns} height={rows}>
+        <Header panel={view.panel} data={data} width={columns} />
+        <Box flexDirection="column" height={bodyHeight} overflow="hidden">
+          {body}
+        </Box>
+        {modal ? renderModal(modal) : null}
+        <Box flexGrow={1} />
+        <Footer status={view.status} hints={hints(scopes)} filter={view.filters[view.panel]} />
+      </Box>
+    </ListeningContext.Provider>
+  );
+
+  function renderModal(m: Modal) {
+    const pop = (): void => dispatch({ type: 'pop-modal' });
+    switch (m.kind) {
+      case 'help':
+        return <Help />;
+      case 'confirm':
+        return <Confirm message={m.message} />;
+      case 'new-agent':
+        return (
+          <NewAgentForm
+            initial={{
+              prompt: '',
+              agent: 'claude',
+              model: '',
+              reasoning: '',
+              sandbox: 'workspace-write',
+              dir: props.cwd,
+            }}
+            onCancel={pop}
+            onSubmit={(v: NewAgent) => {
+              pop();
+              act(dispatch, async () => {
+                const j = await engine.start({
+                  prompt: v.prompt,
+                  agent: v.agent,
+                  model: v.model || undefined,
+                  reasoning: v.reasoning || undefined,
+                  sandbox: v.sandbox,
+                  dir: v.dir,
+                  cwd: props.cwd,
+                });
+                return `started ${j.id} (${j.backend})`;
+              });
+            }}
+          />
+        );
+      case 'prompt': {
+        const isPalette = m.prompt === 'palette' || m.prompt === 'mode';
+        return (
+          <Prompt
+            label={
+              m.prompt === 'send' || m.prompt === 'reuse'
+                ? `${PROMPT_LABELS[m.prompt]} ${m.jobId}`
+                : PROMPT_LABELS[m.prompt]
+            }
+            value={m.value}
+            picked={m.picked ?? 0}
+            entries={isPalette ? palette(m) : undefined}
+          />
+        );
+      }
+    }
+  }
+}

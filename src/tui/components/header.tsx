@@ -1,0 +1,35 @@
+import { Box, Text } from 'ink';
+import type { TuiData } from '../data/use-engine-data.js';
+import { needsAttention, pendingItems } from '../rows.js';
+import { PANEL_TITLES, PANELS, type PanelId } from '../view/state.js';
+
+/** Tabs with their number keys, and what waits for the user. */
+export function Header(props: { panel: PanelId; data: TuiData; width: number }) {
+  const { data } = props;
+  const running = data.jobs.filter((j) => j.status === 'running').length;
+  const attention = data.jobs.filter(needsAttention).length;
+  const pending = pendingItems(data.approvals, data.jobs).length;
+  const o = data.orchestrator;
+  return (
+    <Box flexDirection="column" width={props.width}>
+      <Box>
+        <Text bold color="cyan">
+          cc-agent{' '}
+        </Text>
+        <Text wrap="truncate">
+          {running} running · {attention > 0 ? `${attention} need you · ` : ''}
+          {pending > 0 ? `${pending} pending approval${pending > 1 ? 's' : ''} · ` : ''}
+          queue {o.queueDepth} · orch {o.state}
+          {o.contextPct !== null ? ` ${o.contextPct}%` : ''} · pulse {o.pulse.leader ? 'on' : 'off'}
+        </Text>
+      </Box>
+      <Box>
+        {PANELS.map((p, i) => (
+          <Text key={p} inverse={p === props.panel} color={p === props.panel ? 'cyan' : undefined}>
+            {` ${i + 1} ${PANEL_TITLES[p]}${p === 'approvals' && pending > 0 ? ` (${pending})` : ''} `}
+          </Text>
+        ))}
+      </Box>
+    </Box>
+  );
+}

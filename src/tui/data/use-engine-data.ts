@@ -1,0 +1,145 @@
+import { useEffect, useRef, useState } from 'react';
+import type {
+  ActivityEntry,
+  Approval,
+  Engine,
+  HookEventRecord,
+  Job,
+  Mode,
+  OrchestratorStatus,
+  Task,
+  Trigger,
+} from '../../engine/index.js';
+
+export interface Note {
+  at: number;
+  title: string;
+  message: string;
+}
+
+/** Everything the panels show, rebuilt from the engine; never edited by the TUI itself. */
+export interface TuiData {
+  jobs: Job[];
+  tasks: Task[];
+  triggers: Trigger[];
+  approvals: Approval[];
+  activity: ActivityEntry[];
+  modes: Mode[];
+  timeline: HookEventRecord[];
+  notes: Note[];
+  orchestrator: OrchestratorStatus;
+  /** Wall clock of the last update (elapsed timers count from it). */
+  now: number;
+}
+
+type Part = 'jobs' | 'tasks' | 'triggers' | 'orchestrator' | 'timeline';
+const ALL: readonly Part[] = ['jobs', 'tasks', 'triggers', 'orchestrator', 'timeline'];
+const TIMELINE_KEEP = 2000;
+const TIMELINE_LOAD = 500;
+const NOTES_KEEP = 200;
+/** Updates reach React at most this often (~30 frames/s). */
+export const BATCH_MS = 33;
+
+function load(engine: Engine, parts: ReadonlySet<Part>, prev: TuiData | undefined): TuiData {
+  const triggersToo = parts.has('triggers') || !prev;
+  return {
+    jobs: parts.has('jobs') || !prev ? engine.jobsNow() : prev.jobs,
+    tasks: parts.has('tasks') || !prev ? engine.queue.list() : prev.tasks,
+    triggers: triggersToo ? engine.triggers.list() : prev.triggers,
+    approvals: triggersToo ? engine.triggers.approvals() : prev.approvals,
+    activity: triggersToo ? engine.triggers.activity(100) : prev.activity,
+    modes: triggersToo ? engine.triggers.modes() : prev.modes,
+    timeline:
+      parts.has('timeline') || !prev ? engine.timeline({ limit: TIMELINE_LOAD }) : prev.timeline,
+    notes: prev?.notes ?? [],
+    orchestrator:
+      parts.has('orchestrator') || !prev ? engine.orchestrator.peek() : prev.orchestrator,
+    now: Date.now(),
+  };
+}
+
+/**
+ * The engine's state for the TUI, kept current by its events alone: each event marks what it
+ * touches, and one batched update (at most every BATCH_MS) reloads just that from the store.
+ * Changes other processes commit (a `cc-agent queue add` elsewhere) show up on the next tick
+ * through SQLite's data_version, without reading any table.
+ */
+export function useEngineData(engine: Engine): TuiData {
+  const [data, setData] = useState<TuiData>(() => load(engine, new Set(ALL), undefined));
+  const ref = useRef(data);
+  useEffect(() => {
+    const dirty = new Set<Part>();
+    const events: HookEventRecord[] = [];
+    const notes: Note[] = [];
+    let timer: NodeJS.Timeout | undefined;
+    let tick = false;
+    const flush = (): void => {
+      timer = undefined;
+      const next = load(engine, dirty, ref.current);
+      // A reloaded timeline already holds the events that arrived meanwhile.
+      if (events.length > 0 && !dirty.has('timeline'))
+        next.timeline = [...next.timeline, ...events].slice(-TIMELINE_KEEP);
+      if (notes.length > 0) next.notes = [...notes.reverse(), ...next.notes].slice(0, NOTES_KEEP);
+      const nothing = dirty.size === 0 && events.length === 0 && notes.length === 0;
+      dirty.clear();
+      events.length = 0;
+      notes.length = 0;
+      // A bare tick re-renders only while a running job's timer is on screen.
+      if (nothing && tick && !next.jobs.some((j) => j.status === 'running')) {
+        tick = false;
+        return;
+      }
+      tick = false;
+      ref.current = next;
+      setData(next);
+    };
+    const mark = (...parts: Part[]): void => {
+      for (const p of parts) dirty.add(p);
+      timer ??= setTimeout(flush, BATCH_MS);
+    };
+    const note = (title: string, message: string): void => {
+      notes.push({ at: Date.now(), title, message });
+      mark();
+    };
+    const offs = [
+      engine.events.on('job_created', () => mark('jobs')),
+      engine.events.on('job_updated', () => mark('jobs', 'orchestrator')),
+      engine.events.on('job_completed', (j) => {
+        note(`${j.id} completed`, j.summary ?? j.promptPreview);
+        mark('jobs', 'orchestrator');
+      }),
+      engine.events.on('job_failed', (j) => {
+        note(`${j.id} failed`, j.error ?? `exit ${j.exitCode ?? '?'}`);
+        mark('jobs', 'orchestrator');
+      }),
+      engine.events.on('job_deleted', () => mark('jobs')),
+      engine.events.on('hook_event', (e) => {
+        events.push(e);
+        mark();
+      }),
+      engine.events.on('queue_updated', () => mark('tasks', 'orchestrator')),
+      engine.events.on('queue_removed', () => mark('tasks')),
+      engine.events.on('approval_updated', (a) => {
+        if (a.status === 'pending') note('approval needed', `approval ${a.id}`);
+        mark('triggers');
+      }),
+      engine.events.on('trigger_fired', () => mark('triggers')),
+      engine.events.on('notification', (n) => note(n.title, n.message)),
+      engine.events.on('orchestrator_status_change', () => mark('orchestrator', 'triggers')),
+      engine.events.on('pulse_tick', () => {
+        tick = true;
+        // Another process may also have ingested hook events first: their events fired there.
+        if (engine.changedElsewhere()) mark(...ALL);
+        else mark();
+      }),
+    ];
+    // Whatever changed between the first load and these subscriptions (the live engine's
+    // first ingest runs just after it starts) is reloaded once.
+    mark(...ALL);
+    return () => {
+      offs.forEach((off) => off());
+      if (timer) clearTimeout(timer);
+    };
+  }, [engine]);
+  return data;
+}

@@ -1,0 +1,264 @@
+import type { PanelId } from './view/state.js';
+
+/**
+ * Keys as data: this one table drives dispatch, the footer hints and the `?` help overlay.
+ * No binding uses Ctrl+B (tmux's prefix); the agents' own keys never reach the TUI's pane.
+ */
+export type CommandId =
+  | 'quit'
+  | 'help'
+  | 'palette'
+  | 'next-panel'
+  | 'prev-panel'
+  | `panel-${PanelId}`
+  | 'filter'
+  | 'back'
+  | 'down'
+  | 'up'
+  | 'top'
+  | 'bottom'
+  | 'page-down'
+  | 'page-up'
+  | 'detail'
+  | 'jump'
+  | 'peek'
+  | 'new-agent'
+  | 'send'
+  | 'kill'
+  | 'clear'
+  | 'reuse'
+  | 'queue-add'
+  | 'queue-remove'
+  | 'trigger-toggle'
+  | 'mode'
+  | 'approve'
+  | 'approve-always'
+  | 'reject';
+
+/** Where a binding applies: everywhere, in any list, in one panel, or in a job's detail. */
+export type Scope = 'global' | 'list' | 'job' | PanelId | 'detail';
+
+export interface Binding {
+  command: CommandId;
+  keys: readonly string[];
+  description: string;
+  scope: Scope;
+  /** Shown in the footer (short words) when the scope is active. */
+  hint?: string;
+}
+
+const panelKeys: Binding[] = (
+  [
+    ['jobs', '1'],
+    ['timeline', '2'],
+    ['queue', '3'],
+    ['triggers', '4'],
+    ['approvals', '5'],
+    ['orchestrator', '6'],
+    ['analytics', '7'],
+    ['notifications', '8'],
+  ] as const
+).map(([panel, key]) => ({
+  command: `panel-${panel}` as const,
+  keys: [key],
+  description: `show the ${panel} panel`,
+  scope: 'global' as const,
+}));
+
+export const KEYMAP: readonly Binding[] = [
+  // A job's actions: on the Jobs panel's selected row and in its detail view.
+  {
+    command: 'jump',
+    keys: ['enter'],
+    description: "jump into the job's tmux session (back: tmux prefix + L)",
+    scope: 'job',
+    hint: 'jump',
+  },
+  {
+    command: 'detail',
+    keys: ['l', 'right'],
+    description: 'open the job: live screen, timeline, files',
+    scope: 'jobs',
+    hint: 'open',
+  },
+  {
+    command: 'peek',
+    keys: ['p'],
+    description: "peek at the job's session in a tmux popup (read-only; prefix + d closes)",
+    scope: 'job',
+    hint: 'peek',
+  },
+  {
+    command: 'send',
+    keys: ['s'],
+    description: 'send the job a message',
+    scope: 'job',
+    hint: 'send',
+  },
+  {
+    command: 'kill',
+    keys: ['x'],
+    description: 'kill the job (asks first)',
+    scope: 'job',
+    hint: 'kill',
+  },
+  {
+    command: 'clear',
+    keys: ['c'],
+    description: "clear the job's context (asks first)",
+    scope: 'job',
+  },
+  {
+    command: 'reuse',
+    keys: ['R'],
+    description: 'clear the job and give it a new task',
+    scope: 'job',
+  },
+  {
+    command: 'new-agent',
+    keys: ['n'],
+    description: 'start a new agent',
+    scope: 'global',
+    hint: 'new',
+  },
+  {
+    command: 'queue-add',
+    keys: ['a'],
+    description: 'add a task to the queue',
+    scope: 'queue',
+    hint: 'add',
+  },
+  {
+    command: 'queue-remove',
+    keys: ['d'],
+    description: 'remove the selected task (asks first)',
+    scope: 'queue',
+    hint: 'remove',
+  },
+  {
+    command: 'trigger-toggle',
+    keys: ['t', 'space'],
+    description: 'enable or disable the selected trigger',
+    scope: 'triggers',
+    hint: 'toggle',
+  },
+  {
+    command: 'mode',
+    keys: ['m'],
+    description: 'activate a mode (replaces all triggers)',
+    scope: 'triggers',
+    hint: 'mode',
+  },
+  {
+    command: 'approve',
+    keys: ['a'],
+    description: 'approve the selected approval (or answer yes)',
+    scope: 'approvals',
+    hint: 'approve',
+  },
+  {
+    command: 'approve-always',
+    keys: ['A'],
+    description: "answer a permission question: yes, don't ask again",
+    scope: 'approvals',
+  },
+  {
+    command: 'reject',
+    keys: ['r'],
+    description: 'reject the selected approval (or answer no)',
+    scope: 'approvals',
+    hint: 'reject',
+  },
+  { command: 'down', keys: ['j', 'down'], description: 'next row', scope: 'list' },
+  { command: 'up', keys: ['k', 'up'], description: 'previous row', scope: 'list' },
+  { command: 'top', keys: ['g', 'home'], description: 'first row', scope: 'list' },
+  { command: 'bottom', keys: ['G', 'end'], description: 'last row', scope: 'list' },
+  { command: 'page-down', keys: ['ctrl+d', 'pagedown'], description: 'a page down', scope: 'list' },
+  { command: 'page-up', keys: ['ctrl+u', 'pageup'], description: 'a page up', scope: 'list' },
+  { command: 'filter', keys: ['/'], description: 'filter the list', scope: 'list', hint: 'filter' },
+  {
+    command: 'back',
+    keys: ['escape', 'h', 'left'],
+    description: 'back (close the detail, a dialog)',
+    scope: 'detail',
+    hint: 'back',
+  },
+  { command: 'next-panel', keys: ['tab'], description: 'next panel', scope: 'global' },
+  { command: 'prev-panel', keys: ['shift+tab'], description: 'previous panel', scope: 'global' },
+  ...panelKeys,
+  {
+    command: 'palette',
+    keys: ['ctrl+k'],
+    description: 'command palette',
+    scope: 'global',
+    hint: 'palette',
+  },
+  { command: 'help', keys: ['?'], description: 'all keys', scope: 'global', hint: 'help' },
+  {
+    command: 'quit',
+    keys: ['q', 'ctrl+c'],
+    description: 'quit (agents keep running)',
+    scope: 'global',
+    hint: 'quit',
+  },
+];
+
+/** Ink's key flags and input, as one name: `j`, `G`, `enter`, `shift+tab`, `ctrl+k`. */
+export interface KeyFlags {
+  upArrow?: boolean;
+  downArrow?: boolean;
+  leftArrow?: boolean;
+  rightArrow?: boolean;
+  pageUp?: boolean;
+  pageDown?: boolean;
+  home?: boolean;
+  end?: boolean;
+  return?: boolean;
+  escape?: boolean;
+  tab?: boolean;
+  shift?: boolean;
+  ctrl?: boolean;
+  meta?: boolean;
+  backspace?: boolean;
+  delete?: boolean;
+}
+
+export function keyName(input: string, key: KeyFlags): string {
+  if (key.upArrow) return 'up';
+  if (key.downArrow) return 'down';
+  if (key.leftArrow) return 'left';
+  if (key.rightArrow) return 'right';
+  if (key.pageUp) return 'pageup';
+  if (key.pageDown) return 'pagedown';
+  if (key.home) return 'home';
+  if (key.end) return 'end';
+  if (key.return) return 'enter';
+  if (key.escape) return 'escape';
+  if (key.tab) return key.shift ? 'shift+tab' : 'tab';
+  if (key.backspace || key.delete) return 'backspace';
+  if (key.ctrl && input) return `ctrl+${input.toLowerCase()}`;
+  if (input === ' ') return 'space';
+  return input;
+}
+
+/** The scopes active for a panel, innermost first (a detail view over the Jobs panel). */
+export function activeScopes(panel: PanelId, detail: boolean): Scope[] {
+  if (detail) return ['detail', 'job', 'global'];
+  return panel === 'jobs' ? ['jobs', 'job', 'list', 'global'] : [panel, 'list', 'global'];
+}
+
+/** The command a key runs in these scopes: the innermost binding wins. */
+export function commandFor(scopes: readonly Scope[], key: string): CommandId | undefined {
+  for (const scope of scopes) {
+    const hit = KEYMAP.find((b) => b.scope === scope && b.keys.includes(key));
+    if (hit) return hit.command;
+  }
+  return undefined;
+}
+
+/** Footer hints for the active scopes: `enter jump · s send · …`. */
+export function hints(scopes: readonly Scope[]): string[] {
+  return scopes.flatMap((scope) =>
+    KEYMAP.filter((b) => b.scope === scope && b.hint).map((b) => `${b.keys[0]} ${b.hint}`),
+  );
+}

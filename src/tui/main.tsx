@@ -1,0 +1,49 @@
+import { appendFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { render } from 'ink';
+import { createEngine } from '../engine/index.js';
+import { App } from './app.js';
+
+const ENTER_ALT = '\x1b[?1049h\x1b[H';
+const LEAVE_ALT = '\x1b[?25h\x1b[?1049l';
+
+/**
+ * The TUI in this terminal: a live engine (file-watch ingestion; it leads the pulse when no
+ * one else does) under an Ink app on the alternate screen, which is restored on quit, on a
+ * signal and on a crash. Background errors go to $CC_AGENT_HOME/tui.log, never to the screen.
+ */
+export async function runTui(options: { env: NodeJS.ProcessEnv; cwd: string }): Promise<void> {
+  const engine = createEngine({ env: options.env });
+  const logFile = join(engine.paths.home, 'tui.log');
+  const log = (e: unknown): void => {
+    try {
+      appendFileSync(logFile, `${new Date().toISOString()} ${(e as Error)?.stack ?? String(e)}\n`);
+    } catch {
+      // nowhere left to say it
+    }
+  };
+  const live = await engine.live({ pulse: true, tickMs: 1000, onError: log });
+  let restored = false;
+  const restore = (): void => {
+    if (restored) return;
+    restored = true;
+    process.stdout.write(LEAVE_ALT);
+  };
+  process.stdout.write(ENTER_ALT);
+  process.once('exit', restore);
+  const app = render(<App engine={engine} cwd={options.cwd} />, {
+    exitOnCtrlC: false,
+    maxFps: 30,
+    incrementalRendering: true,
+  });
+  const quit = (): void => app.unmount();
+  process.once('SIGTERM', quit);
+  process.once('SIGHUP', quit);
+  try {
+    await app.waitUntilExit();
+  } finally {
+    restore();
+    await live.stop().catch(log);
+    engine.close();
+  }
+}

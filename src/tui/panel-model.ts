@@ -1,0 +1,127 @@
+import { timelineLine } from '../commands/timeline.js';
+import type { TuiData } from './data/use-engine-data.js';
+import {
+  JOB_HEADER,
+  jobRow,
+  pendingItems,
+  pendingRow,
+  TASK_HEADER,
+  taskRow,
+  TRIGGER_HEADER,
+  triggerRow,
+  type Pending,
+} from './rows.js';
+import { applyFilter, type PanelId } from './view/state.js';
+import type { Job, Task, Trigger } from '../engine/index.js';
+
+export interface Row {
+  key: string;
+  text: string;
+  color?: string;
+  dim?: boolean;
+}
+
+/** What a list panel shows: its column header, its rows, and the record behind each row. */
+export interface PanelModel {
+  header?: string;
+  rows: Row[];
+  items: unknown[];
+  empty: string;
+}
+
+export function jobColor(j: Job): string | undefined {
+  if (j.status === 'failed') return 'red';
+  if (j.status === 'killed') return 'gray';
+  if (j.status === 'completed') return 'blue';
+  if (j.activity === 'needs_permission' || j.activity === 'blocked') return 'magenta';
+  if (j.activity === 'waiting') return 'yellow';
+  if (j.activity === 'working' || j.activity === 'starting') return 'green';
+  return undefined;
+}
+
+function model<T>(
+  items: readonly T[],
+  filter: string,
+  text: (t: T) => string,
+  row: (t: T) => Omit<Row, 'text'>,
+  extra: { header?: string; empty: string },
+): PanelModel {
+  const shown = applyFilter(items, filter, text);
+  return {
+    ...extra,
+    rows: shown.map((t) => ({ ...row(t), text: text(t) })),
+    items: shown,
+    empty: filter ? `nothing matches '${filter}'` : extra.empty,
+  };
+}
+
+/** The rows of a list panel after its filter. Panels that draw charts have no rows. */
+export function panelModel(panel: PanelId, data: TuiData, filter: string): PanelModel {
+  switch (panel) {
+    case 'jobs':
+      return model(
+        data.jobs.filter((j) => j.kind === 'worker' || j.status === 'running'),
+        filter,
+        (j) => jobRow(j, data.now),
+        (j) => ({ key: j.id, color: jobColor(j), dim: j.status === 'killed' }),
+        { header: JOB_HEADER, empty: 'no agents yet: press n to start one' },
+      );
+    case 'timeline':
+      return model(
+        [...data.timeline].reverse(),
+        filter,
+        (e) => timelineLine(e),
+        (e) => ({ key: String(e.seq) }),
+        { empty: 'no hook events yet' },
+      );
+    case 'queue':
+      return model(
+        data.tasks,
+        filter,
+        taskRow,
+        (t: Task) => ({
+          key: t.id,
+          color: t.status === 'running' ? 'green' : t.status === 'failed' ? 'red' : undefined,
+          dim: t.status === 'done',
+        }),
+        { header: TASK_HEADER, empty: 'the queue is empty: press a to add a task' },
+      );
+    case 'triggers':
+      return model(
+        data.triggers,
+        filter,
+        triggerRow,
+        (t: Trigger) => ({ key: t.id, dim: !t.enabled }),
+        { header: TRIGGER_HEADER, empty: 'no triggers: press m to activate a mode' },
+      );
+    case 'approvals':
+      return model(
+        pendingItems(data.approvals, data.jobs),
+        filter,
+        pendingRow,
+        (p: Pending) => ({
+          key: p.kind === 'approval' ? p.approval.id : p.job.id,
+          color: p.kind === 'agent' ? 'magenta' : 'yellow',
+        }),
+        { empty: 'nothing waits for you' },
+      );
+    case 'orchestrator':
+      return model(
+        [...data.orchestrator.recent].reverse(),
+        filter,
+        (a) => `${a.ts.slice(11, 19)}  ${a.kind.padEnd(22)} ${JSON.stringify(a.detail)}`,
+        (a) => ({ key: String(a.seq) }),
+        { empty: 'no orchestrator activity yet' },
+      );
+    case 'notifications':
+      return model(
+        data.notes,
+        filter,
+        (n) => `${new Date(n.at).toISOString().slice(11, 19)}  ${n.title}: ${n.message}`,
+        (n) => ({ key: `${n.at}-${n.title}` }),
+        { empty: 'no notifications yet' },
+      );
+    case 'analytics':
+      return { rows: [], items: [], empty: '' };
+  }
+}

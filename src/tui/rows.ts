@@ -1,0 +1,101 @@
+import type { Approval, Job, Task, Trigger } from '../engine/index.js';
+import {
+  activityLabel,
+  contextLabel,
+  costLabel,
+  elapsed,
+  modelLabel,
+  statusLabel,
+  tokensLabel,
+} from '../commands/format.js';
+
+/**
+ * One line of text per row, built from the engine's records: pure, so the panels stay thin and
+ * these are tested without a terminal. Columns are padded so rows line up.
+ */
+const col = (text: string, width: number): string =>
+  text.length > width ? `${text.slice(0, width - 1)}…` : text.padEnd(width);
+
+/** Needs a human: a permission or dialog question, or a finished turn nobody has seen yet. */
+export const needsAttention = (j: Job): boolean =>
+  j.status === 'running' &&
+  (j.activity === 'needs_permission' || j.activity === 'blocked' || j.activity === 'waiting');
+
+/** `!` asks for a human (permission, dialog), `●` finished a turn nobody has seen. */
+export function attentionMark(j: Job): string {
+  if (j.status !== 'running') return ' ';
+  if (j.activity === 'needs_permission' || j.activity === 'blocked') return '!';
+  return j.activity === 'waiting' ? '●' : ' ';
+}
+
+/** The badge's word: the activity while running, else the lifecycle status. */
+export const badge = (j: Job): string =>
+  j.status === 'running' && j.activity
+    ? j.activity.replace('needs_permission', 'permission')
+    : statusLabel(j);
+
+export const JOB_HEADER = `  ${col('ID', 8)} ${col('STATE', 10)} ${col('AGENT', 6)} ${col('MODEL', 12)} ${col('TIME', 7)} ${col('TOKENS', 6)} ${col('CTX', 4)} ${col('COST', 6)} ${col('DOING', 28)} TASK`;
+
+export function jobRow(j: Job, now: number): string {
+  const doing =
+    j.status === 'running' ? (j.activityDetail?.label ?? '') : (j.summary ?? j.error ?? '');
+  return [
+    `${attentionMark(j)} ${col(j.id, 8)}`,
+    col(badge(j), 10),
+    col(j.backend, 6),
+    col(modelLabel(j), 12),
+    col(elapsed(j, now), 7),
+    col(tokensLabel(j), 6),
+    col(contextLabel(j), 4),
+    col(costLabel(j), 6),
+    col(doing, 28),
+    j.promptPreview,
+  ].join(' ');
+}
+
+/** A job's detail header lines. */
+export function jobSummary(j: Job, now: number): string[] {
+  return [
+    `${j.id}  ${statusLabel(j)}  ${activityLabel(j)}`,
+    `${j.backend} ${modelLabel(j)} · ${j.sandbox} · ${j.dir}`,
+    `time ${elapsed(j, now)} · tokens ${tokensLabel(j)} · context ${contextLabel(j)} · cost ${costLabel(j)} · tools ${j.toolCalls}`,
+    `files: ${j.filesModified.length ? j.filesModified.join(', ') : '-'}`,
+  ];
+}
+
+export const TASK_HEADER = `${col('ID', 8)} ${col('STATUS', 8)} ${col('PRIO', 4)} ${col('AGENT', 6)} TASK`;
+
+export const taskRow = (t: Task): string =>
+  `${col(t.id, 8)} ${col(t.status, 8)} ${col(String(t.priority), 4)} ${col(t.jobId ?? '', 6)} ${(t.prompt.split('\n')[0] ?? '') + (t.result ? ` → ${t.result}` : t.error ? ` → ${t.error}` : '')}`;
+
+export const TRIGGER_HEADER = `${col('ON', 3)} ${col('NAME', 24)} ${col('KIND', 9)} ${col('CONDITION', 22)} ${col('ACTION', 18)} AUTONOMY`;
+
+export const triggerRow = (t: Trigger): string =>
+  `${col(t.enabled ? 'on' : 'off', 3)} ${col(t.name, 24)} ${col(t.kind, 9)} ${col(t.condition, 22)} ${col(t.action, 18)} ${t.autonomy}${t.cooldownSeconds ? ` · cooldown ${t.cooldownSeconds}s` : ''}`;
+
+/** The Approvals panel lists trigger approvals and agents waiting on a question alike. */
+export type Pending = { kind: 'approval'; approval: Approval } | { kind: 'agent'; job: Job };
+
+export function pendingItems(approvals: readonly Approval[], jobs: readonly Job[]): Pending[] {
+  return [
+    ...approvals
+      .filter((a) => a.status === 'pending')
+      .map((approval) => ({ kind: 'approval' as const, approval })),
+    ...jobs
+      .filter(
+        (j) =>
+          j.status === 'running' && (j.activity === 'needs_permission' || j.activity === 'blocked'),
+      )
+      .map((job) => ({ kind: 'agent' as const, job })),
+  ];
+}
+
+export function pendingRow(p: Pending): string {
+  if (p.kind === 'approval') {
+    const a = p.approval;
+    return `${col(a.id, 8)} trigger ${col(a.triggerName ?? '-', 20)} wants ${col(a.action, 18)} ${a.reason}`;
+  }
+  const j = p.job;
+  const what = j.activityDetail?.question ?? j.activityDetail?.label ?? j.activity ?? '';
+  return `${col(j.id, 8)} agent   ${col(j.promptPreview, 20)} asks  ${what}`;
+}
