@@ -3,7 +3,7 @@
 // loading ~100 modules one by one is most of a cold start; one file halves it. `cc-agent tui`
 // loads the bundle when it is there and falls back to dist/tui/main.js.
 import { build } from 'esbuild';
-import { dirname, relative, resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));

@@ -124,7 +124,7 @@ export function App(props: { engine: Engine; cwd: string }) {
     if (latest.current.status) dispatch({ type: 'clear-status' });
     // Keys typed faster than a frame arrive as one string ("jl"): each is its own key.
     const plain = input.length > 1 && !key.ctrl && !key.meta && !key.escape;
-    const names = plain ? [...input] : [keyName(input, key)];
+    const names = plain ? [...input].map((c) => (c === '\r' ? 'enter' : c)) : [keyName(input, key)];
     for (const [i, name] of names.entries()) {
       const now = focusOf(latest.current);
       const command = commandFor(now.scopes, name);
@@ -142,6 +142,12 @@ export function App(props: { engine: Engine; cwd: string }) {
 
   /** A key for the open prompt: edit its line, pick a palette entry, submit or cancel. */
   function promptKey(m: Extract<Modal, { kind: 'prompt' }>, input: string, key: EditKey) {
+    // Text and Enter typed faster than a frame arrive as one read ("a1b2c3d4\r").
+    const cr = input.length > 1 ? input.indexOf('\r') : -1;
+    if (cr >= 0) {
+      const typed = editLine(m.value, input.slice(0, cr), {}) ?? m.value;
+      return promptKey({ ...m, value: typed }, '', { return: true });
+    }
     const isPalette = m.prompt === 'palette' || m.prompt === 'mode';
     if (key.escape) {
       dispatch({ type: 'pop-modal' });
@@ -152,6 +158,9 @@ export function App(props: { engine: Engine; cwd: string }) {
     }
     if (key.return) {
       dispatch({ type: 'pop-modal' });
+      if (m.prompt === 'filter') {
+        dispatch({ type: 'filter', panel: latest.current.panel, text: m.value });
+      }
       if (isPalette) paletteShown(palette(m), m.value)[m.picked ?? 0]?.run();
       else runPrompt(engine, dispatch, m.prompt, m.value, m.jobId);
       return;

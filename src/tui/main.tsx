@@ -34,7 +34,6 @@ export async function runTui(options: { env: NodeJS.ProcessEnv; cwd: string }): 
   const app = render(<App engine={engine} cwd={options.cwd} />, {
     exitOnCtrlC: false,
     maxFps: 30,
-    incrementalRendering: true,
   });
   const quit = (): void => app.unmount();
   process.once('SIGTERM', quit);

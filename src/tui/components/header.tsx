@@ -23,13 +23,14 @@ export function Header(props: { panel: PanelId; data: TuiData; width: number }) 
           {o.contextPct !== null ? ` ${o.contextPct}%` : ''} · pulse {o.pulse.leader ? 'on' : 'off'}
         </Text>
       </Box>
-      <Box>
+      {/* One line, cut at the edge: a narrow terminal never wraps the tabs. */}
+      <Text wrap="truncate">
         {PANELS.map((p, i) => (
           <Text key={p} inverse={p === props.panel} color={p === props.panel ? 'cyan' : undefined}>
             {` ${i + 1} ${PANEL_TITLES[p]}${p === 'approvals' && pending > 0 ? ` (${pending})` : ''} `}
           </Text>
         ))}
-      </Box>
+      </Text>
     </Box>
   );
 }

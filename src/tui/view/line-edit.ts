@@ -24,6 +24,8 @@ export function editLine(value: string, input: string, key: EditKey): string | u
   if (key.ctrl && input === 'w') return value.replace(/\S+\s*$/, '');
   if (key.ctrl || key.meta || key.return || key.escape || key.tab) return undefined;
   if (key.upArrow || key.downArrow || key.leftArrow || key.rightArrow) return undefined;
-  if (input === '') return undefined;
-  return value + input.replace(/\r?\n/g, ' ');
+  // Other control characters (a Ctrl key that came in one read with text) are never text.
+  // eslint-disable-next-line no-control-regex
+  const text = input.replace(/\r?\n/g, ' ').replace(/[\x00-\x1f\x7f]/g, '');
+  return text === '' ? undefined : value + text;
 }

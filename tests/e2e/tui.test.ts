@@ -1,0 +1,171 @@
+import type { ChildProcess } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Approval, HookEventRecord, Job, Task } from '../../src/engine/index.js';
+import { createHarness, type Harness } from '../helpers/cli-harness.js';
+import { jobJson, startDemo } from '../helpers/jobs.js';
+import { attachClient, clientSessions, startTui, type TuiDriver } from '../helpers/tui.js';
+import { waitFor } from '../helpers/wait-for.js';
+
+/**
+ * The TUI end to end in a real tmux: simulated agents, the TUI in a pane of the same private
+ * server (leading the pulse), a real client attached to it. Every step is a key press and
+ * every check is what the screen or the store says afterwards.
+ */
+describe('cc-agent tui in tmux', () => {
+  let h: Harness;
+  let tui: TuiDriver;
+  let client: ChildProcess;
+  let talker: string;
+  let asker: string;
+  let worker: string;
+
+  beforeAll(async () => {
+    h = createHarness('tui');
+    const dir = h.tempDir('work');
+    talker = await startDemo(h, '[[say "ready for more"]]', ['-d', dir]);
+    asker = await startDemo(
+      h,
+      '[[bash "curl -s --max-time 1 http://127.0.0.1:9 || true"]] [[say "checked"]]',
+      ['-d', dir],
+    );
+    worker = await startDemo(h, '[[work 120]]', ['-d', dir]);
+    await h.ok([
+      'trigger',
+      'add',
+      'backlog',
+      'threshold',
+      'queue_depth >= 1',
+      'queue_task',
+      '--payload',
+      '{"prompt":"triage the backlog"}',
+      '--autonomy',
+      'confirm',
+      '--cooldown',
+      '3600',
+    ]);
+    await h.ok(['queue', 'add', 'something to do']);
+    tui = startTui(h);
+    client = attachClient(h);
+    await waitFor(() => clientSessions(h).includes('ui'), 'a client attached to the TUI');
+  });
+  afterAll(() => {
+    client?.kill();
+    h?.cleanup();
+  });
+
+  /** Show only one job's row: the filter, typed as a person would. */
+  async function only(id: string): Promise<void> {
+    tui.keys('/');
+    await tui.waitFor('the filter prompt', (s) => s.includes('Filter:'));
+    tui.keys('C-u');
+    tui.type(id);
+    tui.keys('Enter');
+    await tui.waitFor(`only ${id}`, (s) => s.includes(`filter: ${id}`) && s.includes(id));
+  }
+
+  it('lists every agent with its state, and what waits for the user', async () => {
+    const s = await tui.waitFor(
+      'the three jobs and the pending approvals',
+      (x) =>
+        [talker, asker, worker].every((id) => x.includes(id)) &&
+        x.includes('5 Approvals (2)') &&
+        /● \S+ waiting/.test(x),
+    );
+    expect(s).toMatch(new RegExp(`! ${asker} permission`));
+    expect(s).toMatch(new RegExp(`${worker} working`));
+    expect(s).toContain('? help');
+  });
+
+  it('opens a job and sends it a message that reaches the agent', async () => {
+    tui.keys('1');
+    await only(talker);
+    tui.keys('l');
+    await tui.waitFor(
+      "the job's live screen",
+      (s) => s.includes('Welcome to Claude Code (simulated') && s.includes('ready for more'),
+    );
+    tui.keys('s');
+    await tui.waitFor('the send box', (s) => s.includes(`Send: ${talker}`));
+    const message = `hello from the TUI: "quotes" $(echo no) ✓`;
+    tui.type(message);
+    tui.keys('Enter');
+    await tui.waitFor('the send to finish', (s) => s.includes(`sent to ${talker}`));
+    const got = await waitFor(async () => {
+      const out = await h.ok(['events', '--job', talker, '--json']);
+      return out
+        .split('\n')
+        .map((l) => JSON.parse(l) as HookEventRecord)
+        .find((e) => e.event === 'UserPromptSubmit' && e.payload['prompt'] === message);
+    }, 'the agent to receive the message');
+    expect(got.payload['prompt']).toBe(message);
+    await tui.waitFor('the reply on its screen', (s) => s.includes('Done: hello from the TUI'));
+    tui.keys('Escape');
+    await tui.waitFor('the jobs list again', (s) => s.includes('ID       STATE'));
+  });
+
+  it('approves a trigger approval and a permission question by keyboard', async () => {
+    // Drop the filter: Escape in its prompt. (A lone Escape must arrive on its own: followed
+    // at once by another key, a terminal reads the pair as Alt+key.)
+    tui.keys('/');
+    await tui.waitFor('the filter prompt', (s) => s.includes('Filter:'));
+    tui.keys('Escape');
+    await tui.waitFor('all the jobs again', (s) => !s.includes('Filter:') && s.includes(asker));
+    tui.keys('5');
+    await tui.waitFor(
+      'both pending items',
+      (s) => s.includes('trigger backlog') && s.includes(asker),
+    );
+    tui.keys('a');
+    await tui.waitFor('the approval to run', (s) => /approval \S+ approved: queued task/.test(s));
+    const approvals = JSON.parse(await h.ok(['approvals', 'list', '--json'])) as Approval[];
+    expect(approvals.map((a) => a.status)).toEqual(['approved']);
+    const tasks = JSON.parse(await h.ok(['queue', 'list', '--json'])) as Task[];
+    expect(tasks.filter((t) => t.prompt === 'triage the backlog')).toHaveLength(1);
+
+    await tui.waitFor('the permission question alone', (s) => !s.includes('trigger backlog'));
+    tui.keys('a');
+    await tui.waitFor('the answer', (s) => s.includes(`answered yes to ${asker}'s permission`));
+    const j = await waitFor(async () => {
+      const x = await jobJson(h, asker);
+      return x.summary === 'checked' ? x : undefined;
+    }, 'the agent to run the command and finish its turn');
+    expect(j.activity).not.toBe('needs_permission');
+    await tui.waitFor('nothing pending', (s) => s.includes('nothing waits for you'));
+  });
+
+  it('kills a job only after confirmation', async () => {
+    tui.keys('1');
+    await only(worker);
+    tui.keys('x');
+    await tui.waitFor(
+      'the question',
+      (s) => s.includes(`Kill job ${worker}`) && s.includes('[y/n]'),
+    );
+    tui.keys('n');
+    await tui.waitFor('the question to go', (s) => !s.includes('[y/n]'));
+    expect((await jobJson(h, worker)).status).toBe('running');
+    tui.keys('x');
+    await tui.waitFor('the question again', (s) => s.includes('[y/n]'));
+    tui.keys('y');
+    await tui.waitFor('the kill', (s) => s.includes(`killed ${worker}`));
+    expect((await jobJson(h, worker)).status).toBe<Job['status']>('killed');
+  });
+
+  it("jumps into an agent's session and comes back with tmux prefix + L", async () => {
+    await only(talker);
+    tui.keys('Enter');
+    await waitFor(
+      () => clientSessions(h).includes(`cc-agent-${talker}`),
+      "the client to switch to the agent's session",
+    );
+    // The documented way back: tmux's own prefix (C-b) then L, typed into the client.
+    client.stdin?.write('\x02L');
+    await waitFor(() => clientSessions(h).includes('ui'), 'the client to come back to the TUI');
+    await tui.waitFor('the TUI, still live', (s) => s.includes(talker) && s.includes('jumped'));
+  });
+
+  it('quits with q and gives the terminal back', async () => {
+    tui.keys('q');
+    await waitFor(() => h.tmux(['has-session', '-t', '=ui']).code !== 0, 'the TUI session to end');
+  });
+});
