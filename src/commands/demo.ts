@@ -1,7 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Engine } from '../engine/index.js';
 import { activityLabel, elapsed, statusLabel, table } from './format.js';
-import type { Command } from './types.js';
+import { startDetachedPulse } from './pulse.js';
+import { openTui } from './tui.js';
+import type { Command, Io } from './types.js';
 
 /** Four simulated agents with scripted work (directives: docs/demo-agent.md). */
 const SCRIPTS: { title: string; prompt: string; sandbox: string }[] = [
@@ -30,36 +33,93 @@ const SCRIPTS: { title: string; prompt: string; sandbox: string }[] = [
   },
 ];
 
+/** Three tasks for the simulated orchestrator: each reports itself done with cc-agent. */
+const TASKS: { prompt: string; priority: number }[] = [
+  {
+    prompt:
+      'Audit the error handling\n[[say "Starting a worker for the audit"]] [[bash "cc-agent start --agent demo \'Audit errors [[work 4]] [[done \\\"3 issues found\\\"]]\'"]] [[bash "cc-agent queue done --result \'worker started\'"]]',
+    priority: 10,
+  },
+  {
+    prompt:
+      'Update the changelog\n[[work 3]] [[write "CHANGELOG.md" "## 0.2.0\\n- faster\\n"]] [[bash "cc-agent queue done --result \'changelog updated\'"]]',
+    priority: 5,
+  },
+  {
+    prompt:
+      'Summarise open questions\n[[work 2]] [[say "Two questions for the team"]] [[bash "cc-agent queue done --result \'2 questions\'"]]',
+    priority: 1,
+  },
+];
+
+const TRIGGER = 'demo-review';
+
+/** The demo world: four agents, a simulated orchestrator with three tasks, a confirm trigger. */
+async function setUp(io: Io, engine: Engine, dir: string): Promise<string[]> {
+  const ids: string[] = [];
+  for (const s of SCRIPTS) {
+    const job = await engine.start({
+      prompt: s.prompt,
+      agent: 'demo',
+      sandbox: s.sandbox,
+      dir,
+      cwd: io.cwd,
+    });
+    ids.push(job.id);
+    io.out(`started ${job.id}  ${s.title}`);
+  }
+  // A confirm trigger: when work is queued it asks before it notifies (Approvals panel).
+  if (engine.triggers.list().some((t) => t.name === TRIGGER)) engine.triggers.remove(TRIGGER);
+  engine.triggers.add({
+    name: TRIGGER,
+    kind: 'threshold',
+    condition: 'queue_depth >= 1',
+    action: 'notify',
+    payload: JSON.stringify({ message: 'Work is queued: time for a review round?' }),
+    autonomy: 'confirm',
+    cooldown: 600,
+  });
+  for (const t of TASKS)
+    io.out(`queued ${engine.queue.add(t.prompt, t.priority).id}  ${t.prompt.split('\n')[0]}`);
+  const orch = (await engine.orchestrator.status()).state;
+  if (orch === 'running') io.out('orchestrator already running');
+  else {
+    await engine.orchestrator.start({ agent: 'demo', dir, cwd: io.cwd });
+    io.out('started orch  the simulated orchestrator (works the queue)');
+  }
+  return ids;
+}
+
 export const demo: Command = {
-  usage: 'demo [--seconds N]',
-  summary: 'Start four simulated agents doing scripted work (no Claude Code or API key needed).',
-  help: `Agents run in the same tmux server and store as real ones, so every command works on them:
-cc-agent jobs, capture, send, attach, kill. Their workspace is $CC_AGENT_HOME/demo-workspace.
+  usage: 'demo [--no-tui] [--seconds N]',
+  summary: 'A live demo: simulated agents, an orchestrator, a trigger, in the TUI (no API key).',
+  help: `Starts four simulated agents (one works, one asks permission, one finishes with the done
+marker, one crashes), a simulated orchestrator working three queued tasks, and a confirm
+trigger whose approval waits for you — then opens the TUI in tmux session cc-agent-demo.
+Everything runs in the same tmux server and store as real agents: every command works on it.
+Nothing needs Claude Code or an API key. Its workspace is $CC_AGENT_HOME/demo-workspace.
 
 Options:
-      --seconds <n>   how long to show the live job table (default 15; 0 = print once)`,
-  flags: { seconds: { type: 'number' } },
+      --no-tui        print a live table instead of opening the TUI (also when not a terminal)
+      --seconds <n>   how long to show that table (default 15; 0 = print once)`,
+  flags: { seconds: { type: 'number' }, tui: { type: 'boolean', default: true } },
   async run(io) {
     const engine = io.engine();
     const dir = join(engine.paths.home, 'demo-workspace');
     mkdirSync(dir, { recursive: true });
-    const ids: string[] = [];
-    for (const s of SCRIPTS) {
-      const job = await engine.start({
-        prompt: s.prompt,
-        agent: 'demo',
-        sandbox: s.sandbox,
-        dir,
-        cwd: io.cwd,
-      });
-      ids.push(job.id);
-      io.out(`started ${job.id}  ${s.title}`);
+    const ids = await setUp(io, engine, dir);
+    const terminal = process.stdout.isTTY && process.stdin.isTTY;
+    if (io.flags['tui'] !== false && terminal) {
+      return openTui({ ...io, cwd: dir }, { session: 'cc-agent-demo' });
     }
+    // No TUI to lead the pulse: the background one feeds the orchestrator.
+    if (!engine.pulseStatus().leader)
+      io.out(`pulse started (pid ${await startDetachedPulse(io, engine)})`);
     const seconds = (io.flags['seconds'] as number | undefined) ?? 15;
     const live = process.stdout.isTTY && seconds > 0;
     const deadline = Date.now() + seconds * 1000;
     const render = async (): Promise<string> => {
-      const jobs = (await engine.list()).filter((j) => ids.includes(j.id));
+      const jobs = (await engine.list()).filter((j) => ids.includes(j.id) || j.id === 'orch');
       return table(
         ['ID', 'STATUS', 'ACTIVITY', 'ELAPSED', 'TASK'],
         jobs.map((j) => [
@@ -81,10 +141,11 @@ Options:
       await new Promise((r) => setTimeout(r, 500));
     } while (Date.now() < deadline);
     io.out(`
-Look closer:  cc-agent capture ${ids[1]}     (the agent waiting for permission)
-              cc-agent attach ${ids[1]}      (answer it yourself: 1 = yes)
-              cc-agent jobs · cc-agent output ${ids[2]} --strip-ansi
-Tidy up:      cc-agent kill --completed && for id in ${ids.join(' ')}; do cc-agent kill $id; done`);
+The whole picture:  cc-agent tui          (every agent, the queue, approvals; ? for keys)
+Look closer:        cc-agent capture ${ids[1]}     (the agent waiting for permission)
+                    cc-agent approvals list   (the trigger waiting for you)
+                    cc-agent orchestrator status · cc-agent queue list
+Tidy up:            cc-agent orchestrator stop; cc-agent pulse stop; cc-agent kill --completed`);
     return 0;
   },
 };

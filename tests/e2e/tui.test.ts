@@ -1,7 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Approval, HookEventRecord, Job, Task } from '../../src/engine/index.js';
-import { createHarness, type Harness } from '../helpers/cli-harness.js';
+import { cliPath, createHarness, type Harness } from '../helpers/cli-harness.js';
 import { jobJson, startDemo } from '../helpers/jobs.js';
 import { attachClient, clientSessions, startTui, type TuiDriver } from '../helpers/tui.js';
 import { waitFor } from '../helpers/wait-for.js';
@@ -167,5 +167,61 @@ describe('cc-agent tui in tmux', () => {
   it('quits with q and gives the terminal back', async () => {
     tui.keys('q');
     await waitFor(() => h.tmux(['has-session', '-t', '=ui']).code !== 0, 'the TUI session to end');
+  });
+});
+
+describe('cc-agent demo in a terminal', () => {
+  let h: Harness;
+  afterAll(() => h?.cleanup());
+
+  it('sets up the demo world and opens the TUI on it', async () => {
+    h = createHarness('tui-demo');
+    const env = ['CC_AGENT_HOME', 'CC_AGENT_TMUX_SOCKET', 'CC_DEMO_SPEED', 'HOME'].flatMap((k) => [
+      '-e',
+      `${k}=${h.env[k] ?? ''}`,
+    ]);
+    const r = h.tmux([
+      'new-session',
+      '-d',
+      '-s',
+      'ui',
+      '-x',
+      '160',
+      '-y',
+      '40',
+      ...env,
+      '--',
+      process.execPath,
+      cliPath,
+      'demo',
+    ]);
+    expect(r.code).toBe(0);
+    const screen = () => h.tmux(['capture-pane', '-p', '-t', '=ui:']).stdout;
+    const s = await waitFor(
+      () => {
+        const x = screen();
+        const ok =
+          x.includes('1 Jobs') &&
+          /! \S+ permission/.test(x) &&
+          /\S+ completed/.test(x) &&
+          /\S+ failed\(2\)/.test(x) &&
+          /orch {5}/.test(x) &&
+          x.includes('5 Approvals (2)');
+        return ok ? x : undefined;
+      },
+      'the demo in the TUI: agents asking, done, failed, the orchestrator, two approvals',
+      30_000,
+    );
+    expect(s).toContain('Refactor the session store');
+    // Its queue: three tasks, worked by the orchestrator through the TUI's own pulse.
+    h.tmux(['send-keys', '-t', '=ui:', '3']);
+    await waitFor(
+      () => {
+        const x = screen();
+        return (x.match(/ done +\d+ +orch /g) ?? []).length === 3 ? x : undefined;
+      },
+      'the three demo tasks done in the Queue panel',
+      30_000,
+    );
   });
 });

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import type { Approval, Task } from '../../src/engine/index.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cliPath, createHarness, type Harness } from '../helpers/cli-harness.js';
 import { jobJson, startDemo, waitForScreen, waitForStatus } from '../helpers/jobs.js';
@@ -80,8 +81,10 @@ describe('health, attach --switch and the demo', () => {
     expect(outside.stderr.trim()).toBe('cc-agent: --switch works only inside tmux');
   });
 
-  it('demo starts four simulated agents that work, ask, finish and crash', async () => {
+  it('demo starts four simulated agents that work, ask, finish and crash, an orchestrator working three tasks, and a trigger asking for approval', async () => {
     const out = await h.ok(['demo', '--seconds', '0']);
+    expect(out).toMatch(/^started orch {2}the simulated orchestrator/m);
+    expect(out).toMatch(/^pulse started \(pid \d+\)$/m);
     const ids = [...out.matchAll(/^started ([0-9a-f]{8})/gm)].map((m) => m[1] as string);
     expect(ids).toHaveLength(4);
     const [refactor, ask, done, crash] = ids as [string, string, string, string];
@@ -90,5 +93,17 @@ describe('health, attach --switch and the demo', () => {
     const crashed = await waitForStatus(h, crash, 'failed');
     expect(crashed.exitCode).toBe(2);
     expect((await jobJson(h, refactor)).status).toBe('running');
+    // The orchestrator works the three tasks in priority order; each reports itself done.
+    const tasks = await waitFor(async () => {
+      const t = JSON.parse(await h.ok(['queue', 'list', '--json'])) as Task[];
+      return t.length === 3 && t.every((x) => x.status === 'done') ? t : undefined;
+    }, 'the orchestrator to finish the three demo tasks');
+    expect(tasks.map((t) => t.result)).toEqual([
+      'worker started',
+      'changelog updated',
+      '2 questions',
+    ]);
+    const approvals = JSON.parse(await h.ok(['approvals', 'list', '--json'])) as Approval[];
+    expect(approvals).toMatchObject([{ triggerName: 'demo-review', status: 'pending' }]);
   });
 });
