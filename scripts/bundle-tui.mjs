@@ -24,6 +24,18 @@ const engineOutside = {
     });
   },
 };
+/** Ink's React-devtools bridge (only for DEV=true) is an optional package: an empty stand-in. */
+const noDevtools = {
+  name: 'no-devtools',
+  setup(b) {
+    b.onResolve({ filter: /^react-devtools-core$/ }, () => ({
+      path: 'devtools',
+      namespace: 'stub',
+    }));
+    b.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({ contents: 'export default {};' }));
+  },
+};
+
 await build({
   absWorkingDir: root,
   entryPoints: ['src/tui/main.tsx'],
@@ -35,13 +47,13 @@ await build({
   jsx: 'automatic',
   minify: true,
   legalComments: 'none',
-  // Native (better-sqlite3) stays a package; Ink's devtools hook is optional and never used.
-  external: ['better-sqlite3', 'react-devtools-core'],
+  // Native code (better-sqlite3) stays a package.
+  external: ['better-sqlite3'],
   define: { 'process.env.NODE_ENV': '"production"' },
   // Some bundled packages are CommonJS and call require() for Node's own modules.
   banner: {
     js: "import { createRequire as __ccCreateRequire } from 'node:module'; const require = __ccCreateRequire(import.meta.url);",
   },
-  plugins: [engineOutside],
+  plugins: [engineOutside, noDevtools],
   logLevel: 'warning',
 });

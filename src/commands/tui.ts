@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { CcAgentError } from '../engine/index.js';
 import type { Command, Io } from './types.js';
@@ -22,12 +23,10 @@ export function tmuxPrefix(env: NodeJS.ProcessEnv): string[] {
 
 /** Load the TUI (bundled into one file when built, so its first frame comes quickly). */
 export async function loadTui(): Promise<typeof import('../tui/main.js')> {
-  try {
-    // @ts-expect-error -- written by scripts/bundle-tui.mjs at build time
-    return (await import('../tui.bundle.js')) as typeof import('../tui/main.js');
-  } catch {
-    return import('../tui/main.js');
-  }
+  const bundle = new URL('../tui.bundle.js', import.meta.url);
+  // Only a missing bundle (a plain `tsc` build) falls back; a broken one must fail loudly.
+  if (!existsSync(bundle)) return import('../tui/main.js');
+  return (await import(bundle.href)) as typeof import('../tui/main.js');
 }
 
 /**

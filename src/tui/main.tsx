@@ -22,7 +22,6 @@ export async function runTui(options: { env: NodeJS.ProcessEnv; cwd: string }): 
       // nowhere left to say it
     }
   };
-  const live = await engine.live({ pulse: true, tickMs: 1000, onError: log });
   let restored = false;
   const restore = (): void => {
     if (restored) return;
@@ -35,11 +34,16 @@ export async function runTui(options: { env: NodeJS.ProcessEnv; cwd: string }): 
     exitOnCtrlC: false,
     maxFps: 30,
   });
+  // Asked for at once: a quit before the live engine is up must still end the wait.
+  const exited = app.waitUntilExit();
+  // The first frame comes from the store as it is; the live engine (watchers, the pulse)
+  // starts right after it, and its first ingest updates the screen through events.
+  const live = await engine.live({ pulse: true, tickMs: 1000, onError: log });
   const quit = (): void => app.unmount();
   process.once('SIGTERM', quit);
   process.once('SIGHUP', quit);
   try {
-    await app.waitUntilExit();
+    await exited;
   } finally {
     restore();
     await live.stop().catch(log);
