@@ -6,7 +6,8 @@
 //
 // - first frame: from `tmux new-session … cc-agent tui` to the screen showing the Jobs panel;
 // - keypress → frame: with 200 jobs and 10,000 hook events in the store, from send-keys `j` to
-//   the screen showing the selection moved (capture-pane polled; ~2 ms resolution);
+//   the screen showing the selection moved (capture-pane polled; ~2 ms resolution; presses
+//   150 ms apart);
 // - RSS of the TUI process in that state;
 // - CPU of the TUI process while 50 simulated agents sit idle (their turns ended), over S s.
 import { spawnSync } from 'node:child_process';
@@ -74,15 +75,25 @@ async function startTui() {
     `CC_AGENT_HOME=${home}`,
     '-e',
     `CC_AGENT_TMUX_SOCKET=${socket}`,
+    ...(process.env.CC_BENCH_NODE_OPTIONS
+      ? ['-e', `NODE_OPTIONS=${process.env.CC_BENCH_NODE_OPTIONS}`]
+      : []),
     '--',
     process.execPath,
+    // CC_BENCH_CPU_PROF=dir: a V8 CPU profile of each TUI run, for finding where time goes.
+    ...(process.env.CC_BENCH_CPU_PROF
+      ? ['--cpu-prof', `--cpu-prof-dir=${process.env.CC_BENCH_CPU_PROF}`]
+      : []),
     cliPath,
     'tui',
   );
   if (r.status !== 0) throw new Error(r.stderr);
   await until(() => screen().includes('1 Jobs'), 'the first frame');
   const ms = performance.now() - t0;
-  const pid = Number(tmux('display-message', '-p', '-t', '=ui:', '#{pane_pid}').stdout.trim());
+  const pane = Number(tmux('display-message', '-p', '-t', '=ui:', '#{pane_pid}').stdout.trim());
+  // bin/cc-agent.js re-runs the TUI with its heap flag: measure that child when there is one.
+  const child = spawnSync('pgrep', ['-P', String(pane)], { encoding: 'utf8' }).stdout.trim();
+  const pid = child ? Number(child.split('\n')[0]) : pane;
   return { ms, pid };
 }
 
@@ -180,6 +191,9 @@ try {
   await until(() => screen().includes('seeded job'), 'the seeded jobs');
   const keys = [];
   for (let i = 0; i < runs; i++) {
+    // Presses 150 ms apart, as a quick typist's: Ink draws at most 30 frames/s, and a key that
+    // lands within 33 ms of the last frame waits for the next one (that is the frame cap).
+    await sleep(150);
     const before = screen(true);
     const t0 = performance.now();
     tmux('send-keys', '-t', '=ui:', i % 40 < 20 ? 'j' : 'k');

@@ -45,7 +45,7 @@ await build({
   format: 'esm',
   target: 'node20',
   jsx: 'automatic',
-  minify: true,
+  minify: process.env['CC_BUNDLE_MINIFY'] !== '0',
   legalComments: 'none',
   // Native code (better-sqlite3) stays a package.
   external: ['better-sqlite3'],

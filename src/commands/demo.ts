@@ -37,7 +37,7 @@ const SCRIPTS: { title: string; prompt: string; sandbox: string }[] = [
 const TASKS: { prompt: string; priority: number }[] = [
   {
     prompt:
-      'Audit the error handling\n[[say "Starting a worker for the audit"]] [[bash "cc-agent start --agent demo \'Audit errors [[work 4]] [[done \\\"3 issues found\\\"]]\'"]] [[bash "cc-agent queue done --result \'worker started\'"]]',
+      'Audit the error handling\n[[say "Starting a worker for the audit"]] [[bash "cc-agent start --agent demo \'Audit errors [[work 4]] [[done \\"3 issues found\\"]]\'"]] [[bash "cc-agent queue done --result \'worker started\'"]]',
     priority: 10,
   },
   {

@@ -6,6 +6,8 @@ import type { Command, Io } from './types.js';
 
 const cliEntry = fileURLToPath(new URL('../../bin/cc-agent.js', import.meta.url));
 export const TUI_SESSION = 'cc-agent-tui';
+/** See bin/cc-agent.js: the TUI runs with a small young generation. */
+const HEAP_FLAG = '--max-semi-space-size=1';
 
 /** What the TUI process needs to find the same store and tmux server. */
 function tuiEnv(io: Io): string[] {
@@ -50,7 +52,7 @@ export async function openTui(
     await runTui({ env: io.env, cwd: io.cwd });
     return 0;
   }
-  const run = [process.execPath, cliEntry, 'tui', '--here'];
+  const run = [process.execPath, HEAP_FLAG, cliEntry, 'tui', '--here'];
   const tmux = inTmux ? ['tmux'] : tmuxPrefix(io.env);
   const [bin, ...pre] = tmux as [string, ...string[]];
   const args = inTmux

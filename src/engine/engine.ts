@@ -138,7 +138,13 @@ export class Engine {
 
   /** Keep the store live (file-watch ingestion) for a long-running face; see events/live.ts. */
   async live(
-    options: { tickMs?: number; onError?: (e: unknown) => void; pulse?: boolean } = {},
+    options: {
+      tickMs?: number;
+      /** Pane and screen checks this often (default: every tick). */
+      checkMs?: number;
+      onError?: (e: unknown) => void;
+      pulse?: boolean;
+    } = {},
   ): Promise<Live> {
     const onError = options.onError ?? (() => undefined);
     // The pulse (triggers) runs in long-lived engines that ask for it; one leader at a time.
@@ -146,8 +152,8 @@ export class Engine {
     const live = await startLive(this.ctx, {
       ...options,
       onError,
-      check: async () => {
-        await this.check();
+      check: () => this.check(),
+      tick: async () => {
         await pulse?.tick();
       },
     });

@@ -23,6 +23,7 @@ import {
   initialView,
   viewReducer,
   type Modal,
+  type PanelId,
   type ViewAction,
   type ViewState,
 } from './view/state.js';
@@ -61,6 +62,15 @@ export function App(props: { engine: Engine; cwd: string }) {
   };
   const listening = useRef<Listening>({ consumed: false }).current;
   const { columns, rows } = useTerminalSize();
+  // The panel's rows, built once per (panel, data, filter): the key handler and the render share them.
+  const modelCache = useRef<{ key: unknown[]; model: ReturnType<typeof panelModel> }>(undefined);
+  const modelOf = (panel: PanelId, d: typeof data, filter: string) => {
+    const c = modelCache.current;
+    if (c && c.key[0] === panel && c.key[1] === d && c.key[2] === filter) return c.model;
+    const model = panelModel(panel, d, filter);
+    modelCache.current = { key: [panel, d, filter], model };
+    return model;
+  };
   const dataRef = useRef(data);
   dataRef.current = data;
   const sizeRef = useRef(rows);
@@ -74,7 +84,7 @@ export function App(props: { engine: Engine; cwd: string }) {
   function focusOf(v: ViewState) {
     const d = dataRef.current;
     const detailId = detailJob(v);
-    const model = panelModel(v.panel, d, v.filters[v.panel]);
+    const model = modelOf(v.panel, d, v.filters[v.panel]);
     const selectedIndex = Math.min(v.selection[v.panel], Math.max(0, model.rows.length - 1));
     const selected = model.items[selectedIndex];
     const job: Job | undefined = detailId

@@ -38,7 +38,9 @@ export async function runTui(options: { env: NodeJS.ProcessEnv; cwd: string }): 
   const exited = app.waitUntilExit();
   // The first frame comes from the store as it is; the live engine (watchers, the pulse)
   // starts right after it, and its first ingest updates the screen through events.
-  const live = await engine.live({ pulse: true, tickMs: 1000, onError: log });
+  // The pulse ticks every second (cron slots are on time); panes and screens are checked every
+  // 5 s (hooks and exit files announce the rest at once), which keeps an idle TUI near 0% CPU.
+  const live = await engine.live({ pulse: true, tickMs: 1000, checkMs: 5000, onError: log });
   const quit = (): void => app.unmount();
   process.once('SIGTERM', quit);
   process.once('SIGHUP', quit);

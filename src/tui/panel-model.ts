@@ -1,4 +1,3 @@
-import { timelineLine } from '../commands/timeline.js';
 import type { TuiData } from './data/use-engine-data.js';
 import {
   JOB_HEADER,
@@ -70,7 +69,7 @@ export function panelModel(panel: PanelId, data: TuiData, filter: string): Panel
       return model(
         [...data.timeline].reverse(),
         filter,
-        (e) => timelineLine(e),
+        (e) => e.line,
         (e) => ({ key: String(e.seq) }),
         { empty: 'no hook events yet' },
       );

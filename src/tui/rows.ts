@@ -1,6 +1,7 @@
 import type { Approval, Job, Task, Trigger } from '../engine/index.js';
 import {
   activityLabel,
+  duration,
   contextLabel,
   costLabel,
   elapsed,
@@ -36,6 +37,19 @@ export const badge = (j: Job): string =>
 
 export const JOB_HEADER = `  ${col('ID', 8)} ${col('STATE', 10)} ${col('AGENT', 6)} ${col('MODEL', 12)} ${col('TIME', 7)} ${col('TOKENS', 6)} ${col('CTX', 4)} ${col('COST', 6)} ${col('DOING', 28)} TASK`;
 
+/** A job whose timer counts seconds on screen: one that is working right now. */
+export const ticksBySecond = (j: Job): boolean =>
+  j.status === 'running' && (j.activity === 'working' || j.activity === 'starting');
+
+/** Seconds while it works; whole minutes while it waits (an idle screen redraws once a minute). */
+function timeLabel(j: Job, now: number): string {
+  if (!ticksBySecond(j) && j.status === 'running') {
+    const minutes = Math.floor((now - Date.parse(j.startedAt ?? j.createdAt)) / 60_000);
+    return minutes < 1 ? '<1m' : duration(minutes * 60_000).replace(/00s$/, '');
+  }
+  return elapsed(j, now);
+}
+
 export function jobRow(j: Job, now: number): string {
   const doing =
     j.status === 'running' ? (j.activityDetail?.label ?? '') : (j.summary ?? j.error ?? '');
@@ -44,7 +58,7 @@ export function jobRow(j: Job, now: number): string {
     col(badge(j), 10),
     col(j.backend, 6),
     col(modelLabel(j), 12),
-    col(elapsed(j, now), 7),
+    col(timeLabel(j, now), 7),
     col(tokensLabel(j), 6),
     col(contextLabel(j), 4),
     col(costLabel(j), 6),

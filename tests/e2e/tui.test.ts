@@ -74,6 +74,14 @@ describe('cc-agent tui in tmux', () => {
     expect(s).toMatch(new RegExp(`! ${asker} permission`));
     expect(s).toMatch(new RegExp(`${worker} working`));
     expect(s).toContain('? help');
+    // The same attention count for tmux's status line.
+    expect(await h.ok(['status-line'])).toBe('⚑ 2 need you · 3 running');
+    expect(JSON.parse(await h.ok(['status-line', '--json']))).toEqual({
+      attention: 2,
+      asking: 1,
+      unseen: 1,
+      running: 3,
+    });
   });
 
   it('opens a job and sends it a message that reaches the agent', async () => {

@@ -9,8 +9,16 @@ export interface Live {
 }
 
 export interface LiveOptions {
-  /** How often pane liveness and screens are checked (what no file event announces). */
+  /** How often `tick` runs (the pulse: cron slots, thresholds, the lease). */
   tickMs?: number;
+  /**
+   * How often pane liveness and screens are checked on the tick (what no file event announces:
+   * a session killed outside cc-agent, a dialog on screen). Default: every tick. An agent's
+   * exit file triggers a check at once whatever this says.
+   */
+  checkMs?: number;
+  /** Cheap work for every tick. */
+  tick?(): Promise<void>;
   /** Pane liveness, screens: the engine's refresh minus ingestion. */
   check(): Promise<void>;
   onError?(e: unknown): void;
@@ -41,7 +49,9 @@ export async function startLive(ctx: EngineContext, options: LiveOptions): Promi
   };
   let checking: Promise<void> | undefined;
   let checkAgain = false;
+  let checkedAt = 0;
   const check = (): void => {
+    checkedAt = Date.now();
     if (checking) {
       checkAgain = true;
       return;
@@ -70,7 +80,18 @@ export async function startLive(ctx: EngineContext, options: LiveOptions): Promi
   await Promise.all([ready(spool), ready(jobs)]);
   ingest(); // whatever arrived before the watcher was up
   check();
-  const timer = setInterval(check, options.tickMs ?? 1000);
+  const tickMs = options.tickMs ?? 1000;
+  const checkMs = options.checkMs ?? tickMs;
+  let ticking = false;
+  const timer = setInterval(() => {
+    if (Date.now() - checkedAt >= checkMs - tickMs / 2) check();
+    if (!options.tick || ticking) return;
+    ticking = true;
+    options
+      .tick()
+      .catch(fail)
+      .finally(() => (ticking = false));
+  }, tickMs);
   timer.unref();
   return {
     async stop() {

@@ -1,4 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
+import { timelineLine } from '../../commands/timeline.js';
+import { ticksBySecond } from '../rows.js';
 import type {
   ActivityEntry,
   Approval,
@@ -10,6 +12,21 @@ import type {
   Task,
   Trigger,
 } from '../../engine/index.js';
+
+/** A timeline entry as the TUI keeps it: its line, not its payload (a Write carries a file). */
+export interface TimelineEntry {
+  seq: number;
+  jobId: string;
+  ts: number;
+  line: string;
+}
+
+const slim = (e: HookEventRecord): TimelineEntry => ({
+  seq: e.seq,
+  jobId: e.jobId,
+  ts: e.ts,
+  line: timelineLine(e),
+});
 
 export interface Note {
   at: number;
@@ -25,7 +42,7 @@ export interface TuiData {
   approvals: Approval[];
   activity: ActivityEntry[];
   modes: Mode[];
-  timeline: HookEventRecord[];
+  timeline: TimelineEntry[];
   notes: Note[];
   orchestrator: OrchestratorStatus;
   /** Wall clock of the last update (elapsed timers count from it). */
@@ -50,12 +67,19 @@ function load(engine: Engine, parts: ReadonlySet<Part>, prev: TuiData | undefine
     activity: triggersToo ? engine.triggers.activity(100) : prev.activity,
     modes: triggersToo ? engine.triggers.modes() : prev.modes,
     timeline:
-      parts.has('timeline') || !prev ? engine.timeline({ limit: TIMELINE_LOAD }) : prev.timeline,
+      parts.has('timeline') || !prev
+        ? engine.timeline({ limit: TIMELINE_LOAD }).map(slim)
+        : prev.timeline,
     notes: prev?.notes ?? [],
     orchestrator:
       parts.has('orchestrator') || !prev ? engine.orchestrator.peek() : prev.orchestrator,
     now: Date.now(),
   };
+}
+
+/** What the elapsed timers on screen show, as one number: it changes when they do. */
+function clockOf(jobs: readonly Job[], now: number): number {
+  return jobs.some(ticksBySecond) ? Math.floor(now / 1000) : Math.floor(now / 60_000);
 }
 
 /**
@@ -69,10 +93,11 @@ export function useEngineData(engine: Engine): TuiData {
   const ref = useRef(data);
   useEffect(() => {
     const dirty = new Set<Part>();
-    const events: HookEventRecord[] = [];
+    const events: TimelineEntry[] = [];
     const notes: Note[] = [];
     let timer: NodeJS.Timeout | undefined;
     let tick = false;
+    let lastClock = clockOf(ref.current.jobs, ref.current.now);
     const flush = (): void => {
       timer = undefined;
       const next = load(engine, dirty, ref.current);
@@ -84,11 +109,14 @@ export function useEngineData(engine: Engine): TuiData {
       dirty.clear();
       events.length = 0;
       notes.length = 0;
-      // A bare tick re-renders only while a running job's timer is on screen.
-      if (nothing && tick && !next.jobs.some((j) => j.status === 'running')) {
+      // A bare tick re-renders only when a timer on screen changes: every second while an
+      // agent works, every minute otherwise (idle agents' times are shown in minutes).
+      const clock = clockOf(next.jobs, next.now);
+      if (nothing && tick && clock === lastClock) {
         tick = false;
         return;
       }
+      lastClock = clock;
       tick = false;
       ref.current = next;
       setData(next);
@@ -114,7 +142,7 @@ export function useEngineData(engine: Engine): TuiData {
       }),
       engine.events.on('job_deleted', () => mark('jobs')),
       engine.events.on('hook_event', (e) => {
-        events.push(e);
+        events.push(slim(e));
         mark();
       }),
       engine.events.on('queue_updated', () => mark('tasks', 'orchestrator')),

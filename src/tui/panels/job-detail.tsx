@@ -1,5 +1,4 @@
 import { Box, Text } from 'ink';
-import { timelineLine } from '../../commands/timeline.js';
 import type { Engine, Job } from '../../engine/index.js';
 import type { TuiData } from '../data/use-engine-data.js';
 import { useScreen } from '../data/use-screen.js';
@@ -40,7 +39,7 @@ export function JobDetail(props: {
       {events.length === 0 ? <Text dimColor>no events yet</Text> : null}
       {events.map((e) => (
         <Text key={e.seq} wrap="truncate" dimColor>
-          {timelineLine(e)}
+          {e.line}
         </Text>
       ))}
     </Box>
