@@ -1,4 +1,4 @@
-import type { ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Approval, HookEventRecord, Job, Task } from '../../src/engine/index.js';
 import { cliPath, createHarness, type Harness } from '../helpers/cli-harness.js';
@@ -231,5 +231,36 @@ describe('cc-agent demo in a terminal', () => {
       'the three demo tasks done in the Queue panel',
       30_000,
     );
+  });
+});
+
+describe('cc-agent tui outside tmux', () => {
+  let h: Harness;
+  const clients: ChildProcess[] = [];
+  afterAll(() => {
+    for (const c of clients) c.kill();
+    h?.cleanup();
+  });
+
+  it('creates session cc-agent-tui on the agents’ server, and re-attaches to it', async () => {
+    h = createHarness('tui-outside');
+    const env: NodeJS.ProcessEnv = { ...h.env, TERM: 'xterm-256color' };
+    delete env['TMUX'];
+    const open = (): ChildProcess =>
+      spawn(
+        'script',
+        ['-qfc', `stty cols 160 rows 40; exec ${process.execPath} ${cliPath} tui`, '/dev/null'],
+        { env, stdio: ['pipe', 'ignore', 'ignore'] },
+      );
+    clients.push(open());
+    const screen = () => h.tmux(['capture-pane', '-p', '-t', '=cc-agent-tui:']).stdout;
+    await waitFor(() => screen().includes('1 Jobs'), 'the TUI in session cc-agent-tui');
+    clients.push(open());
+    await waitFor(
+      () => clientSessions(h).filter((s) => s === 'cc-agent-tui').length === 2,
+      'a second client on the same session',
+    );
+    const sessions = h.tmux(['list-sessions', '-F', '#{session_name}']).stdout.trim().split('\n');
+    expect(sessions).toEqual(['cc-agent-tui']);
   });
 });

@@ -122,4 +122,21 @@ describe('the TUI app', () => {
     await press('\x1b');
     await until('the form to close', (x) => !x.includes('New agent'));
   });
+
+  it('shows notifications, the orchestrator and the analytics charts', async () => {
+    await until('the first frame', (x) => x.includes('1 Jobs'));
+    engine.events.emit('notification', {
+      title: 'trigger nightly',
+      message: 'the build is green',
+      at: new Date().toISOString(),
+    });
+    await press('8');
+    await until('the notification', (x) => x.includes('trigger nightly: the build is green'));
+    await press('6');
+    await until('the orchestrator panel', (x) => /not started .*context - \(normal\)/s.test(x));
+    await press('7');
+    const f = await until('the charts', (x) => x.includes('tokens per day (14 d)'));
+    expect(f).toContain('recent job durations');
+    expect(f).toContain('no tool calls yet');
+  });
 });
