@@ -1,0 +1,73 @@
+import { Hono } from 'hono';
+import type { Engine } from '../../engine/index.js';
+import { CcAgentError } from '../../engine/index.js';
+import { jsonBody, queryInt, text } from '../http.js';
+
+const ANSWERS = ['yes', 'no', 'always'] as const;
+
+/** Jobs: the same engine calls as the CLI's start, status, send, kill, clear, reuse, delete. */
+export function jobsRoutes(engine: Engine, cwd: string): Hono {
+  const r = new Hono();
+  r.get('/api/jobs', (c) => c.json(engine.jobsNow()));
+  r.get('/api/jobs/:id', async (c) => c.json(await engine.get(c.req.param('id'))));
+  r.get('/api/jobs/:id/session', async (c) => c.json(await engine.session(c.req.param('id'))));
+  r.get('/api/jobs/:id/capture', async (c) => {
+    const lines = queryInt(c, 'lines', 1, 10_000) ?? 200;
+    const ansi = c.req.query('ansi') === '1';
+    return c.json({ screen: await engine.capture(c.req.param('id'), lines, { ansi }) });
+  });
+  r.delete('/api/jobs/:id', async (c) =>
+    c.json({ deleted: await engine.delete(c.req.param('id')) }),
+  );
+
+  r.post('/api/actions/jobs', async (c) => {
+    const b = await jsonBody(c, ['prompt', 'agent', 'model', 'reasoning', 'sandbox', 'dir']);
+    // Every field goes through the engine's validation (lists, model pattern, an existing
+    // dir) before anything is written; none of it ever reaches a shell.
+    const job = await engine.start({
+      prompt: text(b, 'prompt', true),
+      agent: text(b, 'agent'),
+      model: text(b, 'model'),
+      reasoning: text(b, 'reasoning'),
+      sandbox: text(b, 'sandbox'),
+      dir: text(b, 'dir'),
+      cwd,
+    });
+    return c.json(job, 201);
+  });
+  r.post('/api/actions/jobs/:id/send', async (c) => {
+    const b = await jsonBody(c, ['message']);
+    await engine.send(c.req.param('id'), text(b, 'message', true));
+    return c.json({ sent: true });
+  });
+  r.post('/api/actions/jobs/:id/kill', async (c) => {
+    const k = await engine.kill(c.req.param('id'));
+    return c.json({ job: k.job, wasRunning: k.wasRunning });
+  });
+  r.post('/api/actions/jobs/:id/clear', async (c) =>
+    c.json({ sessionId: await engine.clear(c.req.param('id')) }),
+  );
+  r.post('/api/actions/jobs/:id/reuse', async (c) => {
+    const b = await jsonBody(c, ['prompt']);
+    await engine.reuse(c.req.param('id'), text(b, 'prompt', true));
+    return c.json({ reused: true });
+  });
+  r.post('/api/actions/jobs/:id/answer', async (c) => {
+    const b = await jsonBody(c, ['answer']);
+    const answer = text(b, 'answer', true);
+    if (!(ANSWERS as readonly string[]).includes(answer)) {
+      throw new CcAgentError('bad_input', `invalid answer '${answer}' (yes, no or always)`);
+    }
+    const dialog = await engine.answer(c.req.param('id'), answer as (typeof ANSWERS)[number]);
+    return c.json({ answered: dialog });
+  });
+  r.get('/api/timeline', (c) => {
+    const since = queryInt(c, 'since', 0, Number.MAX_SAFE_INTEGER);
+    const afterSeq = queryInt(c, 'after', 0, Number.MAX_SAFE_INTEGER);
+    const limit = queryInt(c, 'limit', 1, 5000);
+    return c.json(
+      engine.timeline({ jobId: c.req.query('job') || undefined, since, afterSeq, limit }),
+    );
+  });
+  return r;
+}

@@ -1,0 +1,104 @@
+import type { Context } from 'hono';
+import { streamSSE } from 'hono/streaming';
+import type { Engine, EngineEventName } from '../engine/index.js';
+
+/** The engine events the browser follows, sent as typed SSE events with their payloads. */
+export const STREAMED: readonly EngineEventName[] = [
+  'job_created',
+  'job_updated',
+  'job_completed',
+  'job_failed',
+  'job_deleted',
+  'hook_event',
+  'queue_updated',
+  'queue_removed',
+  'approval_updated',
+  'trigger_fired',
+  'notification',
+  'orchestrator_status_change',
+  'orchestrator_context_warn',
+  'pulse_tick',
+];
+
+interface Delta {
+  id: number;
+  event: string;
+  data: string;
+}
+
+const KEEP = 2000;
+const HEARTBEAT_MS = 15_000;
+
+/**
+ * One feed per server: every engine event gets the next id and a place in a ring of the last
+ * 2000, so a client that reconnects with Last-Event-ID gets exactly what it missed (or a
+ * fresh snapshot if it was away too long). Events are pushed as they happen: no polling, no
+ * diffing of whole states.
+ */
+export function eventFeed(engine: Engine) {
+  let next = 1;
+  const ring: Delta[] = [];
+  const listeners = new Set<(d: Delta) => void>();
+  const offs = STREAMED.map((name) =>
+    engine.events.on(name, (payload) => {
+      const d = { id: next++, event: name, data: JSON.stringify(payload) };
+      ring.push(d);
+      if (ring.length > KEEP) ring.shift();
+      for (const l of listeners) l(d);
+    }),
+  );
+  const snapshot = () =>
+    JSON.stringify({
+      jobs: engine.jobsNow(),
+      tasks: engine.queue.list(),
+      approvals: engine.triggers.approvals(),
+      triggers: engine.triggers.list(),
+      orchestrator: engine.orchestrator.peek(),
+    });
+
+  function stream(c: Context): Response {
+    return streamSSE(c, async (s) => {
+      const last = Number(c.req.header('last-event-id'));
+      const pending: Delta[] = [];
+      let wake: (() => void) | undefined;
+      const listener = (d: Delta): void => {
+        pending.push(d);
+        wake?.();
+      };
+      listeners.add(listener);
+      let closed = false;
+      s.onAbort(() => {
+        closed = true;
+        listeners.delete(listener);
+        wake?.();
+      });
+      const first = ring[0]?.id ?? next;
+      if (Number.isInteger(last) && last >= first - 1 && last < next) {
+        pending.unshift(...ring.filter((d) => d.id > last && !pending.includes(d)));
+      } else {
+        await s.writeSSE({ event: 'snapshot', data: snapshot(), id: String(next - 1) });
+      }
+      while (!closed) {
+        while (pending.length > 0) {
+          const d = pending.shift() as Delta;
+          await s.writeSSE({ event: d.event, data: d.data, id: String(d.id) });
+        }
+        await new Promise<void>((resolve) => {
+          wake = resolve;
+          const t = setTimeout(resolve, HEARTBEAT_MS);
+          t.unref();
+        });
+        wake = undefined;
+        if (!closed && pending.length === 0) await s.write(': keep-alive\n\n');
+      }
+    });
+  }
+
+  return {
+    stream,
+    close: () => {
+      offs.forEach((off) => off());
+      listeners.clear();
+    },
+  };
+}
