@@ -38,6 +38,11 @@ export const commandTable: Record<
     summary: 'The task queue: add, list, remove, done, fail',
     load: async () => (await import('./queue.js')).queue,
   },
+  serve: {
+    group: 'Orchestration',
+    summary: 'The browser view: HTTP/SSE/WebSocket server over SSH (token-gated)',
+    load: async () => (await import('./serve.js')).serveCommand,
+  },
   orchestrator: {
     group: 'Orchestration',
     summary: 'The orchestrator agent: start, stop, status, inject, save, state',

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { analytics, type Analytics } from './analytics.js';
 import type { EngineContext } from './context.js';
+import { CcAgentError } from './errors.js';
 import { EngineEvents } from './events/emitter.js';
 import { ingestSpool, type IngestResult } from './events/ingest.js';
 import type { HookEventRecord } from './events/emitter.js';
@@ -15,6 +16,7 @@ import { cleanJobs, deleteJob } from './jobs/remove.js';
 import {
   answerDialog,
   clearJob,
+  liveJob,
   reuseJob,
   sendToJob,
   usageOf,
@@ -323,6 +325,28 @@ export class Engine {
   switchTo(id: string): Promise<void> {
     const row = findJob(this.ctx, id);
     return this.ctx.tmux(row.tmux_socket).switchClient(row.tmux_session);
+  }
+
+  /** Keystrokes from a terminal (a browser's xterm.js), byte-exact, to a live job. */
+  async input(id: string, data: string): Promise<void> {
+    const row = await liveJob(this.ctx, id);
+    await this.ctx.tmux(row.tmux_socket).input(row.tmux_session, data);
+  }
+
+  /** Resize a live job's window (cols 20–500, rows 5–200). */
+  async resize(id: string, cols: number, rows: number): Promise<void> {
+    if (
+      !Number.isInteger(cols) ||
+      !Number.isInteger(rows) ||
+      cols < 20 ||
+      cols > 500 ||
+      rows < 5 ||
+      rows > 200
+    ) {
+      throw new CcAgentError('bad_input', `invalid terminal size ${cols}x${rows}`);
+    }
+    const row = await liveJob(this.ctx, id);
+    await this.ctx.tmux(row.tmux_socket).resize(row.tmux_session, cols, rows);
   }
 
   /** Peek at a job's session in a read-only tmux popup over the current client. */

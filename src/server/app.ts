@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { extname, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createNodeWebSocket } from '@hono/node-ws';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { setCookie } from 'hono/cookie';
@@ -11,6 +12,7 @@ import { jobsRoutes } from './routes/jobs.js';
 import { allowedHosts, checkHost, checkOrigin, COOKIE, requireToken } from './security.js';
 import { sameToken } from './token.js';
 import { eventFeed } from './sse.js';
+import { terminalRoute } from './terminal.js';
 
 export interface ServerOptions {
   token: string;
@@ -45,6 +47,7 @@ export function createApp(engine: Engine, options: ServerOptions) {
   const webRoot = realpathOr(options.webRoot ?? fileURLToPath(new URL('../web', import.meta.url)));
   const feed = eventFeed(engine);
   const app = new Hono();
+  const ws = createNodeWebSocket({ app });
   app.onError((e, c) => errorResponse(c, e));
   app.notFound((c) => c.json({ error: 'not found' }, 404));
   app.use('*', checkHost(hosts));
@@ -71,6 +74,7 @@ export function createApp(engine: Engine, options: ServerOptions) {
     }),
   );
   app.get('/api/events', (c) => feed.stream(c));
+  app.get('/api/terminal/:id', terminalRoute(engine, ws.upgradeWebSocket));
   app.route('/', jobsRoutes(engine, options.cwd));
   app.route('/', autonomyRoutes(engine, options.cwd));
   // The page: only files under the built assets, never anything else on disk.
@@ -83,7 +87,7 @@ export function createApp(engine: Engine, options: ServerOptions) {
       'cache-control': path === '/index.html' ? 'no-cache' : 'max-age=3600',
     });
   });
-  return { app, close: feed.close };
+  return { app, injectWebSocket: ws.injectWebSocket, close: feed.close };
 }
 
 function realpathOr(dir: string): string | undefined {

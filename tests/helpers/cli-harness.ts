@@ -94,12 +94,18 @@ export function createHarness(name: string): Harness {
       return d;
     },
     cleanup() {
-      // Never leave a background engine (pulse start, orchestrator start) behind, even when a
+      // Never leave a background engine (pulse start, orchestrator start, serve --detach) behind, even when a
       // test failed half-way.
+      const pids: number[] = [];
       const pidFile = join(home, 'pulse.pid');
-      if (existsSync(pidFile)) {
+      if (existsSync(pidFile)) pids.push(Number(readFileSync(pidFile, 'utf8')));
+      const serveFile = join(home, 'serve.json');
+      if (existsSync(serveFile)) {
+        pids.push((JSON.parse(readFileSync(serveFile, 'utf8')) as { pid: number }).pid);
+      }
+      for (const pid of pids) {
         try {
-          process.kill(Number(readFileSync(pidFile, 'utf8')), 'SIGKILL');
+          process.kill(pid, 'SIGKILL');
         } catch {
           // already gone
         }

@@ -204,6 +204,39 @@ export class Tmux {
     await this.must(['send-keys', '-t', paneTarget(name), '-l', '--', text], 'send-keys');
   }
 
+  /**
+   * Raw terminal input (what a terminal emulator sends: text, control bytes, escape sequences)
+   * delivered byte-exact: printable runs literally (-l), control bytes as hex codes (-H), in
+   * one tmux call. Nothing is read as a key name or a tmux command.
+   */
+  async input(name: string, data: string): Promise<void> {
+    const chain: string[][] = [];
+    // eslint-disable-next-line no-control-regex
+    for (const run of data.match(/[\x00-\x1f\x7f]+|[^\x00-\x1f\x7f]+/g) ?? []) {
+      const control = run.charCodeAt(0) < 0x20 || run.charCodeAt(0) === 0x7f;
+      chain.push(
+        control
+          ? [
+              'send-keys',
+              '-t',
+              paneTarget(name),
+              '-H',
+              ...[...run].map((ch) => ch.charCodeAt(0).toString(16)),
+            ]
+          : ['send-keys', '-t', paneTarget(name), '-l', '--', run],
+      );
+    }
+    if (chain.length > 0) await this.must(new Chain(...chain), 'send-keys');
+  }
+
+  /** Size a session's window (a browser terminal asking for its own size). */
+  async resize(name: string, cols: number, rows: number): Promise<void> {
+    await this.must(
+      ['resize-window', '-t', sessionTarget(name), '-x', String(cols), '-y', String(rows)],
+      'resize-window',
+    );
+  }
+
   /** Send named keys (Enter, Escape, C-u): never user text. */
   async sendKeys(name: string, ...keys: string[]): Promise<void> {
     await this.must(['send-keys', '-t', paneTarget(name), ...keys], 'send-keys');

@@ -1,0 +1,141 @@
+import { spawn } from 'node:child_process';
+import { closeSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CcAgentError, type Engine } from '../engine/index.js';
+import type { Command, Io } from './types.js';
+
+const cliEntry = fileURLToPath(new URL('../../bin/cc-agent.js', import.meta.url));
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
+
+interface ServeState {
+  pid: number;
+  url: string;
+}
+
+const stateFile = (engine: Engine): string => join(engine.paths.home, 'serve.json');
+
+/** The detached server's pid and URL, if it still runs. */
+function running(engine: Engine): ServeState | undefined {
+  try {
+    const s = JSON.parse(readFileSync(stateFile(engine), 'utf8')) as ServeState;
+    process.kill(s.pid, 0);
+    return s;
+  } catch {
+    return undefined;
+  }
+}
+
+function portOf(io: Io): number {
+  const p = (io.flags['port'] as number | undefined) ?? 3131;
+  if (!Number.isInteger(p) || p < 0 || p > 65535) {
+    throw new CcAgentError('bad_input', `invalid --port '${String(p)}' (0-65535)`);
+  }
+  return p;
+}
+
+async function foreground(io: Io, engine: Engine): Promise<number> {
+  const host = (io.flags['host'] as string | undefined) ?? '127.0.0.1';
+  if (!LOOPBACK.has(host)) {
+    io.err(
+      `warning: --host ${host} exposes the server beyond this machine; the token is all that guards it (prefer ssh -L)`,
+    );
+  }
+  const { listen } = await import('../server/listen.js');
+  const live = await engine.live({
+    pulse: true,
+    tickMs: 1000,
+    checkMs: 5000,
+    onError: (e) => io.err(`cc-agent serve: ${(e as Error).message}`),
+  });
+  const server = await listen(engine, { host, port: portOf(io), cwd: io.cwd });
+  writeFileSync(stateFile(engine), JSON.stringify({ pid: process.pid, url: server.url }));
+  io.out(`cc-agent serving on ${server.url}`);
+  io.out(
+    `from a laptop: ssh -L ${server.port}:127.0.0.1:${server.port} <this host>, then open that URL`,
+  );
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  rmSync(stateFile(engine), { force: true });
+  // Open event streams and terminals would hold the close: a second is all they get.
+  await Promise.race([server.close(), new Promise((r) => setTimeout(r, 1000).unref())]);
+  await live.stop();
+  process.exit(0);
+}
+
+export const serveCommand: Command = {
+  usage: 'serve [--port 3131] [--host 127.0.0.1] [--detach] | serve stop | serve status [--json]',
+  summary: 'The browser view: engine + HTTP/SSE/WebSocket server (token-gated, localhost).',
+  help: `Runs a live engine (ingestion, the pulse when free) and the server. It binds 127.0.0.1
+unless --host says otherwise; reach it from a laptop with ssh -L 3131:127.0.0.1:3131 <host>.
+Every request needs the token in $CC_AGENT_HOME/server-token: the printed URL carries it once
+(the page keeps it as an HttpOnly cookie); scripts send "Authorization: Bearer <token>".
+
+      --port <n>     port (default 3131; 0 = any free port)
+      --host <addr>  address to bind (default 127.0.0.1; anything else warns)
+      --detach       run in the background (pid and URL in $CC_AGENT_HOME/serve.json, log serve.log)
+  stop               stop the background server
+  status             whether it runs, and its URL`,
+  flags: {
+    port: { type: 'number' },
+    host: { type: 'string' },
+    detach: { type: 'boolean' },
+    json: { type: 'boolean' },
+  },
+  async run(io) {
+    const sub = io.input[0];
+    if (sub !== undefined && sub !== 'stop' && sub !== 'status') {
+      throw new CcAgentError(
+        'bad_input',
+        `unknown serve subcommand '${sub}' (expected: stop, status)`,
+      );
+    }
+    const engine = io.engine();
+    const state = running(engine);
+    if (sub === 'status') {
+      if (io.flags['json']) io.out(JSON.stringify(state ?? null));
+      else io.out(state ? `serving (pid ${state.pid}) on ${state.url}` : 'not serving');
+      return 0;
+    }
+    if (sub === 'stop') {
+      if (!state) {
+        io.out('not serving');
+        return 0;
+      }
+      process.kill(state.pid, 'SIGTERM');
+      for (let i = 0; i < 100 && running(engine); i++) await new Promise((r) => setTimeout(r, 50));
+      io.out(`stopped (pid ${state.pid})`);
+      return 0;
+    }
+    if (state)
+      throw new CcAgentError('blocked', `already serving (pid ${state.pid}) on ${state.url}`);
+    if (!io.flags['detach']) return foreground(io, engine);
+    portOf(io);
+    const log = openSync(join(engine.paths.home, 'serve.log'), 'a');
+    const args = [cliEntry, 'serve', '--port', String(portOf(io))];
+    if (io.flags['host']) args.push('--host', io.flags['host'] as string);
+    const child = spawn(process.execPath, args, {
+      detached: true,
+      stdio: ['ignore', log, log],
+      env: { ...io.env, CC_AGENT_HOME: engine.paths.home },
+      cwd: io.cwd,
+    });
+    child.unref();
+    closeSync(log);
+    for (let i = 0; i < 200; i++) {
+      const s = running(engine);
+      if (s && s.pid === child.pid) {
+        io.out(`serving (pid ${s.pid}) on ${s.url}`);
+        return 0;
+      }
+      if (child.exitCode !== null) break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new CcAgentError(
+      'timeout',
+      `the server did not start; see ${join(engine.paths.home, 'serve.log')}`,
+    );
+  },
+};

@@ -1,0 +1,71 @@
+import type { Context } from 'hono';
+import type { UpgradeWebSocket, WSContext } from 'hono/ws';
+import type { Engine } from '../engine/index.js';
+import { sizeOf, tail } from './tail.js';
+
+/** Largest keystroke message a page may send (a paste included). */
+const MAX_INPUT = 64 * 1024;
+
+type ClientMessage =
+  { type: 'input'; data: string } | { type: 'resize'; cols: number; rows: number };
+
+function parse(raw: unknown): ClientMessage | undefined {
+  if (typeof raw !== 'string' || raw.length > MAX_INPUT + 100) return undefined;
+  try {
+    const m = JSON.parse(raw) as Record<string, unknown>;
+    if (m['type'] === 'input' && typeof m['data'] === 'string' && m['data'].length <= MAX_INPUT) {
+      return { type: 'input', data: m['data'] };
+    }
+    if (m['type'] === 'resize' && typeof m['cols'] === 'number' && typeof m['rows'] === 'number') {
+      return { type: 'resize', cols: m['cols'], rows: m['rows'] };
+    }
+  } catch {
+    // not JSON
+  }
+  return undefined;
+}
+
+const send = (ws: WSContext, m: Record<string, unknown>): void => ws.send(JSON.stringify(m));
+
+/**
+ * `/api/terminal/:id`: the agent's screen as it is now, then everything it writes from then on
+ * (read by offset from its pipe-pane log), and keystrokes and resizes back through tmux,
+ * byte-exact. Messages are JSON: out `{type:'output',data}` / `{type:'error',message}`,
+ * in `{type:'input',data}` / `{type:'resize',cols,rows}`.
+ */
+export function terminalRoute(engine: Engine, upgrade: UpgradeWebSocket) {
+  return upgrade((c: Context) => {
+    const id = c.req.param('id') ?? '';
+    let stop: (() => void) | undefined;
+    let jobId = id;
+    return {
+      async onOpen(_event, ws) {
+        try {
+          const job = await engine.get(id);
+          jobId = job.id;
+          const log = engine.paths.log(job.id);
+          const from = sizeOf(log);
+          const screen = await engine.capture(job.id, 500, { ansi: true }).catch(() => '');
+          send(ws, { type: 'output', data: `\x1b[2J\x1b[H${screen.replace(/\n/g, '\r\n')}` });
+          stop = tail(log, from, (data) => send(ws, { type: 'output', data }));
+        } catch (e) {
+          send(ws, { type: 'error', message: (e as Error).message });
+          ws.close(1011, 'no such job');
+        }
+      },
+      async onMessage(event, ws) {
+        const m = parse(event.data);
+        if (!m) return send(ws, { type: 'error', message: 'bad message' });
+        try {
+          if (m.type === 'input') await engine.input(jobId, m.data);
+          else await engine.resize(jobId, m.cols, m.rows);
+        } catch (e) {
+          send(ws, { type: 'error', message: (e as Error).message });
+        }
+      },
+      onClose() {
+        stop?.();
+      },
+    };
+  });
+}

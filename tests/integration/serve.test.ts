@@ -1,0 +1,117 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { stripAnsi, type Job } from '../../src/engine/index.js';
+import { createHarness, type Harness } from '../helpers/cli-harness.js';
+import { startDemo, waitForStatus } from '../helpers/jobs.js';
+import { waitFor } from '../helpers/wait-for.js';
+
+/**
+ * `cc-agent serve --detach` for real: a node HTTP server on a free port over a live engine,
+ * simulated agents in tmux, a WebSocket terminal typing into one of them.
+ */
+describe('cc-agent serve', () => {
+  let h: Harness;
+  let base: string;
+  let token: string;
+  let agent: string;
+
+  beforeAll(async () => {
+    h = createHarness('serve');
+    agent = await startDemo(h, '[[say "ready"]]');
+    await waitFor(async () => {
+      const j = JSON.parse(await h.ok(['status', agent, '--json'])) as Job;
+      return j.activity === 'waiting';
+    }, 'the agent to finish its first turn');
+    const out = await h.ok(['serve', '--port', '0', '--detach']);
+    const m = /^serving \(pid \d+\) on (http:\/\/127\.0\.0\.1:\d+)\/\?token=([0-9a-f]{64})$/.exec(
+      out,
+    );
+    expect(m, out).not.toBeNull();
+    base = (m as RegExpExecArray)[1] as string;
+    token = (m as RegExpExecArray)[2] as string;
+  });
+  afterAll(() => h?.cleanup());
+
+  const api = (path: string, init: RequestInit = {}) =>
+    fetch(`${base}${path}`, {
+      ...init,
+      headers: {
+        authorization: `Bearer ${token}`,
+        'content-type': 'application/json',
+        ...(init.headers ?? {}),
+      },
+    });
+
+  it('keeps its token in a 0600 file and refuses requests without it', async () => {
+    expect(readFileSync(join(h.home, 'server-token'), 'utf8').trim()).toBe(token);
+    const { statSync } = await import('node:fs');
+    expect(statSync(join(h.home, 'server-token')).mode & 0o777).toBe(0o600);
+    expect((await fetch(`${base}/api/jobs`)).status).toBe(401);
+    const jobs = (await (await api('/api/jobs')).json()) as Job[];
+    expect(jobs.map((j) => j.id)).toContain(agent);
+  });
+
+  it('streams a job started through the API as it happens (SSE)', async () => {
+    const ctl = new AbortController();
+    const res = await api('/api/events', { signal: ctl.signal });
+    const reader = (res.body as ReadableStream<Uint8Array>).getReader();
+    const dec = new TextDecoder();
+    let seen = '';
+    const started = await api('/api/actions/jobs', {
+      method: 'POST',
+      body: JSON.stringify({ prompt: '[[say "via the api"]]', agent: 'demo' }),
+    });
+    expect(started.status).toBe(201);
+    const job = (await started.json()) as Job;
+    while (!seen.includes(`"id":"${job.id}"`) || !seen.includes('event: job_created')) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      seen += dec.decode(value);
+    }
+    expect(seen).toMatch(/^event: snapshot/m);
+    expect(seen).toContain('event: job_created');
+    ctl.abort();
+    await waitForStatus(h, job.id, 'running');
+  });
+
+  it('a WebSocket terminal shows the screen, types byte-exact, and streams the echo', async () => {
+    const ws = new WebSocket(`${base.replace('http', 'ws')}/api/terminal/${agent}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    let out = '';
+    ws.on('message', (m) => {
+      const msg = JSON.parse(String(m)) as { type: string; data?: string };
+      if (msg.type === 'output') out += stripAnsi(msg.data ?? '');
+    });
+    await new Promise((resolve, reject) => {
+      ws.once('open', resolve);
+      ws.once('error', reject);
+    });
+    await waitFor(() => out.includes('Welcome to Claude Code'), 'the screen as it is now');
+    const text = 'hi "there" $(echo no) ✓';
+    ws.send(JSON.stringify({ type: 'input', data: text }));
+    await waitFor(() => out.includes('$(echo no)'), 'the typed text echoed in the input line');
+    ws.send(JSON.stringify({ type: 'input', data: '\r' }));
+    await waitFor(() => out.includes(`Done: ${text}`), "the agent's reply to exactly that text");
+    const events = (await h.ok(['events', '--job', agent, '--json']))
+      .split('\n')
+      .map((l) => JSON.parse(l) as { event: string; payload: Record<string, unknown> });
+    expect(events.filter((e) => e.event === 'UserPromptSubmit').at(-1)?.payload['prompt']).toBe(
+      text,
+    );
+    ws.close();
+  });
+
+  it('refuses a WebSocket from a foreign page, and stops on request', async () => {
+    const ws = new WebSocket(`${base.replace('http', 'ws')}/api/terminal/${agent}`, {
+      headers: { authorization: `Bearer ${token}`, origin: 'https://evil.example' },
+    });
+    const err = await new Promise<Error>((resolve) => ws.once('error', resolve));
+    expect(err.message).toMatch(/403/);
+    expect(await h.ok(['serve', 'status'])).toMatch(/^serving \(pid \d+\) on http/);
+    expect(await h.ok(['serve', 'stop'])).toMatch(/^stopped \(pid \d+\)$/);
+    expect(await h.ok(['serve', 'status'])).toBe('not serving');
+  });
+});
