@@ -17,6 +17,11 @@ export default tseslint.config(
     },
   },
   {
+    // The browser view runs in the page.
+    files: ['src/web/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  {
     // The engine owns the truth and knows nothing of its faces (DESIGN.md: dependencies point inward).
     files: ['src/engine/**/*.ts'],
     rules: {

@@ -333,6 +333,13 @@ export class Engine {
     await this.ctx.tmux(row.tmux_socket).input(row.tmux_session, data);
   }
 
+  /** The size a live job's pane has (what its output was drawn for), or null. */
+  async paneSize(id: string): Promise<{ cols: number; rows: number } | null> {
+    const row = findJob(this.ctx, id);
+    const p = await this.ctx.tmux(row.tmux_socket).paneState(row.tmux_session);
+    return p?.cols && p.rows ? { cols: p.cols, rows: p.rows } : null;
+  }
+
   /** Resize a live job's window (cols 20–500, rows 5–200). */
   async resize(id: string, cols: number, rows: number): Promise<void> {
     if (

@@ -30,7 +30,7 @@ const send = (ws: WSContext, m: Record<string, unknown>): void => ws.send(JSON.s
 /**
  * `/api/terminal/:id`: the agent's screen as it is now, then everything it writes from then on
  * (read by offset from its pipe-pane log), and keystrokes and resizes back through tmux,
- * byte-exact. Messages are JSON: out `{type:'output',data}` / `{type:'error',message}`,
+ * byte-exact. Messages are JSON: out `{type:'output',data}` / `{type:'size',cols,rows}` / `{type:'error',message}`,
  * in `{type:'input',data}` / `{type:'resize',cols,rows}`.
  */
 export function terminalRoute(engine: Engine, upgrade: UpgradeWebSocket) {
@@ -38,12 +38,16 @@ export function terminalRoute(engine: Engine, upgrade: UpgradeWebSocket) {
     const id = c.req.param('id') ?? '';
     let stop: (() => void) | undefined;
     let jobId = id;
+    let queue: Promise<void> = Promise.resolve();
     return {
       async onOpen(_event, ws) {
         try {
           const job = await engine.get(id);
           jobId = job.id;
           const log = engine.paths.log(job.id);
+          // The output is drawn for the pane's size: the page's terminal takes that size.
+          const size = await engine.paneSize(job.id);
+          if (size) send(ws, { type: 'size', ...size });
           const from = sizeOf(log);
           const screen = await engine.capture(job.id, 500, { ansi: true }).catch(() => '');
           send(ws, { type: 'output', data: `\x1b[2J\x1b[H${screen.replace(/\n/g, '\r\n')}` });
@@ -53,15 +57,18 @@ export function terminalRoute(engine: Engine, upgrade: UpgradeWebSocket) {
           ws.close(1011, 'no such job');
         }
       },
-      async onMessage(event, ws) {
+      onMessage(event, ws) {
         const m = parse(event.data);
         if (!m) return send(ws, { type: 'error', message: 'bad message' });
-        try {
-          if (m.type === 'input') await engine.input(jobId, m.data);
-          else await engine.resize(jobId, m.cols, m.rows);
-        } catch (e) {
-          send(ws, { type: 'error', message: (e as Error).message });
-        }
+        // Keystrokes reach tmux one message after another, in the order they were typed.
+        queue = queue.then(async () => {
+          try {
+            if (m.type === 'input') await engine.input(jobId, m.data);
+            else await engine.resize(jobId, m.cols, m.rows);
+          } catch (e) {
+            send(ws, { type: 'error', message: (e as Error).message });
+          }
+        });
       },
       onClose() {
         stop?.();

@@ -177,11 +177,50 @@ describe('Tmux over a fake runner: exact argv', () => {
     ]);
   });
 
+  it('terminal input goes byte-exact: text literally, control bytes and escapes as hex', async () => {
+    const runner = fakeRunner([ok()]);
+    await new Tmux(runner, 'k').input('cc-agent-1', 'ls -la;\r\x1b[A✓ $(x)\x7f');
+    expect(runner.calls[0]?.argv.slice(3)).toEqual([
+      'send-keys',
+      '-t',
+      '=cc-agent-1:',
+      '-l',
+      '--',
+      'ls -la\\;',
+      ';',
+      'send-keys',
+      '-t',
+      '=cc-agent-1:',
+      '-H',
+      'd',
+      '1b',
+      ';',
+      'send-keys',
+      '-t',
+      '=cc-agent-1:',
+      '-l',
+      '--',
+      '[A✓ $(x)',
+      ';',
+      'send-keys',
+      '-t',
+      '=cc-agent-1:',
+      '-H',
+      '7f',
+    ]);
+  });
+
   it('session targets are exact (=name), pane targets =name:', async () => {
-    const runner = fakeRunner([ok(), ok('1 3 42\n'), ok('screen\n')]);
+    const runner = fakeRunner([ok(), ok('1 120 40 42 3\n'), ok('screen\n')]);
     const tmux = new Tmux(runner, 'k');
     expect(await tmux.killSession('cc-agent-1')).toBe(true);
-    expect(await tmux.paneState('cc-agent-1')).toEqual({ dead: true, exitStatus: 3, pid: 42 });
+    expect(await tmux.paneState('cc-agent-1')).toEqual({
+      dead: true,
+      exitStatus: 3,
+      pid: 42,
+      cols: 120,
+      rows: 40,
+    });
     expect(await tmux.capture('cc-agent-1', { history: 30, escapes: true })).toBe('screen\n');
     expect(runner.calls.map((c) => c.argv.slice(3))).toEqual([
       ['kill-session', '-t', '=cc-agent-1'],
@@ -190,7 +229,7 @@ describe('Tmux over a fake runner: exact argv', () => {
         '-p',
         '-t',
         '=cc-agent-1:',
-        '#{pane_dead} #{pane_dead_status} #{pane_pid}',
+        '#{pane_dead} #{pane_width} #{pane_height} #{pane_pid} #{pane_dead_status}',
       ],
       ['capture-pane', '-p', '-t', '=cc-agent-1:', '-e', '-S', '-30'],
     ]);

@@ -17,6 +17,9 @@ export interface PaneState {
   dead: boolean;
   exitStatus: number | undefined;
   pid: number | undefined;
+  /** The pane's size, what the agent draws for (paneState only). */
+  cols?: number;
+  rows?: number;
 }
 
 /** What tmux says when there is no server (hence no session) on the socket. */
@@ -173,14 +176,16 @@ export class Tmux {
       '-p',
       '-t',
       paneTarget(name),
-      '#{pane_dead} #{pane_dead_status} #{pane_pid}',
+      '#{pane_dead} #{pane_width} #{pane_height} #{pane_pid} #{pane_dead_status}',
     ]);
     if (r.code !== 0) return undefined;
-    const [dead, status, pid] = r.stdout.trim().split(' ');
+    const [dead, cols, rows, pid, status] = r.stdout.trim().split(' ');
     return {
       dead: dead === '1',
       exitStatus: status ? Number(status) : undefined,
       pid: pid ? Number(pid) : undefined,
+      cols: Number(cols),
+      rows: Number(rows),
     };
   }
 

@@ -1,0 +1,126 @@
+import { useEffect, useState } from 'preact/hooks';
+import type {
+  Approval,
+  HookEventRecord,
+  Job,
+  OrchestratorStatus,
+  Task,
+  Trigger,
+} from '../engine/index.js';
+
+/** JSON from the API (the page's cookie carries the token); errors become Error(message). */
+export async function api<T>(path: string, init: RequestInit = {}): Promise<T> {
+  const res = await fetch(path, {
+    ...init,
+    headers: { 'content-type': 'application/json', ...(init.headers ?? {}) },
+  });
+  const body = (await res.json().catch(() => ({}))) as { error?: string };
+  if (!res.ok) throw new Error(body.error ?? `${res.status} ${res.statusText}`);
+  return body as T;
+}
+
+export const post = <T>(path: string, body: unknown = {}): Promise<T> =>
+  api<T>(path, { method: 'POST', body: JSON.stringify(body) });
+
+export interface Live {
+  jobs: Job[];
+  tasks: Task[];
+  approvals: Approval[];
+  triggers: Trigger[];
+  orchestrator: OrchestratorStatus | null;
+  events: HookEventRecord[];
+  notes: string[];
+  /** 'no-token': the page was opened without the token URL. */
+  connection: 'connecting' | 'live' | 'lost' | 'no-token';
+}
+
+const EMPTY: Live = {
+  jobs: [],
+  tasks: [],
+  approvals: [],
+  triggers: [],
+  orchestrator: null,
+  events: [],
+  notes: [],
+  connection: 'connecting',
+};
+
+const upsert = <T extends { id: string }>(list: T[], item: T): T[] => {
+  const i = list.findIndex((x) => x.id === item.id);
+  if (i < 0) return [item, ...list];
+  const next = list.slice();
+  next[i] = item;
+  return next;
+};
+
+/**
+ * The engine's state, live: one snapshot, then typed deltas over SSE (EventSource resumes with
+ * Last-Event-ID by itself). Nothing is polled.
+ */
+export function useLive(): Live {
+  const [live, setLive] = useState<Live>(EMPTY);
+  useEffect(() => {
+    let source: EventSource | undefined;
+    let stopped = false;
+    const patch = (fn: (l: Live) => Live): void => setLive((l) => fn(l));
+    const refetch = <K extends keyof Live>(key: K, path: string): void => {
+      void api<Live[K]>(path).then((v) => patch((l) => ({ ...l, [key]: v })));
+    };
+    void fetch('/api/pulse/status').then((res) => {
+      if (stopped) return;
+      if (res.status === 401) return patch((l) => ({ ...l, connection: 'no-token' }));
+      source = new EventSource('/api/events');
+      source.onopen = () => patch((l) => ({ ...l, connection: 'live' }));
+      source.onerror = () => patch((l) => ({ ...l, connection: 'lost' }));
+      const on = (name: string, fn: (data: never) => void): void =>
+        source?.addEventListener(name, (e) => fn(JSON.parse((e as MessageEvent).data) as never));
+      on('snapshot', (s: Omit<Live, 'events' | 'notes' | 'connection'>) =>
+        patch((l) => ({ ...l, ...s, connection: 'live' })),
+      );
+      for (const name of ['job_created', 'job_updated', 'job_completed', 'job_failed']) {
+        on(name, (j: Job) => patch((l) => ({ ...l, jobs: upsert(l.jobs, j) })));
+      }
+      on('job_deleted', (d: { id: string }) =>
+        patch((l) => ({ ...l, jobs: l.jobs.filter((j) => j.id !== d.id) })),
+      );
+      on('queue_updated', (t: Task) => patch((l) => ({ ...l, tasks: upsert(l.tasks, t) })));
+      on('queue_removed', (d: { id: string }) =>
+        patch((l) => ({ ...l, tasks: l.tasks.filter((t) => t.id !== d.id) })),
+      );
+      on('hook_event', (e: HookEventRecord) =>
+        patch((l) => ({ ...l, events: [...l.events, e].slice(-500) })),
+      );
+      on('approval_updated', () => refetch('approvals', '/api/triggers/approvals'));
+      on('trigger_fired', () => refetch('triggers', '/api/triggers'));
+      on('orchestrator_status_change', () => refetch('orchestrator', '/api/orchestrator/status'));
+      on('notification', (n: { title: string; message: string }) =>
+        patch((l) => ({ ...l, notes: [`${n.title}: ${n.message}`, ...l.notes].slice(0, 100) })),
+      );
+    });
+    return () => {
+      stopped = true;
+      source?.close();
+    };
+  }, []);
+  return live;
+}
+
+/** 1234 → 1.2k */
+export const compact = (n: number): string =>
+  n < 1000 ? String(n) : n < 1e6 ? `${(n / 1000).toFixed(1)}k` : `${(n / 1e6).toFixed(1)}M`;
+
+export function elapsed(j: Job, now = Date.now()): string {
+  const ms = (j.endedAt ? Date.parse(j.endedAt) : now) - Date.parse(j.startedAt ?? j.createdAt);
+  const s = Math.max(0, Math.floor(ms / 1000));
+  return s < 60
+    ? `${s}s`
+    : s < 3600
+      ? `${Math.floor(s / 60)}m${String(s % 60).padStart(2, '0')}s`
+      : `${Math.floor(s / 3600)}h${String(Math.floor(s / 60) % 60).padStart(2, '0')}m`;
+}
+
+export const tokens = (j: Job): number =>
+  j.tokens.input + j.tokens.output + j.tokens.cacheRead + j.tokens.cacheCreation;
+
+export const state = (j: Job): string =>
+  j.status === 'running' && j.activity ? j.activity : j.status;

@@ -1,0 +1,144 @@
+import { render } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { useLive } from './api.js';
+import { JobTable, visibleIds } from './dashboard.js';
+import { JobView } from './job-view.js';
+import { AnalyticsView, Approvals, Orchestrator, Queue, Timeline, Triggers } from './panels.js';
+
+/** The views, numbered as the TUI's panels (its keymap: 1–9, j/k, Enter, Esc, /). */
+const VIEWS = [
+  'dashboard',
+  'timeline',
+  'queue',
+  'triggers',
+  'approvals',
+  'orchestrator',
+  'analytics',
+  'history',
+] as const;
+type View = (typeof VIEWS)[number];
+
+function App() {
+  const live = useLive();
+  const [view, setView] = useState<View>('dashboard');
+  const [job, setJob] = useState<string | null>(null);
+  const [filter, setFilter] = useState('');
+  const [selected, setSelected] = useState(0);
+  const [status, setStatus] = useState('');
+  const shown =
+    view === 'history'
+      ? live.jobs.filter((j) => j.status !== 'running' && j.status !== 'pending')
+      : live.jobs;
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent): void => {
+      const typing =
+        e.target instanceof HTMLInputElement || (e.target as HTMLElement).closest?.('.term');
+      if (e.key === 'Escape') {
+        (document.activeElement as HTMLElement | null)?.blur();
+        setJob(null);
+        return;
+      }
+      if (typing || e.ctrlKey || e.metaKey || e.altKey) return;
+      const n = Number(e.key);
+      if (n >= 1 && n <= VIEWS.length) {
+        setView(VIEWS[n - 1] as View);
+        setJob(null);
+      } else if (e.key === 'j') setSelected((s) => s + 1);
+      else if (e.key === 'k') setSelected((s) => Math.max(0, s - 1));
+      else if (e.key === 'Enter' && !job) {
+        const id = visibleIds(shown, filter)[selected];
+        if (id) setJob(id);
+      } else if (e.key === '/') {
+        e.preventDefault();
+        document.getElementById('filter')?.focus();
+      } else return;
+      e.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [shown, filter, selected, job]);
+
+  if (live.connection === 'no-token') {
+    return (
+      <main>
+        <h2>cc-agent</h2>
+        <p>
+          Open the URL with the token that <code>cc-agent serve</code> printed (or run{' '}
+          <code>cc-agent serve status</code>).
+        </p>
+      </main>
+    );
+  }
+  const pending = live.approvals.filter((a) => a.status === 'pending').length;
+  const asking = live.jobs.filter(
+    (j) => j.activity === 'needs_permission' || j.activity === 'blocked',
+  ).length;
+  const running = live.jobs.filter((j) => j.status === 'running').length;
+  return (
+    <div>
+      <header>
+        <b>cc-agent</b>
+        <span>
+          {running} running · {asking} asking · {pending} pending approvals · queue{' '}
+          {live.tasks.filter((t) => t.status === 'pending').length} · orch{' '}
+          {live.orchestrator?.state ?? '…'}
+        </span>
+        <span class={live.connection === 'live' ? 'working' : 'failed'}>{live.connection}</span>
+      </header>
+      <nav>
+        {VIEWS.map((v, i) => (
+          <button
+            key={v}
+            class={v === view && !job ? 'on' : ''}
+            onClick={() => {
+              setView(v);
+              setJob(null);
+            }}
+          >
+            {i + 1} {v}
+            {v === 'approvals' && pending + asking > 0 ? ` (${pending + asking})` : ''}
+          </button>
+        ))}
+      </nav>
+      <main>
+        {job ? (
+          <JobView
+            id={job}
+            job={live.jobs.find((j) => j.id === job)}
+            events={live.events}
+            onStatus={setStatus}
+          />
+        ) : view === 'dashboard' || view === 'history' ? (
+          <JobTable
+            jobs={shown}
+            selected={selected}
+            filter={filter}
+            onFilter={setFilter}
+            onOpen={setJob}
+            title={view === 'history' ? 'History' : 'Jobs'}
+          />
+        ) : view === 'timeline' ? (
+          <Timeline live={live} />
+        ) : view === 'queue' ? (
+          <Queue live={live} say={setStatus} />
+        ) : view === 'triggers' ? (
+          <Triggers live={live} say={setStatus} />
+        ) : view === 'approvals' ? (
+          <Approvals live={live} say={setStatus} />
+        ) : view === 'orchestrator' ? (
+          <Orchestrator live={live} say={setStatus} />
+        ) : (
+          <AnalyticsView />
+        )}
+      </main>
+      {status ? (
+        <div class="status" id="status">
+          {status}
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+render(<App />, document.getElementById('app') as HTMLElement);

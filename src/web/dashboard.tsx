@@ -1,0 +1,106 @@
+import { useMemo, useState } from 'preact/hooks';
+import type { Job } from '../engine/index.js';
+import { compact, elapsed, state, tokens } from './api.js';
+
+type SortKey = 'state' | 'id' | 'time' | 'tokens' | 'cost' | 'ctx';
+
+const SORTS: Record<SortKey, (a: Job, b: Job) => number> = {
+  state: (a, b) => state(a).localeCompare(state(b)),
+  id: (a, b) => a.id.localeCompare(b.id),
+  time: (a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt),
+  tokens: (a, b) => tokens(b) - tokens(a),
+  cost: (a, b) => b.costUsd - a.costUsd,
+  ctx: (a, b) => (b.contextPct ?? -1) - (a.contextPct ?? -1),
+};
+
+/** Every job (or the ended ones: History), filtered and sorted; a row opens the job. */
+export function JobTable(props: {
+  jobs: Job[];
+  selected: number;
+  filter: string;
+  onFilter: (f: string) => void;
+  onOpen: (id: string) => void;
+  title: string;
+}) {
+  const [sort, setSort] = useState<SortKey>('time');
+  const rows = useMemo(() => {
+    const words = props.filter.toLowerCase().split(/\s+/).filter(Boolean);
+    return props.jobs
+      .filter((j) => {
+        const text =
+          `${j.id} ${state(j)} ${j.backend} ${j.model ?? ''} ${j.promptPreview} ${j.activityDetail?.label ?? ''}`.toLowerCase();
+        return words.every((w) => text.includes(w));
+      })
+      .sort(SORTS[sort]);
+  }, [props.jobs, props.filter, sort]);
+  const head = (key: SortKey, label: string) => (
+    <th onClick={() => setSort(key)}>{sort === key ? `${label} ↓` : label}</th>
+  );
+  return (
+    <div>
+      <div class="row">
+        <b>{props.title}</b>
+        <input
+          id="filter"
+          placeholder="filter ( / )"
+          value={props.filter}
+          onInput={(e) => props.onFilter((e.target as HTMLInputElement).value)}
+        />
+        <span class="dim">{rows.length} jobs</span>
+      </div>
+      <table>
+        <thead>
+          <tr>
+            {head('id', 'ID')}
+            {head('state', 'STATE')}
+            <th>AGENT</th>
+            {head('time', 'TIME')}
+            {head('tokens', 'TOKENS')}
+            {head('ctx', 'CTX')}
+            {head('cost', 'COST')}
+            <th>DOING</th>
+            <th>TASK</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((j, i) => (
+            <tr
+              key={j.id}
+              class={i === props.selected ? 'sel' : ''}
+              onClick={() => props.onOpen(j.id)}
+              data-job={j.id}
+            >
+              <td>{j.id}</td>
+              <td class={state(j)}>{state(j)}</td>
+              <td>
+                {j.backend} {j.model ?? ''}
+                {j.effort ? `/${j.effort}` : ''}
+              </td>
+              <td>{elapsed(j)}</td>
+              <td>{tokens(j) ? compact(tokens(j)) : '-'}</td>
+              <td>{j.contextPct === null ? '-' : `${j.contextPct}%`}</td>
+              <td>{j.costUsd ? `$${j.costUsd.toFixed(2)}` : '-'}</td>
+              <td>
+                {j.status === 'running'
+                  ? (j.activityDetail?.label ?? '')
+                  : (j.summary ?? j.error ?? '')}
+              </td>
+              <td>{j.promptPreview}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** The rows the table shows, in order (for keyboard selection). */
+export function visibleIds(jobs: Job[], filter: string): string[] {
+  const words = filter.toLowerCase().split(/\s+/).filter(Boolean);
+  return jobs
+    .filter((j) =>
+      words.every((w) => `${j.id} ${state(j)} ${j.promptPreview}`.toLowerCase().includes(w)),
+    )
+    .sort(SORTS.time)
+    .map((j) => j.id);
+}

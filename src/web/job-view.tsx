@@ -1,0 +1,135 @@
+import { Terminal } from '@xterm/xterm';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { HookEventRecord, Job } from '../engine/index.js';
+import { api, compact, elapsed, post, state, tokens } from './api.js';
+
+/** xterm.js on the job's WebSocket: its screen live, keystrokes straight to the agent. */
+function TerminalView(props: { id: string }) {
+  const host = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const term = new Terminal({ convertEol: false, fontSize: 13, scrollback: 5000 });
+    term.open(host.current as HTMLDivElement);
+    const proto = location.protocol === 'https:' ? 'wss' : 'ws';
+    const ws = new WebSocket(`${proto}://${location.host}/api/terminal/${props.id}`);
+    ws.onmessage = (e) => {
+      const m = JSON.parse(String(e.data)) as {
+        type: string;
+        data?: string;
+        message?: string;
+        cols?: number;
+        rows?: number;
+      };
+      if (m.type === 'output') term.write(m.data ?? '');
+      else if (m.type === 'size') term.resize(m.cols ?? 80, m.rows ?? 24);
+      else if (m.type === 'error') term.write(`\r\n\x1b[31m${m.message ?? 'error'}\x1b[0m\r\n`);
+    };
+    const input = term.onData(
+      (data) => ws.readyState === 1 && ws.send(JSON.stringify({ type: 'input', data })),
+    );
+    term.focus();
+    return () => {
+      input.dispose();
+      ws.close();
+      term.dispose();
+    };
+  }, [props.id]);
+  return <div class="term" ref={host} data-terminal={props.id} />;
+}
+
+export function JobView(props: {
+  job: Job | undefined;
+  id: string;
+  events: HookEventRecord[];
+  onStatus: (s: string) => void;
+}) {
+  const { job } = props;
+  const [history, setHistory] = useState<HookEventRecord[]>([]);
+  const [message, setMessage] = useState('');
+  useEffect(() => {
+    void api<HookEventRecord[]>(`/api/timeline?job=${props.id}&limit=50`).then(setHistory);
+  }, [props.id]);
+  if (!job) return <p class="err">no job {props.id}</p>;
+  const events = [
+    ...history,
+    ...props.events.filter((e) => e.jobId === job.id && !history.some((h) => h.seq === e.seq)),
+  ].slice(-12);
+  const act = (what: string, path: string, body: unknown = {}) =>
+    post(path, body).then(
+      () => props.onStatus(`${what} ${job.id}`),
+      (e: Error) => props.onStatus(e.message),
+    );
+  return (
+    <div>
+      <div class="row">
+        <b>{job.id}</b>
+        <span class={state(job)}>{state(job)}</span>
+        <span>
+          {job.backend} {job.model}/{job.effort} · {job.sandbox} · {job.dir}
+        </span>
+        <span class="dim">
+          {elapsed(job)} · {compact(tokens(job))} tokens · ctx {job.contextPct ?? '-'}% · $
+          {job.costUsd.toFixed(2)}
+        </span>
+      </div>
+      <TerminalView id={job.id} />
+      <form
+        class="row"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (message.trim())
+            void act('sent to', `/api/actions/jobs/${job.id}/send`, { message }).then(() =>
+              setMessage(''),
+            );
+        }}
+      >
+        <input
+          id="send"
+          style="flex:1"
+          placeholder="message to the agent"
+          value={message}
+          onInput={(e) => setMessage((e.target as HTMLInputElement).value)}
+        />
+        <button class="act" type="submit">
+          send
+        </button>
+        <button
+          class="act"
+          type="button"
+          onClick={() =>
+            confirm(`Kill ${job.id}?`) && void act('killed', `/api/actions/jobs/${job.id}/kill`)
+          }
+        >
+          kill
+        </button>
+        <button
+          class="act"
+          type="button"
+          onClick={() =>
+            confirm(`Clear ${job.id}'s context?`) &&
+            void act('cleared', `/api/actions/jobs/${job.id}/clear`)
+          }
+        >
+          clear
+        </button>
+      </form>
+      <div class="cards">
+        <div>
+          <b>timeline</b>
+          {events.map((e) => (
+            <div key={e.seq} class="dim">
+              {new Date(e.ts).toISOString().slice(11, 19)} {e.event} {e.toolName ?? ''}
+            </div>
+          ))}
+        </div>
+        <div>
+          <b>files modified</b>
+          {job.filesModified.length === 0 ? (
+            <div class="dim">none</div>
+          ) : (
+            job.filesModified.map((f) => <div key={f}>{f}</div>)
+          )}
+        </div>
+      </div>
+    </div>
+  );
+}

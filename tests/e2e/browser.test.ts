@@ -1,0 +1,102 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Approval, Task } from '../../src/engine/index.js';
+import { repoRoot, createHarness, type Harness } from '../helpers/cli-harness.js';
+import { launchChromium } from '../helpers/browser.js';
+import { startDemo } from '../helpers/jobs.js';
+import { waitFor } from '../helpers/wait-for.js';
+
+/**
+ * The browser view in real headless Chromium against `cc-agent serve` over a live engine and
+ * simulated agents. Screenshots land in tests/output/ (not committed).
+ */
+describe('the browser view in Chromium', () => {
+  let h: Harness;
+  let browser: Browser;
+  let page: Page;
+  let url: string;
+  const shots = join(repoRoot, 'tests', 'output');
+
+  beforeAll(async () => {
+    mkdirSync(shots, { recursive: true });
+    h = createHarness('browser');
+    await h.ok([
+      'trigger',
+      'add',
+      'review',
+      'threshold',
+      'queue_depth >= 1',
+      'queue_task',
+      '--payload',
+      '{"prompt":"review round"}',
+      '--autonomy',
+      'confirm',
+      '--cooldown',
+      '3600',
+    ]);
+    const out = await h.ok(['serve', '--port', '0', '--detach']);
+    url = (/ on (http:\S+)$/.exec(out) as RegExpExecArray)[1] as string;
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    h?.cleanup();
+  });
+
+  it('opens with the token URL and shows agents appearing live', async () => {
+    await page.goto(url);
+    expect(page.url()).not.toContain('token='); // traded for the cookie
+    await page.waitForSelector('text=live');
+    const id = await startDemo(h, '[[say "hello browser"]]');
+    await page.waitForSelector(`tr[data-job="${id}"] >> text=waiting`, { timeout: 20_000 });
+    await page.screenshot({ path: join(shots, 'dashboard.png') });
+  });
+
+  it('types into an agent terminal and sees the echo and the reply', async () => {
+    const id = await startDemo(h, '[[say "ready"]]');
+    await page.waitForSelector(`tr[data-job="${id}"] >> text=waiting`, { timeout: 20_000 });
+    await page.click(`tr[data-job="${id}"]`);
+    await page.waitForSelector(
+      `[data-terminal="${id}"] .xterm-rows >> text=Welcome to Claude Code`,
+    );
+    await page.click(`[data-terminal="${id}"]`);
+    await page.keyboard.type('from the page ✓');
+    await page
+      .waitForSelector(`[data-terminal="${id}"] .xterm-rows >> text=from the page ✓`)
+      .catch(async (e: unknown) => {
+        await page.screenshot({ path: join(shots, 'job-detail-failed.png') });
+        throw e;
+      });
+    await page.keyboard.press('Enter');
+    await page.waitForSelector(
+      `[data-terminal="${id}"] .xterm-rows >> text=Done: from the page ✓`,
+      {
+        timeout: 20_000,
+      },
+    );
+    await page.screenshot({ path: join(shots, 'job-detail.png') });
+    await page.keyboard.press('Escape');
+  });
+
+  it('approves a pending approval and its action runs', async () => {
+    await h.ok(['queue', 'add', 'something to do']);
+    const approval = await waitFor(async () => {
+      const a = JSON.parse(await h.ok(['approvals', 'list', '--json'])) as Approval[];
+      return a.find((x) => x.status === 'pending');
+    }, 'the trigger to ask for approval');
+    await page.click('nav >> text=approvals');
+    await page.click(`[data-approve="${approval.id}"]`);
+    await page.waitForSelector(`#status >> text=approved ${approval.id}`);
+    const tasks = JSON.parse(await h.ok(['queue', 'list', '--json'])) as Task[];
+    expect(tasks.filter((t) => t.prompt === 'review round')).toHaveLength(1);
+  });
+
+  it('draws the analytics charts', async () => {
+    await page.click('nav >> text=analytics');
+    await page.waitForSelector('svg[data-chart="tokens per day"] rect');
+    expect(await page.locator('svg[data-chart="tokens per day"] rect').count()).toBe(14);
+  });
+});
