@@ -8,17 +8,19 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const engineDir = resolve(root, 'src', 'engine');
+const serverDir = resolve(root, 'src', 'server');
 
 /**
  * The engine stays out of the bundle: it is imported from dist/engine/ as the CLI imports it
  * (one copy, and its files keep finding hooks/, libexec/ and the simulated agent beside them).
+ * So does the server (`tui --serve` loads it from dist/server/ only when asked for).
  */
 const engineOutside = {
   name: 'engine-outside',
   setup(b) {
-    b.onResolve({ filter: /engine\/index\.js$/ }, (args) => {
+    b.onResolve({ filter: /(engine\/index|server\/listen)\.js$/ }, (args) => {
       const target = resolve(args.resolveDir, args.path);
-      if (!target.startsWith(engineDir)) return undefined;
+      if (!target.startsWith(engineDir) && !target.startsWith(serverDir)) return undefined;
       const fromDist = relative(resolve(root, 'src'), target);
       return { path: `./${fromDist}`, external: true };
     });

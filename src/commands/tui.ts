@@ -38,7 +38,13 @@ export async function loadTui(): Promise<typeof import('../tui/main.js')> {
  */
 export async function openTui(
   io: Io,
-  options: { window?: boolean; here?: boolean; session?: string },
+  options: {
+    window?: boolean;
+    here?: boolean;
+    session?: string;
+    /** Also serve the browser view from the TUI's process (`tui --serve`). */
+    serve?: { host: string; port: number };
+  },
 ): Promise<number> {
   const inTmux = Boolean(io.env['TMUX']);
   if (options.here || (inTmux && !options.window)) {
@@ -49,10 +55,13 @@ export async function openTui(
       );
     }
     const { runTui } = await loadTui();
-    await runTui({ env: io.env, cwd: io.cwd });
+    await runTui({ env: io.env, cwd: io.cwd, serve: options.serve });
     return 0;
   }
   const run = [process.execPath, HEAP_FLAG, cliEntry, 'tui', '--here'];
+  if (options.serve) {
+    run.push('--serve', '--port', String(options.serve.port), '--host', options.serve.host);
+  }
   const tmux = inTmux ? ['tmux'] : tmuxPrefix(io.env);
   const [bin, ...pre] = tmux as [string, ...string[]];
   const args = inTmux
@@ -80,14 +89,34 @@ export async function openTui(
 }
 
 export const tui: Command = {
-  usage: 'tui [--window]',
+  usage: 'tui [--window] [--serve [--port 3131] [--host 127.0.0.1]]',
   summary: 'The full-screen TUI: every agent, the timeline, queue, triggers, approvals.',
   help: `Inside tmux it takes this pane (--window: a new window named cc-agent). Outside tmux it
 creates or re-attaches tmux session ${TUI_SESSION} on the agents' tmux server.
-It runs a live engine and leads the pulse when no other process does.
+It runs a live engine and leads the pulse when no other process does. --serve also runs the
+browser view's server in the same process (see cc-agent serve --help; its URL shows in the
+footer and the Notifications panel).
 
 Keys: ? lists them all. Enter jumps into an agent's session; tmux's prefix + L comes back.`,
-  flags: { window: { type: 'boolean' }, here: { type: 'boolean' } },
-  run: (io) =>
-    openTui(io, { window: Boolean(io.flags['window']), here: Boolean(io.flags['here']) }),
+  flags: {
+    window: { type: 'boolean' },
+    here: { type: 'boolean' },
+    serve: { type: 'boolean' },
+    port: { type: 'number' },
+    host: { type: 'string' },
+  },
+  run: (io) => {
+    const port = (io.flags['port'] as number | undefined) ?? 3131;
+    if (!Number.isInteger(port) || port < 0 || port > 65535) {
+      throw new CcAgentError('bad_input', `invalid --port '${String(port)}' (0-65535)`);
+    }
+    const serve = io.flags['serve']
+      ? { host: (io.flags['host'] as string | undefined) ?? '127.0.0.1', port }
+      : undefined;
+    return openTui(io, {
+      window: Boolean(io.flags['window']),
+      here: Boolean(io.flags['here']),
+      serve,
+    });
+  },
 };

@@ -12,7 +12,11 @@ const LEAVE_ALT = '\x1b[?25h\x1b[?1049l';
  * one else does) under an Ink app on the alternate screen, which is restored on quit, on a
  * signal and on a crash. Background errors go to $CC_AGENT_HOME/tui.log, never to the screen.
  */
-export async function runTui(options: { env: NodeJS.ProcessEnv; cwd: string }): Promise<void> {
+export async function runTui(options: {
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+  serve?: { host: string; port: number };
+}): Promise<void> {
   const engine = createEngine({ env: options.env });
   const logFile = join(engine.paths.home, 'tui.log');
   const log = (e: unknown): void => {
@@ -41,6 +45,32 @@ export async function runTui(options: { env: NodeJS.ProcessEnv; cwd: string }): 
   // The pulse ticks every second (cron slots are on time); panes and screens are checked every
   // 5 s (hooks and exit files announce the rest at once), which keeps an idle TUI near 0% CPU.
   const live = await engine.live({ pulse: true, tickMs: 1000, checkMs: 5000, onError: log });
+  // `tui --serve`: the browser view from this same engine (loaded only when asked for).
+  const server = options.serve
+    ? await import('../server/listen.js')
+        .then(({ listen }) =>
+          listen(engine, {
+            ...(options.serve as { host: string; port: number }),
+            cwd: options.cwd,
+          }),
+        )
+        .catch((e: unknown) => {
+          log(e);
+          engine.events.emit('notification', {
+            title: 'serve failed',
+            message: (e as Error).message,
+            at: new Date().toISOString(),
+          });
+          return undefined;
+        })
+    : undefined;
+  if (server) {
+    engine.events.emit('notification', {
+      title: 'serving',
+      message: server.url,
+      at: new Date().toISOString(),
+    });
+  }
   const quit = (): void => app.unmount();
   process.once('SIGTERM', quit);
   process.once('SIGHUP', quit);
@@ -48,6 +78,7 @@ export async function runTui(options: { env: NodeJS.ProcessEnv; cwd: string }): 
     await exited;
   } finally {
     restore();
+    await server?.close().catch(log);
     await live.stop().catch(log);
     engine.close();
   }

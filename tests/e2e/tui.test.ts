@@ -264,3 +264,47 @@ describe('cc-agent tui outside tmux', () => {
     expect(sessions).toEqual(['cc-agent-tui']);
   });
 });
+
+describe('cc-agent tui --serve', () => {
+  let h: Harness;
+  afterAll(() => h?.cleanup());
+
+  it('serves the browser view from the TUI’s own engine', async () => {
+    h = createHarness('tui-serve');
+    const id = await startDemo(h, '[[say "seen by both"]]');
+    const env = ['CC_AGENT_HOME', 'CC_AGENT_TMUX_SOCKET', 'CC_DEMO_SPEED', 'HOME'].flatMap((k) => [
+      '-e',
+      `${k}=${h.env[k] ?? ''}`,
+    ]);
+    h.tmux([
+      'new-session',
+      '-d',
+      '-s',
+      'ui',
+      '-x',
+      '200',
+      '-y',
+      '40',
+      ...env,
+      '--',
+      process.execPath,
+      cliPath,
+      'tui',
+      '--serve',
+      '--port',
+      '0',
+    ]);
+    const screen = () => h.tmux(['capture-pane', '-p', '-t', '=ui:']).stdout;
+    await waitFor(() => screen().includes('1 Jobs'), 'the TUI');
+    h.tmux(['send-keys', '-t', '=ui:', '8']);
+    const url = await waitFor(
+      () => /serving: (http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]{64})/.exec(screen())?.[1],
+      'the server URL in the Notifications panel',
+    );
+    const [base, token] = url.split('/?token=') as [string, string];
+    const res = await fetch(`${base}/api/jobs`, { headers: { authorization: `Bearer ${token}` } });
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as Job[]).map((j) => j.id)).toContain(id);
+    expect((await fetch(`${base}/api/jobs`)).status).toBe(401);
+  });
+});
