@@ -231,16 +231,20 @@ export class Engine {
   }
 
   /**
-   * Did another process (a CLI command, another engine) commit to the store since the last
-   * call? SQLite's data_version answers without reading a table; a live face reloads on yes.
+   * A watcher of other processes' commits (a CLI command, another engine): each call says
+   * whether something changed since its last call. SQLite's data_version answers without
+   * reading a table; a live face reloads on yes. Each face gets its own watcher.
    */
-  changedElsewhere(): boolean {
-    const v = this.ctx.db.pragma('data_version', { simple: true }) as number;
-    const changed = this.dataVersion !== undefined && v !== this.dataVersion;
-    this.dataVersion = v;
-    return changed;
+  changeWatcher(): () => boolean {
+    const version = (): number => this.ctx.db.pragma('data_version', { simple: true }) as number;
+    let last = version();
+    return () => {
+      const v = version();
+      const changed = v !== last;
+      last = v;
+      return changed;
+    };
   }
-  private dataVersion: number | undefined;
 
   async list(statuses?: readonly JobStatus[]): Promise<Job[]> {
     await this.refresh();

@@ -39,15 +39,24 @@ export function eventFeed(engine: Engine) {
   let next = 1;
   const ring: Delta[] = [];
   const listeners = new Set<(d: Delta) => void>();
+  const push = (event: string, data: string): void => {
+    const d = { id: next++, event, data };
+    ring.push(d);
+    if (ring.length > KEEP) ring.shift();
+    for (const l of listeners) l(d);
+  };
   const offs = STREAMED.map((name) =>
-    engine.events.on(name, (payload) => {
-      const d = { id: next++, event: name, data: JSON.stringify(payload) };
-      ring.push(d);
-      if (ring.length > KEEP) ring.shift();
-      for (const l of listeners) l(d);
+    engine.events.on(name, (payload) => push(name, JSON.stringify(payload))),
+  );
+  // What other processes commit (a `cc-agent queue add` in a shell) fires no event here:
+  // checked once a tick through SQLite's data_version, and sent as a fresh snapshot.
+  const changedElsewhere = engine.changeWatcher();
+  offs.push(
+    engine.events.on('pulse_tick', () => {
+      if (listeners.size > 0 && changedElsewhere()) push('snapshot', snapshot());
     }),
   );
-  const snapshot = () =>
+  const snapshot = (): string =>
     JSON.stringify({
       jobs: engine.jobsNow(),
       tasks: engine.queue.list(),

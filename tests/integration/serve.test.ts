@@ -72,6 +72,14 @@ describe('cc-agent serve', () => {
     }
     expect(seen).toMatch(/^event: snapshot/m);
     expect(seen).toContain('event: job_created');
+    // A change another process commits (a shell's `cc-agent queue add`) arrives too.
+    const task = await h.ok(['queue', 'add', 'added from a shell']);
+    while (!seen.includes(`"id":"${task}"`)) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      seen += dec.decode(value);
+    }
+    expect(seen).toContain(`"id":"${task}"`);
     ctl.abort();
     await waitForStatus(h, job.id, 'running');
   });

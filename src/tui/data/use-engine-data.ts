@@ -93,6 +93,7 @@ export function useEngineData(engine: Engine): TuiData {
   const ref = useRef(data);
   useEffect(() => {
     const dirty = new Set<Part>();
+    const changedElsewhere = engine.changeWatcher();
     const events: TimelineEntry[] = [];
     const notes: Note[] = [];
     let timer: NodeJS.Timeout | undefined;
@@ -157,7 +158,7 @@ export function useEngineData(engine: Engine): TuiData {
       engine.events.on('pulse_tick', () => {
         tick = true;
         // Another process may also have ingested hook events first: their events fired there.
-        if (engine.changedElsewhere()) mark(...ALL);
+        if (changedElsewhere()) mark(...ALL);
         else mark();
       }),
     ];
