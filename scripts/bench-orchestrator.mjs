@@ -122,7 +122,7 @@ try {
   engine.close();
 } finally {
   spawnSync('tmux', ['-L', socket, 'kill-server']);
-  rmSync(base, { recursive: true, force: true });
+  rmSync(base, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
 }
 
 console.log(

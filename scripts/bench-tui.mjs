@@ -244,7 +244,7 @@ try {
   await stopTui();
 } finally {
   tmux('kill-server');
-  rmSync(base, { recursive: true, force: true });
+  rmSync(base, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
 }
 
 console.log(`\ncc-agent TUI bench — node ${process.version}, ${runs} key presses`);

@@ -44,7 +44,12 @@ export async function runTui(options: {
   // starts right after it, and its first ingest updates the screen through events.
   // The pulse ticks every second (cron slots are on time); panes and screens are checked every
   // 5 s (hooks and exit files announce the rest at once), which keeps an idle TUI near 0% CPU.
-  const live = await engine.live({ pulse: true, tickMs: 1000, checkMs: 5000, onError: log });
+  const live = await engine.live({
+    pulse: true,
+    tickMs: 1000,
+    checkMs: 5000,
+    onError: log,
+  });
   // `tui --serve`: the browser view from this same engine (loaded only when asked for).
   const server = options.serve
     ? await import('../server/listen.js')

@@ -111,7 +111,10 @@ export function createHarness(name: string): Harness {
         }
       }
       killTmuxServer(socket);
-      for (const t of temps) rmSync(t, { recursive: true, force: true, maxRetries: 5 });
+      // An agent whose session was already closed (orchestrator stop) may still be writing its
+      // last files as it exits: retry for up to 3 s.
+      for (const t of temps)
+        rmSync(t, { recursive: true, force: true, maxRetries: 30, retryDelay: 100 });
     },
   };
 }
