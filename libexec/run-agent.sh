@@ -15,6 +15,13 @@ exit_file=$1
 prompt_file=$2
 shift 2
 
+# When the session is closed under the agent (tmux kill-session, the server stopping) the
+# pane's process group gets SIGHUP: the agent ends, and this script lives on just long enough
+# to record it, so the exit file announces the end at once and no one has to poll tmux. A
+# trap, not an ignore: an ignored signal would stay ignored in the agent too.
+hup=
+trap 'hup=1' HUP
+
 if [ -n "$prompt_file" ]; then
   # The trailing x keeps the prompt's own trailing newlines, which $() would strip.
   prompt=$(cat "$prompt_file" && printf x)
@@ -24,5 +31,6 @@ else
 fi
 code=$?
 
-printf '%s\n' "$code" >"$exit_file.tmp" && mv -f "$exit_file.tmp" "$exit_file"
+# "hup" marks an end nobody asked cc-agent for: the session was closed under the agent.
+printf '%s%s\n' "$code" "${hup:+ hup}" >"$exit_file.tmp" && mv -f "$exit_file.tmp" "$exit_file"
 exit "$code"

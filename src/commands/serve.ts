@@ -46,6 +46,7 @@ async function foreground(io: Io, engine: Engine): Promise<number> {
     pulse: true,
     tickMs: 1000,
     checkMs: 5000,
+    panesMs: 60_000,
     onError: (e) => io.err(`cc-agent serve: ${(e as Error).message}`),
   });
   const server = await listen(engine, { host, port: portOf(io), cwd: io.cwd });

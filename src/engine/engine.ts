@@ -132,11 +132,12 @@ export class Engine {
   }
 
   /** Pane liveness, then the screens no hook can speak for. */
-  private async check(): Promise<void> {
+  private async check(options: { panes?: boolean } = {}): Promise<void> {
     enrichRunning(this.ctx);
-    await reconcile(this.ctx);
+    await reconcile(this.ctx, options);
     await checkScreens(this.ctx);
   }
+  private panesCheckedAt = 0;
 
   /** Keep the store live (file-watch ingestion) for a long-running face; see events/live.ts. */
   async live(
@@ -144,6 +145,8 @@ export class Engine {
       tickMs?: number;
       /** Pane and screen checks this often (default: every tick). */
       checkMs?: number;
+      /** Ask tmux which panes live at most this often (default: on every check). */
+      panesMs?: number;
       onError?: (e: unknown) => void;
       pulse?: boolean;
     } = {},
@@ -154,7 +157,14 @@ export class Engine {
     const live = await startLive(this.ctx, {
       ...options,
       onError,
-      check: () => this.check(),
+      // tmux is asked which panes live only every `panesMs`: exit files (written even when a
+      // session is closed under the agent) announce ends at once, so an idle engine spawns no
+      // tmux at all; the pane check is the safety net.
+      check: () => {
+        const due = this.ctx.now() - this.panesCheckedAt >= (options.panesMs ?? 0);
+        if (due) this.panesCheckedAt = this.ctx.now();
+        return this.check({ panes: due });
+      },
       tick: async () => {
         await pulse?.tick();
       },

@@ -42,12 +42,14 @@ export async function runTui(options: {
   const exited = app.waitUntilExit();
   // The first frame comes from the store as it is; the live engine (watchers, the pulse)
   // starts right after it, and its first ingest updates the screen through events.
-  // The pulse ticks every second (cron slots are on time); panes and screens are checked every
-  // 5 s (hooks and exit files announce the rest at once), which keeps an idle TUI near 0% CPU.
+  // The pulse ticks every second (cron slots are on time); screens are checked every 5 s and
+  // tmux asked about panes once a minute (hooks and exit files announce the rest at once),
+  // which keeps an idle TUI near 0% CPU and spawning no tmux.
   const live = await engine.live({
     pulse: true,
     tickMs: 1000,
     checkMs: 5000,
+    panesMs: 60_000,
     onError: log,
   });
   // `tui --serve`: the browser view from this same engine (loaded only when asked for).

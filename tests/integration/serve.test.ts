@@ -112,6 +112,26 @@ describe('cc-agent serve', () => {
     ws.close();
   });
 
+  it('learns of a session killed behind its back at once, without polling tmux', async () => {
+    // The server asks tmux about panes once a minute; the wrapper's exit file says it now.
+    const victim = await startDemo(h, '[[work 60]]');
+    await waitFor(async () => {
+      const jobs = (await (await api('/api/jobs')).json()) as Job[];
+      return jobs.find((j) => j.id === victim)?.activity === 'working';
+    }, 'the victim to be working');
+    expect(h.tmux(['kill-session', '-t', `=cc-agent-${victim}`]).code).toBe(0);
+    const gone = await waitFor(
+      async () => {
+        const jobs = (await (await api('/api/jobs')).json()) as Job[];
+        const j = jobs.find((x) => x.id === victim);
+        return j?.status === 'failed' ? j : undefined;
+      },
+      'the server to see the session gone',
+      5000,
+    );
+    expect(gone.error).toContain('disappeared');
+  });
+
   it('refuses a WebSocket from a foreign page, and stops on request', async () => {
     const ws = new WebSocket(`${base.replace('http', 'ws')}/api/terminal/${agent}`, {
       headers: { authorization: `Bearer ${token}`, origin: 'https://evil.example' },

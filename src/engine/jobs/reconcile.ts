@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, rmSync, statSync } from 'node:fs';
 import { CcAgentError } from '../errors.js';
 import type { EngineContext } from '../context.js';
 import type { JobRow } from '../store/jobs-repo.js';
@@ -13,12 +13,17 @@ const STALE_PENDING_MS = 60_000;
  * ended; a vanished tmux session means it died with no word. Costs one stat per active job and
  * one tmux call per server — never a call per job.
  */
-export async function reconcile(ctx: EngineContext): Promise<void> {
+export async function reconcile(
+  ctx: EngineContext,
+  options: { panes?: boolean } = {},
+): Promise<void> {
   const active = ctx.jobs.list(['pending', 'running']);
   if (active.length === 0) return;
   const panesBySocket = new Map<string | null, Map<string, PaneState> | null>();
   for (const row of active) {
     if (finishFromExitFile(ctx, row)) continue;
+    // Exit files only (no tmux call): the wrapper records every end, a closed session's too.
+    if (options.panes === false) continue;
     if (row.status === 'pending' && ctx.now() - row.created_at < STALE_PENDING_MS) continue;
     if (!panesBySocket.has(row.tmux_socket)) {
       panesBySocket.set(row.tmux_socket, await panesOf(ctx, row.tmux_socket));
@@ -30,10 +35,7 @@ export async function reconcile(ctx: EngineContext): Promise<void> {
     // writes the file before it exits, so a second look settles it with the real status.
     if ((!pane || pane.dead) && finishFromExitFile(ctx, row)) continue;
     if (!pane) {
-      finishJob(ctx, row, {
-        exitCode: null,
-        error: 'tmux session disappeared (killed outside cc-agent or the tmux server stopped)',
-      });
+      finishJob(ctx, row, { exitCode: null, error: DISAPPEARED });
     } else if (pane.dead) {
       // The wrapper itself was killed before it could record the status.
       const code = pane.exitStatus ?? null;
@@ -47,15 +49,29 @@ export async function reconcile(ctx: EngineContext): Promise<void> {
 
 /** Settle a job from the wrapper's exit file, if it has written one. */
 function finishFromExitFile(ctx: EngineContext, row: JobRow): boolean {
-  const exit = readExitFile(ctx.paths.exitFile(row.id));
+  const file = ctx.paths.exitFile(row.id);
+  const exit = readExitFile(file);
   if (!exit) return false;
+  // Written before this job was created: an earlier run under the same id (the orchestrator's)
+  // recording its end late. Not this job's end.
+  if (exit.at < row.created_at) {
+    rmSync(file, { force: true });
+    return false;
+  }
   finishJob(ctx, row, {
-    exitCode: exit.code,
+    exitCode: exit.hup ? null : exit.code,
     at: exit.at,
-    error: exit.code === 0 ? undefined : `agent exited with status ${exit.code}`,
+    error: exit.hup
+      ? DISAPPEARED
+      : exit.code === 0
+        ? undefined
+        : `agent exited with status ${exit.code}`,
   });
   return true;
 }
+
+export const DISAPPEARED =
+  'tmux session disappeared (killed outside cc-agent or the tmux server stopped)';
 
 async function panesOf(
   ctx: EngineContext,
@@ -70,12 +86,13 @@ async function panesOf(
   }
 }
 
-function readExitFile(file: string): { code: number; at: number } | undefined {
+/** `<code>`, or `<code> hup` when the session was closed under the agent (run-agent.sh). */
+function readExitFile(file: string): { code: number; at: number; hup: boolean } | undefined {
   try {
     const text = readFileSync(file, 'utf8').trim();
     const code = Number.parseInt(text, 10);
     if (!Number.isFinite(code)) return undefined;
-    return { code, at: statSync(file).mtimeMs };
+    return { code, at: statSync(file).mtimeMs, hup: / hup$/.test(text) };
   } catch {
     return undefined;
   }
