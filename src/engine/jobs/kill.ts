@@ -15,9 +15,11 @@ export interface KillResult {
 /** Kill one job's agent. Killing an ended job just removes its leftover session. */
 export async function killJob(ctx: EngineContext, id: string): Promise<KillResult> {
   const row = findJob(ctx, id);
-  const sessionRemoved = await ctx.tmux(row.tmux_socket).killSession(row.tmux_session);
   const wasRunning = isActive(row.status);
+  // Killed first in the store, then in tmux: the closing session makes the wrapper write an
+  // exit file, and a live engine reading it must find a job already killed, not one to fail.
   if (wasRunning) finishJob(ctx, row, { exitCode: null, status: 'killed' });
+  const sessionRemoved = await ctx.tmux(row.tmux_socket).killSession(row.tmux_session);
   return { job: ctx.saved(row.id), wasRunning, sessionRemoved };
 }
 
