@@ -29,6 +29,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { killTmuxServer } from './lib/tmux-server.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const relayPath = join(root, 'hooks', 'relay-event.sh');
@@ -86,10 +87,8 @@ function cleanup() {
   if (cleaned) return;
   cleaned = true;
   for (const c of children) c.kill('SIGKILL');
-  spawnSync('tmux', ['-L', socket, 'kill-server'], { stdio: 'ignore' });
+  killTmuxServer(socket);
   try {
-    const uid = process.getuid?.() ?? 0;
-    rmSync(join(process.env.TMUX_TMPDIR || '/tmp', `tmux-${uid}`, socket), { force: true });
     rmSync(base, { recursive: true, force: true, maxRetries: 5 });
   } catch (e) {
     process.stderr.write(`bench-hooks: could not remove ${base}: ${e.message}\n`);

@@ -14,6 +14,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { killTmuxServer } from './lib/tmux-server.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const { createEngine } = await import(join(root, 'dist', 'engine', 'index.js'));
@@ -121,7 +122,7 @@ try {
   await live.stop();
   engine.close();
 } finally {
-  spawnSync('tmux', ['-L', socket, 'kill-server']);
+  killTmuxServer(socket);
   rmSync(base, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
 }
 

@@ -12,20 +12,13 @@
 // - tmux processes the idle server spawns per second (a PATH shim counts them).
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import {
-  chmodSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import WebSocket from 'ws';
+import { killTmuxServer } from './lib/tmux-server.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const cliPath = join(root, 'bin', 'cc-agent.js');
@@ -170,14 +163,7 @@ try {
   rows.push(['dashboard: URL → 200 jobs drawn (ms)', q(loads, 0.5), q(loads, 0.99), '< 1000 ms']);
   cli('serve', 'stop');
 } finally {
-  // The agents' wrappers record their end as the server goes: wait for them before removing.
-  const pids = spawnSync('tmux', ['-L', socket, 'list-panes', '-a', '-F', '#{pane_pid}'], {
-    encoding: 'utf8',
-  })
-    .stdout.split('\n')
-    .filter(Boolean);
-  spawnSync('tmux', ['-L', socket, 'kill-server']);
-  for (let i = 0; i < 100 && pids.some((p) => existsSync(`/proc/${p}`)); i++) await sleep(50);
+  killTmuxServer(socket);
   rmSync(base, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
 }
 

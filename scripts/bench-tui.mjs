@@ -12,11 +12,12 @@
 // - CPU of the TUI process while 50 simulated agents sit idle (their turns ended), over S s.
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
+import { killTmuxServer } from './lib/tmux-server.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const cliPath = join(root, 'bin', 'cc-agent.js');
@@ -243,10 +244,7 @@ try {
   ]);
   await stopTui();
 } finally {
-  // The agents' wrappers record their end as the server goes: wait for them before removing.
-  const pids = tmux('list-panes', '-a', '-F', '#{pane_pid}').stdout.split('\n').filter(Boolean);
-  tmux('kill-server');
-  for (let i = 0; i < 100 && pids.some((p) => existsSync(`/proc/${p}`)); i++) await sleep(50);
+  killTmuxServer(socket);
   rmSync(base, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
 }
 

@@ -15,6 +15,7 @@ import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
+import { killTmuxServer } from './lib/tmux-server.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const cliPath = join(root, 'bin', 'cc-agent.js');
@@ -65,11 +66,8 @@ let cleaned = false;
 function cleanup() {
   if (cleaned) return;
   cleaned = true;
-  spawnSync('tmux', ['-L', socket, 'kill-server'], { stdio: 'ignore' });
+  killTmuxServer(socket);
   try {
-    // A tmux server that exited on its own (last session gone) can leave its socket file behind.
-    const uid = process.getuid?.() ?? 0;
-    rmSync(join(process.env.TMUX_TMPDIR || '/tmp', `tmux-${uid}`, socket), { force: true });
     rmSync(base, { recursive: true, force: true, maxRetries: 5 });
   } catch (e) {
     process.stderr.write(`bench: could not remove ${base}: ${e.message}\n`);

@@ -41,9 +41,12 @@ export function count(n: number): string {
   return `${(n / 1_000_000).toFixed(1)}M`;
 }
 
+/** Every token a job used: input, output and both kinds of cache. */
+export const totalTokens = (j: Job): number =>
+  j.tokens.input + j.tokens.cacheCreation + j.tokens.cacheRead + j.tokens.output;
+
 export const tokensLabel = (j: Job): string => {
-  const t = j.tokens;
-  const total = t.input + t.cacheCreation + t.cacheRead + t.output;
+  const total = totalTokens(j);
   return total === 0 ? '-' : count(total);
 };
 

@@ -1,39 +1,15 @@
 import { spawn } from 'node:child_process';
-import { closeSync, openSync, rmSync, watch, writeFileSync } from 'node:fs';
+import { closeSync, openSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CcAgentError, type Engine } from '../engine/index.js';
 import { subcommand } from './args.js';
 import { json } from './format.js';
 import type { Command, Io } from './types.js';
+import { until } from './until.js';
 
 const SUBCOMMANDS = ['start', 'stop', 'status', 'run'] as const;
 const cliEntry = fileURLToPath(new URL('../../bin/cc-agent.js', import.meta.url));
-
-/** Resolve once `done()` holds, re-checking whenever the home directory changes. */
-function until(dir: string, done: () => boolean, timeoutMs: number, what: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (done()) return resolve();
-    const w = watch(dir, () => {
-      if (done()) finish();
-    });
-    // A pidfile can go away with no event the watcher sees (the process is killed): look too.
-    const poll = setInterval(() => done() && finish(), 100);
-    const timer = setTimeout(() => {
-      cleanup();
-      reject(new CcAgentError('timeout', `timed out after ${timeoutMs} ms waiting for ${what}`));
-    }, timeoutMs);
-    const cleanup = (): void => {
-      w.close();
-      clearInterval(poll);
-      clearTimeout(timer);
-    };
-    const finish = (): void => {
-      cleanup();
-      resolve();
-    };
-  });
-}
 
 /** Start `cc-agent pulse run` detached (pidfile and log under the home); resolves with its pid. */
 export async function startDetachedPulse(io: Io, engine: Engine): Promise<number> {

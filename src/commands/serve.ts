@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CcAgentError, type Engine } from '../engine/index.js';
 import type { Command, Io } from './types.js';
+import { until } from './until.js';
 
 const cliEntry = fileURLToPath(new URL('../../bin/cc-agent.js', import.meta.url));
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
@@ -106,7 +107,7 @@ Every request needs the token in $CC_AGENT_HOME/server-token: the printed URL ca
         return 0;
       }
       process.kill(state.pid, 'SIGTERM');
-      for (let i = 0; i < 100 && running(engine); i++) await new Promise((r) => setTimeout(r, 50));
+      await until(engine.paths.home, () => !running(engine), 10_000, 'the server to stop');
       io.out(`stopped (pid ${state.pid})`);
       return 0;
     }
@@ -125,18 +126,21 @@ Every request needs the token in $CC_AGENT_HOME/server-token: the printed URL ca
     });
     child.unref();
     closeSync(log);
-    for (let i = 0; i < 200; i++) {
-      const s = running(engine);
-      if (s && s.pid === child.pid) {
-        io.out(`serving (pid ${s.pid}) on ${s.url}`);
-        return 0;
-      }
-      if (child.exitCode !== null) break;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    throw new CcAgentError(
-      'timeout',
-      `the server did not start; see ${join(engine.paths.home, 'serve.log')}`,
+    // Up when it has written its state (with its URL); a child that died says so sooner.
+    const what = `the server to start (log: ${join(engine.paths.home, 'serve.log')})`;
+    await until(
+      engine.paths.home,
+      () => running(engine)?.pid === child.pid || child.exitCode !== null,
+      10_000,
+      what,
     );
+    const s = running(engine);
+    if (!s)
+      throw new CcAgentError(
+        'timeout',
+        `the server did not start; see ${join(engine.paths.home, 'serve.log')}`,
+      );
+    io.out(`serving (pid ${s.pid}) on ${s.url}`);
+    return 0;
   },
 };

@@ -1,3 +1,4 @@
+import { asksForHuman, unseenTurn } from '../engine/index.js';
 import type { Command } from './types.js';
 
 /**
@@ -16,10 +17,8 @@ Prints e.g. "⚑ 2 need you · 5 running"; empty when nothing needs you.`,
       .engine()
       .jobsNow()
       .filter((j) => j.status === 'running');
-    const asking = jobs.filter(
-      (j) => j.activity === 'needs_permission' || j.activity === 'blocked',
-    ).length;
-    const unseen = jobs.filter((j) => j.activity === 'waiting').length;
+    const asking = jobs.filter(asksForHuman).length;
+    const unseen = jobs.filter(unseenTurn).length;
     const attention = asking + unseen;
     if (io.flags['json']) {
       io.out(JSON.stringify({ attention, asking, unseen, running: jobs.length }));

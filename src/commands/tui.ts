@@ -16,13 +16,6 @@ function tuiEnv(io: Io): string[] {
     .flatMap((k) => ['-e', `${k}=${io.env[k]}`]);
 }
 
-/** tmux's argv prefix for the agents' server (CC_AGENT_TMUX_SOCKET), as the engine picks it. */
-export function tmuxPrefix(env: NodeJS.ProcessEnv): string[] {
-  const s = env['CC_AGENT_TMUX_SOCKET'];
-  if (!s) return ['tmux'];
-  return s.includes('/') ? ['tmux', '-S', s] : ['tmux', '-L', s];
-}
-
 /** Load the TUI (bundled into one file when built, so its first frame comes quickly). */
 export async function loadTui(): Promise<typeof import('../tui/main.js')> {
   const bundle = new URL('../tui.bundle.js', import.meta.url);
@@ -62,7 +55,8 @@ export async function openTui(
   if (options.serve) {
     run.push('--serve', '--port', String(options.serve.port), '--host', options.serve.host);
   }
-  const tmux = inTmux ? ['tmux'] : tmuxPrefix(io.env);
+  // Inside tmux: the server this pane is on; outside: the agents' server, as the engine names it.
+  const tmux = inTmux ? ['tmux'] : io.engine().tmuxArgv();
   const [bin, ...pre] = tmux as [string, ...string[]];
   const args = inTmux
     ? [...pre, 'new-window', '-n', 'cc-agent', '-c', io.cwd, ...tuiEnv(io), '--', ...run]

@@ -336,6 +336,11 @@ export class Engine {
     };
   }
 
+  /** The argv that reaches the agents' tmux server (`tmux -L <socket> …`), for a face to exec. */
+  tmuxArgv(...args: string[]): string[] {
+    return this.ctx.tmux(this.ctx.defaultSocket).commandLine(...args);
+  }
+
   switchTo(id: string): Promise<void> {
     const row = findJob(this.ctx, id);
     return this.ctx.tmux(row.tmux_socket).switchClient(row.tmux_session);

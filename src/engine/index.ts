@@ -1,7 +1,12 @@
 /** The engine's public entry: faces import from here and nowhere deeper. */
 export { createEngine, Engine, type EngineOptions, type SessionReport } from './engine.js';
 export { CcAgentError, type ErrorCode } from './errors.js';
-export type { EngineEventMap, EngineEventName, HookEventRecord } from './events/emitter.js';
+export {
+  ENGINE_EVENTS,
+  type EngineEventMap,
+  type EngineEventName,
+  type HookEventRecord,
+} from './events/emitter.js';
 export type { HealthReport, HealthCheck } from './health.js';
 export {
   claudeSettingsPath,
@@ -37,3 +42,4 @@ export type { Mode } from './triggers/modes.js';
 export type { OrchestratorApi, OrchestratorStatus } from './orchestrator/api.js';
 export type { OrchestratorState } from './orchestrator/state-file.js';
 export type { Analytics } from './analytics.js';
+export { asksForHuman, needsAttention, unseenTurn } from './state/attention.js';

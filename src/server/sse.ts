@@ -1,24 +1,6 @@
 import type { Context } from 'hono';
 import { streamSSE } from 'hono/streaming';
-import type { Engine, EngineEventName } from '../engine/index.js';
-
-/** The engine events the browser follows, sent as typed SSE events with their payloads. */
-export const STREAMED: readonly EngineEventName[] = [
-  'job_created',
-  'job_updated',
-  'job_completed',
-  'job_failed',
-  'job_deleted',
-  'hook_event',
-  'queue_updated',
-  'queue_removed',
-  'approval_updated',
-  'trigger_fired',
-  'notification',
-  'orchestrator_status_change',
-  'orchestrator_context_warn',
-  'pulse_tick',
-];
+import { ENGINE_EVENTS, type Engine } from '../engine/index.js';
 
 interface Delta {
   id: number;
@@ -45,7 +27,8 @@ export function eventFeed(engine: Engine) {
     if (ring.length > KEEP) ring.shift();
     for (const l of listeners) l(d);
   };
-  const offs = STREAMED.map((name) =>
+  // Every engine event goes to the browser, typed by its name.
+  const offs = ENGINE_EVENTS.map((name) =>
     engine.events.on(name, (payload) => push(name, JSON.stringify(payload))),
   );
   // What other processes commit (a `cc-agent queue add` in a shell) fires no event here:

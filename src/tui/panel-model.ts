@@ -11,7 +11,7 @@ import {
   type Pending,
 } from './rows.js';
 import { applyFilter, type PanelId } from './view/state.js';
-import type { Job, Task, Trigger } from '../engine/index.js';
+import { asksForHuman, unseenTurn, type Job, type Task, type Trigger } from '../engine/index.js';
 
 export interface Row {
   key: string;
@@ -32,8 +32,8 @@ export function jobColor(j: Job): string | undefined {
   if (j.status === 'failed') return 'red';
   if (j.status === 'killed') return 'gray';
   if (j.status === 'completed') return 'blue';
-  if (j.activity === 'needs_permission' || j.activity === 'blocked') return 'magenta';
-  if (j.activity === 'waiting') return 'yellow';
+  if (asksForHuman(j)) return 'magenta';
+  if (unseenTurn(j)) return 'yellow';
   if (j.activity === 'working' || j.activity === 'starting') return 'green';
   return undefined;
 }

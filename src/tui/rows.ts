@@ -1,4 +1,11 @@
-import type { Approval, Job, Task, Trigger } from '../engine/index.js';
+import {
+  asksForHuman,
+  unseenTurn,
+  type Approval,
+  type Job,
+  type Task,
+  type Trigger,
+} from '../engine/index.js';
 import {
   activityLabel,
   duration,
@@ -17,17 +24,9 @@ import {
 const col = (text: string, width: number): string =>
   text.length > width ? `${text.slice(0, width - 1)}…` : text.padEnd(width);
 
-/** Needs a human: a permission or dialog question, or a finished turn nobody has seen yet. */
-export const needsAttention = (j: Job): boolean =>
-  j.status === 'running' &&
-  (j.activity === 'needs_permission' || j.activity === 'blocked' || j.activity === 'waiting');
-
 /** `!` asks for a human (permission, dialog), `●` finished a turn nobody has seen. */
-export function attentionMark(j: Job): string {
-  if (j.status !== 'running') return ' ';
-  if (j.activity === 'needs_permission' || j.activity === 'blocked') return '!';
-  return j.activity === 'waiting' ? '●' : ' ';
-}
+export const attentionMark = (j: Job): string =>
+  asksForHuman(j) ? '!' : unseenTurn(j) ? '●' : ' ';
 
 /** The badge's word: the activity while running, else the lifecycle status. */
 export const badge = (j: Job): string =>
@@ -95,12 +94,7 @@ export function pendingItems(approvals: readonly Approval[], jobs: readonly Job[
     ...approvals
       .filter((a) => a.status === 'pending')
       .map((approval) => ({ kind: 'approval' as const, approval })),
-    ...jobs
-      .filter(
-        (j) =>
-          j.status === 'running' && (j.activity === 'needs_permission' || j.activity === 'blocked'),
-      )
-      .map((job) => ({ kind: 'agent' as const, job })),
+    ...jobs.filter(asksForHuman).map((job) => ({ kind: 'agent' as const, job })),
   ];
 }
 

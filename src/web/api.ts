@@ -1,4 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
+// The same labels as the CLI and the TUI.
+export { count as compact, elapsed, totalTokens as tokens } from '../commands/format.js';
 import type {
   Approval,
   HookEventRecord,
@@ -104,23 +106,6 @@ export function useLive(): Live {
   }, []);
   return live;
 }
-
-/** 1234 → 1.2k */
-export const compact = (n: number): string =>
-  n < 1000 ? String(n) : n < 1e6 ? `${(n / 1000).toFixed(1)}k` : `${(n / 1e6).toFixed(1)}M`;
-
-export function elapsed(j: Job, now = Date.now()): string {
-  const ms = (j.endedAt ? Date.parse(j.endedAt) : now) - Date.parse(j.startedAt ?? j.createdAt);
-  const s = Math.max(0, Math.floor(ms / 1000));
-  return s < 60
-    ? `${s}s`
-    : s < 3600
-      ? `${Math.floor(s / 60)}m${String(s % 60).padStart(2, '0')}s`
-      : `${Math.floor(s / 3600)}h${String(Math.floor(s / 60) % 60).padStart(2, '0')}m`;
-}
-
-export const tokens = (j: Job): number =>
-  j.tokens.input + j.tokens.output + j.tokens.cacheRead + j.tokens.cacheCreation;
 
 export const state = (j: Job): string =>
   j.status === 'running' && j.activity ? j.activity : j.status;

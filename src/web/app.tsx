@@ -1,5 +1,7 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
+// The rule itself (a pure module), not the engine's entry, which is Node-only.
+import { asksForHuman } from '../engine/state/attention.js';
 import { useLive } from './api.js';
 import { JobTable, visibleIds } from './dashboard.js';
 import { JobView } from './job-view.js';
@@ -71,9 +73,7 @@ function App() {
     );
   }
   const pending = live.approvals.filter((a) => a.status === 'pending').length;
-  const asking = live.jobs.filter(
-    (j) => j.activity === 'needs_permission' || j.activity === 'blocked',
-  ).length;
+  const asking = live.jobs.filter(asksForHuman).length;
   const running = live.jobs.filter((j) => j.status === 'running').length;
   return (
     <div>

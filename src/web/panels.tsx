@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ActivityEntry, Analytics, Mode } from '../engine/index.js';
+// The rule itself (a pure module), not the engine's entry, which is Node-only.
+import { asksForHuman } from '../engine/state/attention.js';
 import { api, compact, post, type Live } from './api.js';
 
 type Say = (s: string) => void;
@@ -147,10 +149,7 @@ export function Triggers(props: { live: Live; say: Say }) {
 
 export function Approvals(props: { live: Live; say: Say }) {
   const pending = props.live.approvals.filter((a) => a.status === 'pending');
-  const asking = props.live.jobs.filter(
-    (j) =>
-      j.status === 'running' && (j.activity === 'needs_permission' || j.activity === 'blocked'),
-  );
+  const asking = props.live.jobs.filter(asksForHuman);
   if (pending.length === 0 && asking.length === 0) return <p class="dim">nothing waits for you</p>;
   return (
     <table>

@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Approval, HookEventRecord, Job, Task } from '../../src/engine/index.js';
+import type { Approval, Job, Task } from '../../src/engine/index.js';
 import { cliPath, createHarness, type Harness } from '../helpers/cli-harness.js';
-import { jobJson, startDemo } from '../helpers/jobs.js';
+import { eventsOf, jobJson, startDemo } from '../helpers/jobs.js';
 import { attachClient, clientSessions, startTui, type TuiDriver } from '../helpers/tui.js';
 import { waitFor } from '../helpers/wait-for.js';
 
@@ -98,13 +98,13 @@ describe('cc-agent tui in tmux', () => {
     tui.type(message);
     tui.keys('Enter');
     await tui.waitFor('the send to finish', (s) => s.includes(`sent to ${talker}`));
-    const got = await waitFor(async () => {
-      const out = await h.ok(['events', '--job', talker, '--json']);
-      return out
-        .split('\n')
-        .map((l) => JSON.parse(l) as HookEventRecord)
-        .find((e) => e.event === 'UserPromptSubmit' && e.payload['prompt'] === message);
-    }, 'the agent to receive the message');
+    const got = await waitFor(
+      async () =>
+        (await eventsOf(h, talker)).find(
+          (e) => e.event === 'UserPromptSubmit' && e.payload['prompt'] === message,
+        ),
+      'the agent to receive the message',
+    );
     expect(got.payload['prompt']).toBe(message);
     await tui.waitFor('the reply on its screen', (s) => s.includes('Done: hello from the TUI'));
     tui.keys('Escape');
@@ -184,51 +184,24 @@ describe('cc-agent demo in a terminal', () => {
 
   it('sets up the demo world and opens the TUI on it', async () => {
     h = createHarness('tui-demo');
-    const env = ['CC_AGENT_HOME', 'CC_AGENT_TMUX_SOCKET', 'CC_DEMO_SPEED', 'HOME'].flatMap((k) => [
-      '-e',
-      `${k}=${h.env[k] ?? ''}`,
-    ]);
-    const r = h.tmux([
-      'new-session',
-      '-d',
-      '-s',
-      'ui',
-      '-x',
-      '160',
-      '-y',
-      '40',
-      ...env,
-      '--',
-      process.execPath,
-      cliPath,
-      'demo',
-    ]);
-    expect(r.code).toBe(0);
-    const screen = () => h.tmux(['capture-pane', '-p', '-t', '=ui:']).stdout;
-    const s = await waitFor(
-      () => {
-        const x = screen();
-        const ok =
-          x.includes('1 Jobs') &&
-          /! \S+ permission/.test(x) &&
-          /\S+ completed/.test(x) &&
-          /\S+ failed\(2\)/.test(x) &&
-          /orch {5}/.test(x) &&
-          x.includes('5 Approvals (2)');
-        return ok ? x : undefined;
-      },
+    const demo = startTui(h, { args: ['demo'], size: { x: 160, y: 40 } });
+    const s = await demo.waitFor(
       'the demo in the TUI: agents asking, done, failed, the orchestrator, two approvals',
+      (x) =>
+        x.includes('1 Jobs') &&
+        /! \S+ permission/.test(x) &&
+        /\S+ completed/.test(x) &&
+        /\S+ failed\(2\)/.test(x) &&
+        /orch {5}/.test(x) &&
+        x.includes('5 Approvals (2)'),
       30_000,
     );
     expect(s).toContain('Refactor the session store');
     // Its queue: three tasks, worked by the orchestrator through the TUI's own pulse.
-    h.tmux(['send-keys', '-t', '=ui:', '3']);
-    await waitFor(
-      () => {
-        const x = screen();
-        return (x.match(/ done +\d+ +orch /g) ?? []).length === 3 ? x : undefined;
-      },
+    demo.keys('3');
+    await demo.waitFor(
       'the three demo tasks done in the Queue panel',
+      (x) => (x.match(/ done +\d+ +orch /g) ?? []).length === 3,
       30_000,
     );
   });
@@ -272,35 +245,13 @@ describe('cc-agent tui --serve', () => {
   it('serves the browser view from the TUI’s own engine', async () => {
     h = createHarness('tui-serve');
     const id = await startDemo(h, '[[say "seen by both"]]');
-    const env = ['CC_AGENT_HOME', 'CC_AGENT_TMUX_SOCKET', 'CC_DEMO_SPEED', 'HOME'].flatMap((k) => [
-      '-e',
-      `${k}=${h.env[k] ?? ''}`,
-    ]);
-    h.tmux([
-      'new-session',
-      '-d',
-      '-s',
-      'ui',
-      '-x',
-      '200',
-      '-y',
-      '40',
-      ...env,
-      '--',
-      process.execPath,
-      cliPath,
-      'tui',
-      '--serve',
-      '--port',
-      '0',
-    ]);
-    const screen = () => h.tmux(['capture-pane', '-p', '-t', '=ui:']).stdout;
-    await waitFor(() => screen().includes('1 Jobs'), 'the TUI');
-    h.tmux(['send-keys', '-t', '=ui:', '8']);
-    const url = await waitFor(
-      () => /serving: (http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]{64})/.exec(screen())?.[1],
-      'the server URL in the Notifications panel',
+    const tui = startTui(h, { args: ['tui', '--serve', '--port', '0'], size: { x: 200, y: 40 } });
+    await tui.waitFor('the TUI', (x) => x.includes('1 Jobs'));
+    tui.keys('8');
+    const screen = await tui.waitFor('the server URL in the Notifications panel', (x) =>
+      /serving: http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]{64}/.test(x),
     );
+    const url = (/serving: (\S+)/.exec(screen) as RegExpExecArray)[1] as string;
     const [base, token] = url.split('/?token=') as [string, string];
     const res = await fetch(`${base}/api/jobs`, { headers: { authorization: `Bearer ${token}` } });
     expect(res.status).toBe(200);

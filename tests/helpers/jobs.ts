@@ -1,4 +1,4 @@
-import type { Job } from '../../src/engine/index.js';
+import type { HookEventRecord, Job } from '../../src/engine/index.js';
 import type { Harness } from './cli-harness.js';
 import { waitFor } from './wait-for.js';
 
@@ -35,4 +35,12 @@ export async function waitForStatus(h: Harness, id: string, status: Job['status'
     const j = await jobJson(h, id);
     return j.status === status ? j : undefined;
   }, `job ${id} to become ${status}`);
+}
+
+/** A job's hook events, oldest first, as `cc-agent events --json` prints them. */
+export async function eventsOf(h: Harness, id: string, limit = 1000): Promise<HookEventRecord[]> {
+  return (await h.ok(['events', '--job', id, '--json', '--limit', String(limit)]))
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as HookEventRecord);
 }

@@ -14,7 +14,12 @@ export interface TuiDriver {
   waitFor(what: string, ok: (screen: string) => boolean, timeoutMs?: number): Promise<string>;
 }
 
-export function startTui(h: Harness, size = { x: 200, y: 50 }): TuiDriver {
+/** `cc-agent <args>` (default: `tui`) in session `ui` of the harness's tmux server. */
+export function startTui(
+  h: Harness,
+  options: { args?: string[]; size?: { x: number; y: number } } = {},
+): TuiDriver {
+  const size = options.size ?? { x: 200, y: 50 };
   const env = ['CC_AGENT_HOME', 'CC_AGENT_TMUX_SOCKET', 'CC_DEMO_SPEED', 'HOME'].flatMap((k) => [
     '-e',
     `${k}=${h.env[k] ?? ''}`,
@@ -32,7 +37,7 @@ export function startTui(h: Harness, size = { x: 200, y: 50 }): TuiDriver {
     '--',
     process.execPath,
     cliPath,
-    'tui',
+    ...(options.args ?? ['tui']),
   ]);
   if (r.code !== 0) throw new Error(`tmux new-session: ${r.stderr}`);
   const driver: TuiDriver = {

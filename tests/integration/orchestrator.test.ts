@@ -10,6 +10,7 @@ import type {
   Task,
 } from '../../src/engine/index.js';
 import { createHarness, type Harness } from '../helpers/cli-harness.js';
+import { eventsOf } from '../helpers/jobs.js';
 import { waitFor } from '../helpers/wait-for.js';
 
 /**
@@ -25,11 +26,7 @@ const json = async <T>(args: string[]): Promise<T> => JSON.parse(await h.ok(args
 const tasks = () => json<Task[]>(['queue', 'list', '--json']);
 const activity = () => json<ActivityEntry[]>(['activity', '--json']);
 const status = () => json<OrchestratorStatus>(['orchestrator', 'status', '--json']);
-const orchEvents = async (): Promise<HookEventRecord[]> =>
-  (await h.ok(['events', '--job', 'orch', '--json', '--limit', '1000']))
-    .split('\n')
-    .filter(Boolean)
-    .map((l) => JSON.parse(l) as HookEventRecord);
+const orchEvents = (): Promise<HookEventRecord[]> => eventsOf(h, 'orch');
 
 async function allDone(count: number): Promise<Task[]> {
   return waitFor(

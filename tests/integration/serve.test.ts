@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { stripAnsi, type Job } from '../../src/engine/index.js';
 import { createHarness, type Harness } from '../helpers/cli-harness.js';
-import { startDemo, waitForStatus } from '../helpers/jobs.js';
+import { eventsOf, startDemo, waitForStatus } from '../helpers/jobs.js';
 import { waitFor } from '../helpers/wait-for.js';
 
 /**
@@ -103,9 +103,7 @@ describe('cc-agent serve', () => {
     await waitFor(() => out.includes('$(echo no)'), 'the typed text echoed in the input line');
     ws.send(JSON.stringify({ type: 'input', data: '\r' }));
     await waitFor(() => out.includes(`Done: ${text}`), "the agent's reply to exactly that text");
-    const events = (await h.ok(['events', '--job', agent, '--json']))
-      .split('\n')
-      .map((l) => JSON.parse(l) as { event: string; payload: Record<string, unknown> });
+    const events = await eventsOf(h, agent);
     expect(events.filter((e) => e.event === 'UserPromptSubmit').at(-1)?.payload['prompt']).toBe(
       text,
     );

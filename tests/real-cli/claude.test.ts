@@ -1,16 +1,12 @@
+import { claudeWorld } from '../helpers/claude-world.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HookEventRecord, Job, SessionReport } from '../../src/engine/index.js';
-import { createHarness, type Harness } from '../helpers/cli-harness.js';
+import type { Harness } from '../helpers/cli-harness.js';
 import { READY, waitForScreen } from '../helpers/jobs.js';
-import {
-  CLAUDE_VERSION,
-  claudeEnv,
-  ensureClaude,
-  seedClaudeConfig,
-} from '../helpers/real-claude.js';
-import { startStubApi, type StubApi } from '../helpers/stub-api.js';
+import { CLAUDE_VERSION } from '../helpers/real-claude.js';
+import type { StubApi } from '../helpers/stub-api.js';
 import { waitFor } from '../helpers/wait-for.js';
 
 /**
@@ -27,13 +23,7 @@ describe(`real Claude Code ${CLAUDE_VERSION} driven by cc-agent`, () => {
   const started = Date.now();
 
   beforeAll(async () => {
-    h = createHarness('real');
-    stub = await startStubApi();
-    const bin = ensureClaude();
-    dir = h.tempDir('project');
-    const config = join(h.fakeHome, 'claude-config');
-    seedClaudeConfig(config, [dir]);
-    env = claudeEnv(bin, stub.url, config);
+    ({ h, stub, env, dir } = await claudeWorld('real'));
   }, 600_000);
   afterAll(async () => {
     h.cleanup();

@@ -1,10 +1,9 @@
-import { join } from 'node:path';
+import { claudeWorld } from '../helpers/claude-world.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ASYNC_HOOK_EVENTS } from '../../src/engine/agents/claude-flags.js';
 import type { HookEventRecord, Job } from '../../src/engine/index.js';
-import { createHarness, type Harness } from '../helpers/cli-harness.js';
-import { claudeEnv, ensureClaude, seedClaudeConfig } from '../helpers/real-claude.js';
-import { startStubApi, type StubApi } from '../helpers/stub-api.js';
+import type { Harness } from '../helpers/cli-harness.js';
+import type { StubApi } from '../helpers/stub-api.js';
 import { waitFor } from '../helpers/wait-for.js';
 
 /**
@@ -69,12 +68,7 @@ describe('conformance: the simulated agent behaves as the real Claude Code', () 
   let claude: NodeJS.ProcessEnv;
   let dir: string;
   beforeAll(async () => {
-    h = createHarness('conform');
-    stub = await startStubApi();
-    dir = h.tempDir('project');
-    const config = join(h.fakeHome, 'claude-config');
-    seedClaudeConfig(config, [dir]);
-    claude = claudeEnv(ensureClaude(), stub.url, config);
+    ({ h, stub, env: claude, dir } = await claudeWorld('conform'));
   }, 600_000);
   afterAll(async () => {
     h.cleanup();

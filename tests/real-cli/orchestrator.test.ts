@@ -1,14 +1,9 @@
-import { join } from 'node:path';
+import { claudeWorld } from '../helpers/claude-world.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OrchestratorStatus, Task } from '../../src/engine/index.js';
-import { createHarness, type Harness } from '../helpers/cli-harness.js';
-import {
-  CLAUDE_VERSION,
-  claudeEnv,
-  ensureClaude,
-  seedClaudeConfig,
-} from '../helpers/real-claude.js';
-import { startStubApi, type StubApi } from '../helpers/stub-api.js';
+import type { Harness } from '../helpers/cli-harness.js';
+import { CLAUDE_VERSION } from '../helpers/real-claude.js';
+import type { StubApi } from '../helpers/stub-api.js';
 import { waitFor } from '../helpers/wait-for.js';
 
 /**
@@ -22,13 +17,7 @@ describe(`real Claude Code ${CLAUDE_VERSION} as the orchestrator`, () => {
   let dir: string;
 
   beforeAll(async () => {
-    h = createHarness('real-orch');
-    stub = await startStubApi();
-    const bin = ensureClaude();
-    dir = h.tempDir('project');
-    const config = join(h.fakeHome, 'claude-config');
-    seedClaudeConfig(config, [dir]);
-    env = claudeEnv(bin, stub.url, config);
+    ({ h, stub, env, dir } = await claudeWorld('real-orch'));
   }, 600_000);
   afterAll(async () => {
     h.cleanup();

@@ -38,6 +38,24 @@ export interface EngineEventMap {
 
 export type EngineEventName = keyof EngineEventMap;
 
+/** Every engine event, by name (a face that forwards them all: the server's SSE feed). */
+export const ENGINE_EVENTS = Object.keys({
+  job_created: 1,
+  job_updated: 1,
+  job_completed: 1,
+  job_failed: 1,
+  job_deleted: 1,
+  hook_event: 1,
+  queue_updated: 1,
+  queue_removed: 1,
+  notification: 1,
+  approval_updated: 1,
+  trigger_fired: 1,
+  orchestrator_status_change: 1,
+  orchestrator_context_warn: 1,
+  pulse_tick: 1,
+} satisfies Record<EngineEventName, 1>) as EngineEventName[];
+
 export class EngineEvents {
   private readonly emitter = new EventEmitter({ captureRejections: false });
 

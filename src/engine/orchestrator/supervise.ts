@@ -102,8 +102,9 @@ export async function superviseOnce(ctx: EngineContext): Promise<Step> {
   const rec = getRecord(ctx);
   if (!rec) return undefined;
   const step = await act(ctx, rec);
-  // Whatever changed (a task reported, a worker ended), the state file says so.
-  saveState(ctx, undefined, true);
+  // Whatever changed (a task reported, a worker ended), the state file says so; a stopped
+  // orchestrator's file was written as it stopped and is not read again until it starts.
+  if (rec.desired === 'running') saveState(ctx, undefined, true);
   return step;
 }
 

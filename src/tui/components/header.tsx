@@ -1,6 +1,7 @@
 import { Box, Text } from 'ink';
 import type { TuiData } from '../data/use-engine-data.js';
-import { needsAttention, pendingItems } from '../rows.js';
+import { needsAttention } from '../../engine/index.js';
+import { pendingItems } from '../rows.js';
 import { PANEL_TITLES, PANELS, type PanelId } from '../view/state.js';
 
 /** Tabs with their number keys, and what waits for the user. */

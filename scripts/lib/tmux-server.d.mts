@@ -1,0 +1,2 @@
+/** See tmux-server.mjs. */
+export function killTmuxServer(socket: string, timeoutMs?: number): void;
