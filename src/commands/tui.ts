@@ -19,9 +19,21 @@ function tuiEnv(io: Io): string[] {
 /** Load the TUI (bundled into one file when built, so its first frame comes quickly). */
 export async function loadTui(): Promise<typeof import('../tui/main.js')> {
   const bundle = new URL('../tui.bundle.js', import.meta.url);
-  // Only a missing bundle (a plain `tsc` build) falls back; a broken one must fail loudly.
-  if (!existsSync(bundle)) return import('../tui/main.js');
-  return (await import(bundle.href)) as typeof import('../tui/main.js');
+  // Ink draws nothing but the final frame when CI or CONTINUOUS_INTEGRATION is set (its is-in-ci
+  // check, read once when Ink loads). The TUI only runs on a real terminal, so those two are
+  // hidden while it loads and put back at once: agents and children still see them.
+  const hidden = ['CI', 'CONTINUOUS_INTEGRATION'].flatMap((k) => {
+    const v = process.env[k];
+    delete process.env[k];
+    return v === undefined ? [] : [[k, v] as const];
+  });
+  try {
+    // Only a missing bundle (a plain `tsc` build) falls back; a broken one must fail loudly.
+    if (!existsSync(bundle)) return await import('../tui/main.js');
+    return (await import(bundle.href)) as typeof import('../tui/main.js');
+  } finally {
+    for (const [k, v] of hidden) process.env[k] = v;
+  }
 }
 
 /**
