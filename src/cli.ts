@@ -62,7 +62,29 @@ function noFlags(command: Command, input: string[]): Parsed {
   return { input, flags };
 }
 
-async function parseFlags(name: string, command: Command, argv: string[]): Promise<Parsed> {
+/** `--flag [value]` → `--flag=value` or `--flag=` before the parser sees it (FlagSpec.optionalValue). */
+function settleOptionalValues(command: Command, argv: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const word = argv[i] as string;
+    const spec = Object.entries(command.flags).find(
+      ([n, s]) =>
+        s.optionalValue && word === `--${n.replace(/[A-Z]/g, (m) => `-${m.toLowerCase()}`)}`,
+    )?.[1];
+    if (!spec?.optionalValue) {
+      out.push(word);
+      continue;
+    }
+    const next = argv[i + 1];
+    const takes = next !== undefined && spec.optionalValue.test(next);
+    out.push(`${word}=${takes ? next : ''}`);
+    if (takes) i++;
+  }
+  return out;
+}
+
+async function parseFlags(name: string, command: Command, given: string[]): Promise<Parsed> {
+  const argv = settleOptionalValues(command, given);
   const { default: meow } = await import('meow');
   const parsed = meow({
     importMeta: import.meta,

@@ -1,4 +1,4 @@
-import type { Job } from '../engine/index.js';
+import type { Job, WorktreeState } from '../engine/index.js';
 
 export const json = (value: unknown): string => JSON.stringify(value, null, 2);
 
@@ -70,7 +70,21 @@ export function table(
   return [line(header), ...rows.map(line)].join('\n');
 }
 
-export function jobDetails(j: Job): string {
+/** "cc-agent/ab12cd34 · 2 ahead · 3 dirty" — a worktree job's branch and what it holds. */
+export function branchLabel(j: Job, s: WorktreeState | undefined): string {
+  if (!j.worktree) return '';
+  if (!s) return j.worktree.branch;
+  const parts = [j.worktree.branch];
+  if (!s.hasBranch) parts.push('branch gone');
+  if (s.ahead > 0) parts.push(`${s.ahead} ahead`);
+  if (s.behind > 0) parts.push(`${s.behind} behind`);
+  if (s.dirty > 0) parts.push(`${s.dirty} dirty`);
+  if (!s.exists) parts.push('folder gone');
+  if (s.merged && s.hasBranch) parts.push(`merged into ${s.target}`);
+  return parts.join(' · ');
+}
+
+export function jobDetails(j: Job, worktree?: WorktreeState): string {
   const lines: [string, string | number | null][] = [
     ['id', j.id],
     ['status', statusLabel(j)],
@@ -78,6 +92,7 @@ export function jobDetails(j: Job): string {
     ['agent', `${j.backend} ${modelLabel(j)}`],
     ['sandbox', j.sandbox],
     ['dir', j.dir],
+    ['worktree', j.worktree ? `${branchLabel(j, worktree)} (base ${j.worktree.baseRef})` : null],
     ['session', j.sessionId],
     ['tmux', j.tmuxSocket ? `${j.tmuxSession} (socket ${j.tmuxSocket})` : j.tmuxSession],
     ['elapsed', elapsed(j)],

@@ -1,7 +1,8 @@
-import { CcAgentError, type JobStatus } from '../engine/index.js';
+import { CcAgentError, type Job, type JobStatus, type WorktreeState } from '../engine/index.js';
 import { requireArg } from './args.js';
 import {
   activityLabel,
+  branchLabel,
   contextLabel,
   costLabel,
   elapsed,
@@ -14,6 +15,12 @@ import {
 } from './format.js';
 import type { Command } from './types.js';
 
+/** The job as JSON, with its worktree's live state (dirty, ahead, behind, merged) when it has one. */
+const withWorktreeState = (
+  j: Job,
+  s: WorktreeState | undefined,
+): Job | (Job & { worktreeState: WorktreeState }) => (s ? { ...j, worktreeState: s } : j);
+
 const STATUSES: readonly JobStatus[] = ['pending', 'running', 'completed', 'failed', 'killed'];
 
 export const jobs: Command = {
@@ -21,6 +28,9 @@ export const jobs: Command = {
   summary: 'List jobs, sorted running > pending > failed > killed > completed, newest first.',
   help: `Options:
       --status <s>   only jobs with this status (${STATUSES.join(', ')})
+
+Jobs started with --worktree add a BRANCH column: their branch, commits ahead of (and behind)
+the branch they came from, uncommitted files ("dirty"), or "merged" when nothing is left to merge.
       --json         the full job records as a JSON array`,
   flags: { json: { type: 'boolean' }, status: { type: 'string' } },
   async run(io) {
@@ -31,9 +41,12 @@ export const jobs: Command = {
         `invalid --status '${status}' (expected one of: ${STATUSES.join(', ')})`,
       );
     }
-    const list = await io.engine().list(status ? [status as JobStatus] : undefined);
+    const engine = io.engine();
+    const list = await engine.list(status ? [status as JobStatus] : undefined);
+    // git only for jobs that have a worktree: two calls each.
+    const trees = await engine.worktrees.states(list);
     if (io.flags['json']) {
-      io.out(json(list));
+      io.out(json(list.map((j) => withWorktreeState(j, trees.get(j.id)))));
       return 0;
     }
     if (list.length === 0) {
@@ -41,6 +54,7 @@ export const jobs: Command = {
       return 0;
     }
     const now = Date.now();
+    const branches = trees.size > 0;
     io.out(
       table(
         [
@@ -53,6 +67,7 @@ export const jobs: Command = {
           'TOKENS',
           'CTX',
           'COST',
+          ...(branches ? ['BRANCH'] : []),
           'PROMPT',
         ],
         list.map((j) => [
@@ -65,6 +80,7 @@ export const jobs: Command = {
           tokensLabel(j),
           contextLabel(j),
           costLabel(j),
+          ...(branches ? [branchLabel(j, trees.get(j.id))] : []),
           j.promptPreview,
         ]),
       ),
@@ -80,8 +96,10 @@ export const status: Command = {
       --json   the job record as JSON`,
   flags: { json: { type: 'boolean' } },
   async run(io) {
-    const job = await io.engine().get(requireArg(io, 0, 'job id', this.usage));
-    io.out(io.flags['json'] ? json(job) : jobDetails(job));
+    const engine = io.engine();
+    const job = await engine.get(requireArg(io, 0, 'job id', this.usage));
+    const tree = job.worktree ? await engine.worktrees.state(job.id) : undefined;
+    io.out(io.flags['json'] ? json(withWorktreeState(job, tree)) : jobDetails(job, tree));
     return 0;
   },
 };

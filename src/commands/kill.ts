@@ -32,27 +32,40 @@ export const kill: Command = {
 };
 
 export const clean: Command = {
-  usage: 'clean [--older-than 7d]',
+  usage: 'clean [--older-than 7d] [--force]',
   summary: 'Forget ended jobs (session, files, row) that ended longer ago than --older-than.',
   help: `Options:
       --older-than <age>   e.g. 30m, 12h, 7d, 2w (default 7d)
-      --json               print the removed ids as JSON`,
-  flags: { olderThan: { type: 'string' }, json: { type: 'boolean' } },
+      --force              also remove worktrees holding unmerged work
+      --json               print the removed and kept ids as JSON
+
+A job whose worktree holds work not merged into its base (commits, uncommitted files) is kept
+and named, and clean exits 1: merge it (cc-agent merge <id>) or pass --force.`,
+  flags: { olderThan: { type: 'string' }, force: { type: 'boolean' }, json: { type: 'boolean' } },
   async run(io) {
     const age = parseDuration((io.flags['olderThan'] as string | undefined) ?? '7d');
-    const removed = await io.engine().clean(age);
-    io.out(io.flags['json'] ? json({ removed }) : `removed ${removed.length} job(s)`);
-    return 0;
+    const r = await io.engine().clean(age, { force: io.flags['force'] === true });
+    if (io.flags['json']) io.out(json(r));
+    else io.out(`removed ${r.removed.length} job(s)`);
+    for (const k of r.kept) {
+      io.err(
+        `kept ${k.id}: its worktree holds unmerged work (${k.reason}); merge it or use --force`,
+      );
+    }
+    return r.kept.length > 0 ? 1 : 0;
   },
 };
 
 export const del: Command = {
-  usage: 'delete <id>',
-  summary: 'Delete a job: kill its session, remove its files and its record.',
-  help: '',
-  flags: {},
+  usage: 'delete <id> [--force]',
+  summary: 'Delete a job: kill its session, remove its worktree, files and record.',
+  help: `Options:
+      --force   also when its worktree holds work not merged into its base`,
+  flags: { force: { type: 'boolean' } },
   async run(io) {
-    const id = await io.engine().delete(requireArg(io, 0, 'job id', this.usage));
+    const id = await io
+      .engine()
+      .delete(requireArg(io, 0, 'job id', this.usage), { force: io.flags['force'] === true });
     io.out(`deleted ${id}`);
     return 0;
   },

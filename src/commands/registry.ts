@@ -88,6 +88,21 @@ export const commandTable: Record<
     summary: "A job's tools, messages, tokens, cost and files",
     load: async () => (await import('./session.js')).session,
   },
+  diff: {
+    group: 'Agents',
+    summary: 'What a worktree agent changed since its base (--stat for a summary)',
+    load: async () => (await import('./worktrees.js')).diff,
+  },
+  merge: {
+    group: 'Agents',
+    summary: "Merge a worktree agent's branch into its base branch, or report conflicts",
+    load: async () => (await import('./worktrees.js')).merge,
+  },
+  resume: {
+    group: 'Agents',
+    summary: 'Relaunch agents whose tmux session is gone (after a reboot): <id> or --all',
+    load: async () => (await import('./worktrees.js')).resume,
+  },
   kill: {
     group: 'Agents',
     summary: "Kill an agent (or --completed: remove ended agents' sessions)",

@@ -1,9 +1,22 @@
-import { BACKENDS, EFFORTS, SANDBOXES } from '../engine/index.js';
+import { BACKENDS, CcAgentError, EFFORTS, SANDBOXES } from '../engine/index.js';
 import { textArg } from './args.js';
 import { json, modelLabel } from './format.js';
 import type { Command } from './types.js';
 
 const USAGE = 'start "prompt" [options]';
+/** A word after --worktree is its name only when it looks like one (a prompt has spaces). */
+const WORKTREE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+
+function worktreeRequest(
+  name: string | undefined,
+  base: string | undefined,
+): { name?: string; base?: string } | undefined {
+  if (name === undefined) {
+    if (base !== undefined) throw new CcAgentError('bad_input', '--base needs --worktree');
+    return undefined;
+  }
+  return { ...(name ? { name } : {}), ...(base !== undefined ? { base } : {}) };
+}
 
 export const start: Command = {
   usage: USAGE,
@@ -15,6 +28,9 @@ export const start: Command = {
   -f, --file <glob>         inject matching files into the prompt (repeatable)
       --map                 inject docs/CODEBASE_MAP.md
   -d, --dir <path>          working directory (default: here)
+      --worktree [name]     run in a new git worktree on branch cc-agent/<id>
+                            (<repo>/.cc-agent/worktrees/<name>, name defaults to the id)
+      --base <ref>          what the worktree branches from (default HEAD)
       --agent <name>        ${BACKENDS.join(' | ')} (default claude; demo = built-in simulated agent)
       --strip-ansi          strip escape codes from this job's 'output'
       --dry-run             print the full prompt and the exact argv; launch nothing
@@ -25,6 +41,7 @@ with a dash, or '-' to read it from stdin.
 
 Examples:
   cc-agent start "Audit the auth flow" -s read-only --map
+  cc-agent start "Add rate limiting to the API" --worktree --base main
   cc-agent start --agent demo "[[work 2]] [[done \\"all good\\"]]"`,
   flags: {
     model: { type: 'string', shortFlag: 'm' },
@@ -33,6 +50,8 @@ Examples:
     file: { type: 'string', shortFlag: 'f', isMultiple: true },
     map: { type: 'boolean' },
     dir: { type: 'string', shortFlag: 'd' },
+    worktree: { type: 'string', optionalValue: WORKTREE_NAME },
+    base: { type: 'string' },
     agent: { type: 'string' },
     stripAnsi: { type: 'boolean' },
     dryRun: { type: 'boolean' },
@@ -46,6 +65,8 @@ Examples:
       file?: string[];
       map?: boolean;
       dir?: string;
+      worktree?: string;
+      base?: string;
       agent?: string;
       stripAnsi?: boolean;
       dryRun?: boolean;
@@ -65,6 +86,7 @@ Examples:
       cwd: io.cwd,
       // An agent cc-agent started (the orchestrator) starting a worker: remember whose it is.
       parent: io.env['CC_AGENT_JOB_ID'] || undefined,
+      worktree: worktreeRequest(f.worktree, f.base),
     };
     const engine = io.engine();
     if (f.dryRun) {
@@ -83,7 +105,9 @@ Examples:
         return 0;
       }
       const shown = plan.delivery === 'argv' ? plan.argv.slice(0, -1) : plan.argv;
-      io.out(`# dir: ${plan.dir}`);
+      io.out(
+        `# dir: ${plan.dir}${options.worktree ? ' (a new worktree of it, with --worktree)' : ''}`,
+      );
       io.out(
         `# argv (${plan.argv.length} elements; the prompt is ${plan.delivery === 'argv' ? 'the last element' : 'pasted once the agent is ready'}):`,
       );

@@ -7,6 +7,11 @@ export interface FlagSpec {
   shortFlag?: string;
   isMultiple?: boolean;
   default?: unknown;
+  /**
+   * A string flag whose value may be left out (`--worktree` or `--worktree <name>`): the next
+   * word is its value only when it matches; alone it is ''.
+   */
+  optionalValue?: RegExp;
 }
 
 export type FlagValues = Record<string, unknown>;

@@ -16,8 +16,8 @@ import { KeyParser } from './keys.js';
 import { Screen, style } from './screen.js';
 import { Session } from './session.js';
 import { loadSettings } from './settings.js';
-import { AGENT_VERSION } from './transcript.js';
-import { runTurn } from './turn.js';
+import { AGENT_VERSION, pastConversation } from './transcript.js';
+import { runTurn, say } from './turn.js';
 
 const USAGE = `Usage: claude [options] [prompt]   (simulated by cc-agent)
 
@@ -126,6 +126,13 @@ async function main(): Promise<void> {
       false,
     );
     if (ok !== 1) return exit(1, 'crash');
+  }
+  // A resumed conversation is shown again, as Claude Code does: the user sees where it stopped.
+  if (args.resume) {
+    for (const m of pastConversation(session.transcript.path)) {
+      if (m.role === 'assistant') say(app, m.text);
+      else app.commit(['', `${style.accent('❯')} ${(m.text.split('\n')[0] ?? '').slice(0, 300)}`]);
+    }
   }
   await session.hook('SessionStart', { source: args.resume ? 'resume' : 'startup' });
   app.render();

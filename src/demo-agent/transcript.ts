@@ -113,3 +113,39 @@ export function lastContextTokens(path: string): number {
   }
   return tokens;
 }
+
+/** One exchange of an earlier conversation, for the screen of a resumed session. */
+export interface PastMessage {
+  role: 'user' | 'assistant';
+  text: string;
+}
+
+/**
+ * The typed prompts and text replies of an existing transcript, in order: what Claude Code
+ * shows when `--resume` brings a conversation back. Meta records, tool traffic and torn lines
+ * are left out.
+ */
+export function pastConversation(path: string): PastMessage[] {
+  if (!existsSync(path)) return [];
+  const out: PastMessage[] = [];
+  for (const line of readFileSync(path, 'utf8').split('\n')) {
+    if (!line) continue;
+    let r: { type?: string; isMeta?: boolean; message?: { content?: unknown } };
+    try {
+      r = JSON.parse(line) as typeof r;
+    } catch {
+      continue;
+    }
+    const content = r.message?.content;
+    if (r.type === 'user' && !r.isMeta && typeof content === 'string') {
+      out.push({ role: 'user', text: content });
+    } else if (r.type === 'assistant' && Array.isArray(content)) {
+      const text = (content as { type?: string; text?: string }[])
+        .filter((c) => c.type === 'text' && c.text)
+        .map((c) => c.text)
+        .join('\n');
+      if (text) out.push({ role: 'assistant', text });
+    }
+  }
+  return out;
+}

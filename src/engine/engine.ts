@@ -12,7 +12,7 @@ import { captureJob, jobOutput } from './jobs/capture.js';
 import { killEnded, killJob, type KillResult } from './jobs/kill.js';
 import { findJob } from './jobs/lookup.js';
 import { reconcile } from './jobs/reconcile.js';
-import { cleanJobs, deleteJob } from './jobs/remove.js';
+import { cleanJobs, deleteJob, type CleanResult } from './jobs/remove.js';
 import {
   answerDialog,
   clearJob,
@@ -28,6 +28,7 @@ import { pathsFor, resolveHome, type Paths } from './paths.js';
 import { expireTasks, queueApi, type QueueApi } from './queue/queue.js';
 import { orchestratorApi, type OrchestratorApi } from './orchestrator/api.js';
 import { triggersApi, type TriggersApi } from './triggers/api.js';
+import { worktreesApi, type WorktreesApi } from './worktrees/api.js';
 import { startPulse } from './triggers/pulse.js';
 import { pulseStatus, type PulseStatus } from './triggers/pulse-status.js';
 import { enrichRunning, transcriptState } from './state/enrich.js';
@@ -78,6 +79,8 @@ export class Engine {
   readonly triggers: TriggersApi;
   /** The orchestrator agent and its supervision (orchestrator/api.ts). */
   readonly orchestrator: OrchestratorApi;
+  /** Worktrees (diff, merge, state) and resuming agents after a reboot (worktrees/api.ts). */
+  readonly worktrees: WorktreesApi;
   private readonly ctx: EngineContext;
 
   constructor(options: EngineOptions = {}) {
@@ -118,6 +121,7 @@ export class Engine {
     this.queue = queueApi(ctx);
     this.triggers = triggersApi(ctx);
     this.orchestrator = orchestratorApi(ctx, () => this.refresh());
+    this.worktrees = worktreesApi(ctx);
     this.events = events;
     this.paths = paths;
   }
@@ -290,12 +294,14 @@ export class Engine {
     return killEnded(this.ctx);
   }
 
-  delete(id: string): Promise<string> {
-    return deleteJob(this.ctx, id);
+  /** Refuses a worktree holding unmerged work unless `force`. */
+  delete(id: string, options?: { force?: boolean }): Promise<string> {
+    return deleteJob(this.ctx, id, options);
   }
 
-  clean(olderThanMs: number): Promise<string[]> {
-    return cleanJobs(this.ctx, olderThanMs);
+  /** Keeps (and reports) jobs whose worktree holds unmerged work unless `force`. */
+  clean(olderThanMs: number, options?: { force?: boolean }): Promise<CleanResult> {
+    return cleanJobs(this.ctx, olderThanMs, options);
   }
 
   clear(id: string): Promise<string | null> {

@@ -11,7 +11,9 @@ export type ErrorCode =
   | 'agent_missing'
   | 'timeout'
   | 'blocked'
-  | 'store';
+  | 'store'
+  | 'git_failed'
+  | 'conflict';
 
 export class CcAgentError extends Error {
   readonly code: ErrorCode;

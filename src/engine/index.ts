@@ -28,6 +28,7 @@ export type {
   Job,
   JobStatus,
   Sandbox,
+  Worktree,
 } from './store/job-types.js';
 export { stripAnsi } from './jobs/strip-ansi.js';
 export { DONE_MARKER, doneSummary } from './state/activity.js';
@@ -43,3 +44,7 @@ export type { OrchestratorApi, OrchestratorStatus } from './orchestrator/api.js'
 export type { OrchestratorState } from './orchestrator/state-file.js';
 export type { Analytics } from './analytics.js';
 export { asksForHuman, needsAttention, unseenTurn } from './state/attention.js';
+export type { WorktreesApi } from './worktrees/api.js';
+export type { WorktreeState } from './worktrees/state.js';
+export type { MergeResult } from './worktrees/merge.js';
+export type { CleanResult } from './jobs/remove.js';

@@ -5,24 +5,63 @@ import { isActive } from '../store/job-types.js';
 import type { JobRow } from '../store/jobs-repo.js';
 import { removeSessions } from './kill.js';
 import { findJob } from './lookup.js';
+import { keepReason, removeWorktree, unmergedError } from '../worktrees/remove.js';
+import { worktreeOf } from '../worktrees/state.js';
 
-/** Forget a job: its tmux session, its files, its row and its events. */
-export async function deleteJob(ctx: EngineContext, id: string): Promise<string> {
+/**
+ * Forget a job: its tmux session, its worktree and branch, its files, its row and its events.
+ * A worktree holding unmerged work (commits not in its target, uncommitted files) stops it,
+ * unless `force`.
+ */
+export async function deleteJob(
+  ctx: EngineContext,
+  id: string,
+  options: { force?: boolean } = {},
+): Promise<string> {
   const row = findJob(ctx, id);
+  const w = row.worktree ? worktreeOf(row) : undefined;
+  if (w) {
+    const why = await keepReason(ctx, w, options.force === true);
+    if (why) throw unmergedError(row.id, why);
+  }
   await ctx.tmux(row.tmux_socket).killSession(row.tmux_session);
+  if (w) await removeWorktree(ctx, w);
   forget(ctx, [row]);
   return row.id;
 }
 
-/** `clean --older-than`: forget every ended job that ended longer ago than `olderThanMs`. */
-export async function cleanJobs(ctx: EngineContext, olderThanMs: number): Promise<string[]> {
+export interface CleanResult {
+  removed: string[];
+  /** Jobs kept because their worktree holds unmerged work, and what that work is. */
+  kept: { id: string; reason: string }[];
+}
+
+/**
+ * `clean --older-than`: forget every ended job that ended longer ago than `olderThanMs`, except
+ * those whose worktree holds unmerged work (unless `force`).
+ */
+export async function cleanJobs(
+  ctx: EngineContext,
+  olderThanMs: number,
+  options: { force?: boolean } = {},
+): Promise<CleanResult> {
   const cutoff = ctx.now() - olderThanMs;
   const old = ctx.jobs
     .list(['completed', 'failed', 'killed'])
     .filter((r) => !isActive(r.status) && (r.ended_at ?? r.created_at) <= cutoff);
-  await removeSessions(ctx, old);
-  forget(ctx, old);
-  return old.map((r) => r.id);
+  const kept: CleanResult['kept'] = [];
+  const gone: JobRow[] = [];
+  for (const r of old) {
+    const why = r.worktree
+      ? await keepReason(ctx, worktreeOf(r), options.force === true)
+      : undefined;
+    if (why) kept.push({ id: r.id, reason: why });
+    else gone.push(r);
+  }
+  await removeSessions(ctx, gone);
+  for (const r of gone) if (r.worktree) await removeWorktree(ctx, worktreeOf(r));
+  forget(ctx, gone);
+  return { removed: gone.map((r) => r.id), kept };
 }
 
 function forget(ctx: EngineContext, rows: readonly JobRow[]): void {

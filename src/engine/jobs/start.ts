@@ -11,6 +11,8 @@ import { isPrimaryKeyClash, newJobId, sessionName } from './new-id.js';
 import { buildPrompt } from './prompt-builder.js';
 import { deliverLargePrompt, ARGV_PROMPT_LIMIT } from './prompt-delivery.js';
 import { validDir, validEffort, validModel, validSandbox } from './validate.js';
+import { createWorktree, type WorktreeRequest } from '../worktrees/create.js';
+import { removeWorktree } from '../worktrees/remove.js';
 
 export interface StartOptions {
   prompt: string;
@@ -27,6 +29,8 @@ export interface StartOptions {
   allowTools?: readonly string[];
   /** The job that asked for this one (CC_AGENT_JOB_ID of the caller): the orchestrator's workers. */
   parent?: string;
+  /** Run in a new git worktree on branch `cc-agent/<id>` (`--worktree [name]`, `--base`). */
+  worktree?: WorktreeRequest;
 }
 
 /** A job with a fixed identity instead of a fresh hex id: the orchestrator. */
@@ -59,14 +63,17 @@ export function planStart(
   o: StartOptions,
   jobId = 'dry-run',
   requireProgram = true,
+  /** Where the agent runs when not in `dir` itself (its worktree); the prompt still comes from `dir`. */
+  runDir?: string,
 ): LaunchPlan {
   if (o.prompt.trim() === '') throw new CcAgentError('bad_input', 'the prompt is empty');
   const backend = backendFor(o.agent ?? 'claude');
   const sandbox = validSandbox(o.sandbox);
   const effort = validEffort(o.reasoning);
   const model = validModel(o.model);
-  const dir = validDir(o.dir, o.cwd);
-  const built = buildPrompt({ prompt: o.prompt, dir, files: o.files, map: o.map });
+  const promptDir = validDir(o.dir, o.cwd);
+  const built = buildPrompt({ prompt: o.prompt, dir: promptDir, files: o.files, map: o.map });
+  const dir = runDir ?? promptDir;
   const sessionId = randomUUID();
   const spec = backend.launch({
     jobId,
@@ -122,7 +129,10 @@ export async function startJob(
 ): Promise<Job> {
   for (;;) {
     const id = fixed?.id ?? newJobId(ctx.jobs);
-    const plan = planStart(ctx, o, id);
+    let plan = planStart(ctx, o, id);
+    // Only once everything else is known to be valid: a bad flag must not leave a branch behind.
+    const made = o.worktree ? await createWorktree(ctx, plan.dir, id, o.worktree) : undefined;
+    if (made) plan = planStart(ctx, o, id, true, made.runDir);
     if (fixed?.env) plan.env = { ...plan.env, ...fixed.env };
     const now = ctx.now();
     const parent = o.parent && ctx.jobs.get(o.parent) ? o.parent : null;
@@ -131,6 +141,7 @@ export async function startJob(
         id,
         kind: fixed?.kind ?? 'worker',
         parent_id: parent,
+        worktree: made ? JSON.stringify(made.worktree) : null,
         backend: plan.backend,
         model: plan.spec.model,
         effort: plan.spec.effort,
@@ -155,6 +166,7 @@ export async function startJob(
         updated_at: now,
       });
     } catch (e) {
+      if (made) await removeWorktree(ctx, made.worktree);
       if (isPrimaryKeyClash(e)) {
         if (!fixed) continue; // a parallel start drew the same id first
         throw new CcAgentError('blocked', `job ${id} already exists`);
@@ -171,6 +183,7 @@ export async function startJob(
         .catch(() => false);
       ctx.jobs.delete(id);
       removeJobFiles(ctx.paths, id);
+      if (made) await removeWorktree(ctx, made.worktree).catch(() => undefined);
       throw e;
     }
   }
@@ -184,21 +197,11 @@ async function launch(ctx: EngineContext, id: string, plan: LaunchPlan): Promise
     writeAtomic(paths.settings(id), JSON.stringify(plan.spec.settings, null, 2));
   const [program, ...rest] = plan.argv as [string, ...string[]];
   const agentArgs = plan.delivery === 'argv' ? rest.slice(0, -1) : rest; // prompt comes from the file
-  const tmux = ctx.tmux(ctx.defaultSocket);
-  const session = sessionName(id);
-  await tmux.startSession({
-    name: session,
-    cwd: plan.dir,
-    argv: [
-      '/bin/sh',
-      wrapperScript,
-      paths.exitFile(id),
-      plan.delivery === 'argv' ? paths.prompt(id) : '',
-      program,
-      ...agentArgs,
-    ],
-    env: sessionEnv(ctx, id, plan.env),
-    logFile: paths.log(id),
+  await openSession(ctx, id, {
+    dir: plan.dir,
+    argv: [program, ...agentArgs],
+    env: plan.env,
+    promptFile: plan.delivery === 'argv' ? paths.prompt(id) : '',
   });
   ctx.jobs.update(id, {
     status: 'running',
@@ -208,6 +211,25 @@ async function launch(ctx: EngineContext, id: string, plan: LaunchPlan): Promise
   if (plan.delivery === 'paste') {
     await deliverLargePrompt(ctx, id, plan.prompt);
   }
+}
+
+/**
+ * The job's tmux session: the pane wrapper (which records how the agent ends) running the
+ * agent's argv in `dir`, its output logged. `promptFile` '' = no prompt argument.
+ */
+export async function openSession(
+  ctx: EngineContext,
+  id: string,
+  o: { dir: string; argv: readonly string[]; env: Record<string, string>; promptFile: string },
+): Promise<void> {
+  const [program, ...args] = o.argv as [string, ...string[]];
+  await ctx.tmux(ctx.defaultSocket).startSession({
+    name: sessionName(id),
+    cwd: o.dir,
+    argv: ['/bin/sh', wrapperScript, ctx.paths.exitFile(id), o.promptFile, program, ...args],
+    env: sessionEnv(ctx, id, o.env),
+    logFile: ctx.paths.log(id),
+  });
 }
 
 /** What the agent (and so every hook it runs) inherits from cc-agent. */

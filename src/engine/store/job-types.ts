@@ -32,12 +32,28 @@ export interface ActivityDetail {
   interrupted?: boolean;
 }
 
+/** The git worktree an agent runs in (`start --worktree`): its own branch, forked from a base. */
+export interface Worktree {
+  /** Top of the repository the worktree belongs to (its main working tree). */
+  repo: string;
+  /** The worktree's own directory. */
+  path: string;
+  /** `cc-agent/<id>`. */
+  branch: string;
+  /** The commit it forked from: what `diff` compares against. */
+  base: string;
+  /** What `--base` named (or the branch checked out then): where `merge` brings the work. */
+  baseRef: string;
+}
+
 /** The public shape of a job: what `jobs --json`, the JSON mirror and every face see. */
 export interface Job {
   id: string;
   kind: 'worker' | 'orchestrator';
   /** The agent that started this one, e.g. `orch` for the orchestrator's workers. */
   parentId: string | null;
+  /** Set when the agent runs in its own git worktree. */
+  worktree: Worktree | null;
   backend: BackendName;
   model: string | null;
   effort: Effort | null;

@@ -7,6 +7,7 @@ import type {
   Job,
   JobStatus,
   Sandbox,
+  Worktree,
 } from './job-types.js';
 
 /** The columns a new job is inserted with. Times are epoch milliseconds. */
@@ -37,6 +38,8 @@ export interface NewJobRow {
   updated_at: number;
   /** The agent that started this one (the orchestrator's workers name `orch`). */
   parent_id?: string | null;
+  /** JSON Worktree: the git worktree the agent runs in (`start --worktree`). */
+  worktree?: string | null;
 }
 
 /** A jobs row as stored: the launch columns plus what hooks and transcripts settle later. */
@@ -70,6 +73,7 @@ export function toJob(r: JobRow): Job {
     id: r.id,
     kind: r.kind,
     parentId: r.parent_id ?? null,
+    worktree: r.worktree ? (JSON.parse(r.worktree) as Worktree) : null,
     backend: r.backend,
     model: r.model,
     effort: r.effort,

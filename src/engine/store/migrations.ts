@@ -200,4 +200,8 @@ export const migrations: readonly string[] = [
     reported_at     INTEGER NOT NULL DEFAULT 0
   );
   `,
+  // 7: the git worktree a job runs in (JSON: repo, path, branch, base commit, base ref).
+  `
+  ALTER TABLE jobs ADD COLUMN worktree TEXT;
+  `,
 ];

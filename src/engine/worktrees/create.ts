@@ -1,0 +1,119 @@
+import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { basename, dirname, join, relative } from 'node:path';
+import { badInput } from '../errors.js';
+import type { EngineContext } from '../context.js';
+import type { Worktree } from '../store/job-types.js';
+import { commitOf, firstLine, git, gitOk } from './git.js';
+
+/** Where worktrees go, inside the repository (so folder trust given to it covers them). */
+export const WORKTREES_DIR = join('.cc-agent', 'worktrees');
+const NAME_RE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+
+export const branchFor = (id: string): string => `cc-agent/${id}`;
+
+export function validWorktreeName(name: string): string {
+  if (!NAME_RE.test(name) || name.endsWith('.lock') || name.includes('..')) {
+    throw badInput(
+      `invalid worktree name '${name}' (letters, digits, '.', '_' and '-', up to 64, not starting with one of the last three)`,
+    );
+  }
+  return name;
+}
+
+export interface WorktreeRequest {
+  /** `--worktree <name>`; the job id when left out. */
+  name?: string;
+  /** `--base <ref>`; HEAD when left out. */
+  base?: string;
+}
+
+interface RepoPlace {
+  /** Top of the working tree `dir` is in. */
+  top: string;
+  /** The main working tree (where .cc-agent/worktrees lives, even when `dir` is a worktree). */
+  main: string;
+  /** The shared .git directory. */
+  commonDir: string;
+}
+
+/** Which repository `dir` is in, or a clear error for a folder that is not in one. */
+export async function repoOf(ctx: EngineContext, dir: string): Promise<RepoPlace> {
+  const r = await git(ctx, dir, [
+    'rev-parse',
+    '--path-format=absolute',
+    '--show-toplevel',
+    '--git-common-dir',
+  ]);
+  const [top, commonDir] = r.stdout.trim().split('\n');
+  if (r.code !== 0 || !top || !commonDir) {
+    throw badInput(
+      `--worktree: ${dir} is not in a git repository (git init it, or drop --worktree)`,
+    );
+  }
+  const main = basename(commonDir) === '.git' ? dirname(commonDir) : top;
+  return { top, main, commonDir };
+}
+
+/**
+ * Create the agent's worktree: branch `cc-agent/<id>` from the base, checked out under
+ * `<repo>/.cc-agent/worktrees/<name>` (kept out of the repository's status by its info/exclude).
+ * Returns where it is and the folder to run the agent in (the same sub-folder of the worktree
+ * as `dir` is of the repository).
+ */
+export async function createWorktree(
+  ctx: EngineContext,
+  dir: string,
+  id: string,
+  req: WorktreeRequest,
+): Promise<{ worktree: Worktree; runDir: string }> {
+  const name = validWorktreeName(req.name || id);
+  if (req.base !== undefined && (req.base === '' || req.base.startsWith('-'))) {
+    throw badInput(`invalid --base '${req.base}'`);
+  }
+  const place = await repoOf(ctx, dir);
+  const baseRev = req.base ?? 'HEAD';
+  const base = await commitOf(ctx, place.top, baseRev);
+  if (!base) {
+    throw badInput(
+      req.base === undefined
+        ? `--worktree: ${place.top} has no commits yet; commit something first`
+        : `--base '${req.base}' is not a commit in ${place.top}`,
+    );
+  }
+  const baseRef = req.base ?? (await currentBranch(ctx, place.top)) ?? base;
+  const path = join(place.main, WORKTREES_DIR, name);
+  if (existsSync(path)) {
+    throw badInput(`worktree '${name}' already exists (${path}); pick another name`);
+  }
+  const branch = branchFor(id);
+  excludeWorktrees(place.commonDir);
+  mkdirSync(dirname(path), { recursive: true });
+  const r = await git(ctx, place.top, ['worktree', 'add', '-b', branch, path, base]);
+  if (r.code !== 0) throw badInput(`--worktree: cannot create ${path}: ${firstLine(r)}`);
+  const worktree: Worktree = { repo: place.main, path, branch, base, baseRef };
+  return { worktree, runDir: join(path, relative(place.top, dir)) };
+}
+
+/** The branch checked out in `cwd`, or undefined on a detached HEAD. */
+export async function currentBranch(ctx: EngineContext, cwd: string): Promise<string | undefined> {
+  const r = await git(ctx, cwd, ['symbolic-ref', '--quiet', '--short', 'HEAD']);
+  return r.code === 0 ? r.stdout.trim() : undefined;
+}
+
+/** `.cc-agent/` in the repository's own exclude file: no .gitignore edit, nothing to commit. */
+function excludeWorktrees(commonDir: string): void {
+  const file = join(commonDir, 'info', 'exclude');
+  const line = '/.cc-agent/';
+  const text = existsSync(file) ? readFileSync(file, 'utf8') : '';
+  if (text.split('\n').includes(line)) return;
+  mkdirSync(dirname(file), { recursive: true });
+  appendFileSync(file, `${text === '' || text.endsWith('\n') ? '' : '\n'}${line}\n`);
+}
+
+/** Put back a worktree whose folder is gone (a cleaned /tmp, a moved repo) from its branch. */
+export async function restoreWorktree(ctx: EngineContext, w: Worktree): Promise<void> {
+  if (existsSync(w.path)) return;
+  await git(ctx, w.repo, ['worktree', 'prune']);
+  mkdirSync(dirname(w.path), { recursive: true });
+  await gitOk(ctx, w.repo, ['worktree', 'add', w.path, w.branch], `cannot restore ${w.path}`);
+}

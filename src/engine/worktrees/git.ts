@@ -1,0 +1,77 @@
+import { CcAgentError } from '../errors.js';
+import type { EngineContext } from '../context.js';
+import { SpawnError, type RunResult } from '../process/runner.js';
+
+/**
+ * git in `cwd`, through the one process port. English messages (they are quoted in errors),
+ * no pager, no credential prompt, no editor: nothing may wait on a terminal. `env` adds to it
+ * (a private index for `diff`).
+ */
+export async function git(
+  ctx: EngineContext,
+  cwd: string,
+  args: readonly string[],
+  env: Record<string, string> = {},
+): Promise<RunResult> {
+  try {
+    return await ctx.runner.run(['git', '-C', cwd, ...args], {
+      env: {
+        ...ctx.env,
+        LC_ALL: 'C',
+        GIT_TERMINAL_PROMPT: '0',
+        GIT_PAGER: 'cat',
+        GIT_EDITOR: 'true',
+        ...env,
+      },
+      timeoutMs: 60_000,
+    });
+  } catch (e) {
+    if (e instanceof SpawnError) {
+      throw new CcAgentError('git_failed', 'git is not installed or not on PATH; install git');
+    }
+    throw e;
+  }
+}
+
+/** git's stdout (trimmed), or a one-line error saying what failed and git's own reason. */
+export async function gitOk(
+  ctx: EngineContext,
+  cwd: string,
+  args: readonly string[],
+  what: string,
+  env?: Record<string, string>,
+): Promise<string> {
+  const r = await git(ctx, cwd, args, env);
+  if (r.code !== 0) throw new CcAgentError('git_failed', `${what}: ${firstLine(r)}`);
+  return r.stdout.trim();
+}
+
+/** The first meaningful line git printed, for an error message. */
+export function firstLine(r: RunResult): string {
+  const line = `${r.stderr}\n${r.stdout}`
+    .split('\n')
+    .map((l) => l.replace(/^(fatal|error): /, '').trim())
+    .find((l) => l !== '');
+  return line ?? `git exited ${r.code}`;
+}
+
+/**
+ * Who commits when cc-agent does (saving an agent's uncommitted work, a merge commit): the
+ * user's own identity when git has one, otherwise cc-agent's, so a bare machine still works.
+ */
+export async function identity(ctx: EngineContext, cwd: string): Promise<string[]> {
+  const r = await git(ctx, cwd, ['config', 'user.email']);
+  return r.code === 0 && r.stdout.trim() !== ''
+    ? []
+    : ['-c', 'user.name=cc-agent', '-c', 'user.email=cc-agent@localhost'];
+}
+
+/** Resolve a revision to a commit id, or undefined when it names none. */
+export async function commitOf(
+  ctx: EngineContext,
+  cwd: string,
+  rev: string,
+): Promise<string | undefined> {
+  const r = await git(ctx, cwd, ['rev-parse', '--verify', '--quiet', `${rev}^{commit}`]);
+  return r.code === 0 ? r.stdout.trim() : undefined;
+}
