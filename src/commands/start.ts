@@ -90,7 +90,7 @@ Examples:
     };
     const engine = io.engine();
     if (f.dryRun) {
-      const plan = engine.plan(options);
+      const plan = await engine.plan(options);
       if (!plan.installed) io.err(`warning: ${plan.argv[0]} is not installed; 'start' would fail`);
       if (f.json) {
         io.out(

@@ -228,7 +228,7 @@ export class Engine {
   }
 
   /** What `start` would do, without doing it (and without needing the agent CLI installed). */
-  plan(options: StartOptions): LaunchPlan {
+  plan(options: StartOptions): Promise<LaunchPlan> {
     return planStart(this.ctx, options, 'dry-run', false);
   }
 

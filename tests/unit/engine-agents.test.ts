@@ -369,19 +369,19 @@ describe('prompt on the command line', () => {
   const plan = (agent: string, prompt: string) =>
     planStart(ctx, { prompt, agent, cwd: tmpdir() }, 'dry-run', false);
 
-  it('goes after -- for claude and codex, as the value of -i for gemini', () => {
+  it('goes after -- for claude and codex, as the value of -i for gemini', async () => {
     for (const agent of ['claude', 'codex']) {
-      const p = plan(agent, '-v flag docs');
+      const p = await plan(agent, '-v flag docs');
       expect(p.delivery).toBe('argv');
       expect(p.argv.slice(-2)).toEqual(['--', '-v flag docs']);
     }
-    const g = plan('gemini', 'Review auth');
+    const g = await plan('gemini', 'Review auth');
     expect(g.delivery).toBe('argv');
     expect(g.argv).toEqual(['gemini', ...g.spec.args, '-i', 'Review auth']);
   });
 
-  it('a gemini prompt that starts with a dash is pasted (-i would read it as a flag)', () => {
-    const g = plan('gemini', '-v flag docs');
+  it('a gemini prompt that starts with a dash is pasted (-i would read it as a flag)', async () => {
+    const g = await plan('gemini', '-v flag docs');
     expect(g.delivery).toBe('paste');
     expect(g.argv).toEqual(['gemini', ...g.spec.args]);
     expect(g.prompt).toBe('-v flag docs');

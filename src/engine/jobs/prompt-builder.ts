@@ -14,26 +14,29 @@ export interface PromptParts {
   map?: boolean;
 }
 
+/** Which of these files (relative to dir) .gitignore rules exclude. */
+export type IgnoredBy = (dir: string, files: readonly string[]) => Promise<Set<string>>;
+
 export interface BuiltPrompt {
   text: string;
   files: string[];
 }
 
 /** The task prompt with the codebase map (--map) and matched files (--file) injected. */
-export function buildPrompt(parts: PromptParts): BuiltPrompt {
+export async function buildPrompt(parts: PromptParts, ignoredBy: IgnoredBy): Promise<BuiltPrompt> {
   const sections: string[] = [];
   if (parts.map) {
     const mapPath = join(parts.dir, MAP_FILE);
     if (!existsSync(mapPath)) {
       throw badInput(
-        `--map: ${mapPath} does not exist; create it with the cartographer skill, or drop --map`,
+        `--map: ${mapPath} does not exist; create it with /cc-agent:cartographer in Claude Code (the cc-agent plugin, see the README), or drop --map`,
       );
     }
     sections.push(
       `<codebase_map path="${MAP_FILE}">\n${readFileSync(mapPath, 'utf8')}\n</codebase_map>`,
     );
   }
-  const files = matchFiles(parts.dir, parts.files ?? []);
+  const files = await matchFiles(parts.dir, parts.files ?? [], ignoredBy);
   sections.push(parts.prompt);
   for (const file of files) {
     sections.push(`<file path="${file}">\n${readFileSync(join(parts.dir, file), 'utf8')}\n</file>`);
@@ -52,7 +55,16 @@ let globber: typeof import('tinyglobby') | undefined;
 const glob = (): typeof import('tinyglobby') =>
   (globber ??= createRequire(import.meta.url)('tinyglobby') as typeof import('tinyglobby'));
 
-function matchFiles(dir: string, patterns: readonly string[]): string[] {
+/**
+ * Every file the patterns match under `dir`, in pattern order, without duplicates: files git
+ * ignores are skipped (a pattern that matches only ignored files is an error that says so),
+ * binary files are refused.
+ */
+async function matchFiles(
+  dir: string,
+  patterns: readonly string[],
+  ignoredBy: IgnoredBy,
+): Promise<string[]> {
   const { globSync } = glob();
   const out = new Set<string>();
   for (const pattern of patterns) {
@@ -61,11 +73,23 @@ function matchFiles(dir: string, patterns: readonly string[]): string[] {
       onlyFiles: true,
       ignore: ['**/node_modules/**', '**/.git/**'],
       expandDirectories: false,
-    }).sort();
+    })
+      .map((m) => relative(dir, join(dir, m)))
+      .sort();
     if (matches.length === 0) throw badInput(`--file '${pattern}' matched no files in ${dir}`);
-    for (const m of matches) {
-      const rel = relative(dir, join(dir, m));
-      if (isBinary(join(dir, rel))) throw badInput(`--file: refusing binary file ${rel}`);
+    const ignored = await ignoredBy(dir, matches);
+    const kept = matches.filter((m) => !ignored.has(m));
+    if (kept.length === 0) {
+      throw badInput(
+        `--file '${pattern}' matched only files .gitignore excludes (${[...ignored].slice(0, 3).join(', ')}${ignored.size > 3 ? ', …' : ''})`,
+      );
+    }
+    for (const rel of kept) {
+      if (isBinary(join(dir, rel))) {
+        throw badInput(
+          `--file: refusing binary file ${rel} (only text files can go into a prompt)`,
+        );
+      }
       out.add(rel);
     }
   }

@@ -9,6 +9,7 @@ import { removeJobFiles, writeAtomic } from '../store/job-files.js';
 import type { BackendName, Job, Sandbox } from '../store/job-types.js';
 import { isPrimaryKeyClash, newJobId, sessionName } from './new-id.js';
 import { buildPrompt } from './prompt-builder.js';
+import { ignoredFiles } from '../process/git.js';
 import { deliverLargePrompt, ARGV_PROMPT_LIMIT } from './prompt-delivery.js';
 import { validDir, validEffort, validModel, validSandbox } from './validate.js';
 import { createWorktree, type WorktreeRequest } from '../worktrees/create.js';
@@ -58,21 +59,24 @@ export interface LaunchPlan {
 }
 
 /** Validate everything and work out the launch; creates nothing. `--dry-run` stops here. */
-export function planStart(
+export async function planStart(
   ctx: EngineContext,
   o: StartOptions,
   jobId = 'dry-run',
   requireProgram = true,
   /** Where the agent runs when not in `dir` itself (its worktree); the prompt still comes from `dir`. */
   runDir?: string,
-): LaunchPlan {
+): Promise<LaunchPlan> {
   if (o.prompt.trim() === '') throw new CcAgentError('bad_input', 'the prompt is empty');
   const backend = backendFor(o.agent ?? 'claude');
   const sandbox = validSandbox(o.sandbox);
   const effort = validEffort(o.reasoning);
   const model = validModel(o.model);
   const promptDir = validDir(o.dir, o.cwd);
-  const built = buildPrompt({ prompt: o.prompt, dir: promptDir, files: o.files, map: o.map });
+  const built = await buildPrompt(
+    { prompt: o.prompt, dir: promptDir, files: o.files, map: o.map },
+    (dir, files) => ignoredFiles(ctx, dir, files),
+  );
   const dir = runDir ?? promptDir;
   const sessionId = randomUUID();
   const spec = backend.launch({
@@ -129,10 +133,10 @@ export async function startJob(
 ): Promise<Job> {
   for (;;) {
     const id = fixed?.id ?? newJobId(ctx.jobs);
-    let plan = planStart(ctx, o, id);
+    let plan = await planStart(ctx, o, id);
     // Only once everything else is known to be valid: a bad flag must not leave a branch behind.
     const made = o.worktree ? await createWorktree(ctx, plan.dir, id, o.worktree) : undefined;
-    if (made) plan = planStart(ctx, o, id, true, made.runDir);
+    if (made) plan = await planStart(ctx, o, id, true, made.runDir);
     if (fixed?.env) plan.env = { ...plan.env, ...fixed.env };
     const now = ctx.now();
     const parent = o.parent && ctx.jobs.get(o.parent) ? o.parent : null;

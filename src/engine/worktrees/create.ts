@@ -3,7 +3,7 @@ import { basename, dirname, join, relative } from 'node:path';
 import { badInput } from '../errors.js';
 import type { EngineContext } from '../context.js';
 import type { Worktree } from '../store/job-types.js';
-import { commitOf, firstLine, git, gitOk } from './git.js';
+import { commitOf, firstLine, git, gitOk } from '../process/git.js';
 
 /** Where worktrees go, inside the repository (so folder trust given to it covers them). */
 export const WORKTREES_DIR = join('.cc-agent', 'worktrees');

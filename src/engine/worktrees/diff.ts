@@ -4,7 +4,7 @@ import { isAbsolute, join } from 'node:path';
 import { CcAgentError } from '../errors.js';
 import type { EngineContext } from '../context.js';
 import type { Worktree } from '../store/job-types.js';
-import { commitOf, gitOk } from './git.js';
+import { commitOf, gitOk } from '../process/git.js';
 
 export interface DiffOptions {
   /** A summary per file (`git diff --stat`) instead of the patch. */

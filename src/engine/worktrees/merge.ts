@@ -1,7 +1,7 @@
 import { CcAgentError } from '../errors.js';
 import type { EngineContext } from '../context.js';
 import type { Worktree } from '../store/job-types.js';
-import { commitOf, firstLine, git, gitOk, identity } from './git.js';
+import { commitOf, firstLine, git, gitOk, identity } from '../process/git.js';
 import { dirtyCount, targetOf } from './state.js';
 
 export interface MergeResult {

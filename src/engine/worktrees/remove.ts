@@ -2,7 +2,7 @@ import { existsSync, rmSync } from 'node:fs';
 import { CcAgentError } from '../errors.js';
 import type { EngineContext } from '../context.js';
 import type { Worktree } from '../store/job-types.js';
-import { git, gitOk } from './git.js';
+import { git, gitOk } from '../process/git.js';
 import { worktreeState, type WorktreeState } from './state.js';
 
 /** "2 commits not in main, 1 uncommitted file": what removing it would lose. */

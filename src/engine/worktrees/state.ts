@@ -3,7 +3,7 @@ import { badInput } from '../errors.js';
 import type { EngineContext } from '../context.js';
 import type { JobRow } from '../store/jobs-repo.js';
 import type { Worktree } from '../store/job-types.js';
-import { commitOf, git } from './git.js';
+import { commitOf, git } from '../process/git.js';
 
 /** Where a worktree stands against the branch its work is meant for. */
 export interface WorktreeState {

@@ -1,6 +1,6 @@
 import { CcAgentError } from '../errors.js';
 import type { EngineContext } from '../context.js';
-import { SpawnError, type RunResult } from '../process/runner.js';
+import { SpawnError, type RunResult } from './runner.js';
 
 /**
  * git in `cwd`, through the one process port. English messages (they are quoted in errors),
@@ -74,4 +74,31 @@ export async function commitOf(
 ): Promise<string | undefined> {
   const r = await git(ctx, cwd, ['rev-parse', '--verify', '--quiet', `${rev}^{commit}`]);
   return r.code === 0 ? r.stdout.trim() : undefined;
+}
+
+/**
+ * Which of `files` (relative to `dir`) git ignores (.gitignore at any level, info/exclude, the
+ * user's excludes file). Outside a repository nothing is ignored.
+ */
+export async function ignoredFiles(
+  ctx: EngineContext,
+  dir: string,
+  files: readonly string[],
+): Promise<Set<string>> {
+  if (files.length === 0) return new Set();
+  // NUL-separated both ways: names may hold newlines or quotes.
+  let r: RunResult;
+  try {
+    r = await ctx.runner.run(['git', '-C', dir, 'check-ignore', '-z', '--stdin'], {
+      input: `${files.join('\0')}\0`,
+      env: { ...ctx.env, LC_ALL: 'C' },
+      timeoutMs: 60_000,
+    });
+  } catch (e) {
+    if (e instanceof SpawnError) return new Set(); // no git: no ignore rules to honour
+    throw e;
+  }
+  // 0: some ignored; 1: none; 128: not a repository.
+  if (r.code !== 0) return new Set();
+  return new Set(r.stdout.split('\0').filter((f) => f !== ''));
 }
