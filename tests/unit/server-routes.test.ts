@@ -121,6 +121,13 @@ describe('security', () => {
       { prompt: 'x', sandbox: 'none' },
       { prompt: 'x', dir: '/no/such/dir;id' },
       { prompt: 'x', shell: 'bash' },
+      { prompt: 'x', agent: 'demo', worktree: '$(id)' },
+      { prompt: 'x', agent: 'demo', worktree: '../../etc' },
+      { prompt: 'x', agent: 'demo', worktree: 5 },
+      { prompt: 'x', agent: 'demo', base: 'main' },
+      { prompt: 'x', agent: 'demo', worktree: true, base: '--upload-pack=touch /tmp/pwned' },
+      // The server's folder is no git repository: a clear 400, not a half-made worktree.
+      { prompt: 'x', agent: 'demo', worktree: true },
       { prompt: 42 },
       { prompt: '   ' },
       {},
@@ -164,6 +171,15 @@ describe('security', () => {
 });
 
 describe('routes', () => {
+  it('worktree routes: unknown jobs are 404 for state, diff, merge and resume', async () => {
+    for (const path of ['/api/jobs/abcd1234/worktree', '/api/jobs/abcd1234/diff']) {
+      expect((await call(path)).status, path).toBe(404);
+    }
+    for (const path of ['/api/actions/jobs/abcd1234/merge', '/api/actions/jobs/abcd1234/resume']) {
+      expect((await post(path, {})).status, path).toBe(404);
+    }
+  });
+
   it('queue: add, list in order, report, remove; unknown ids are 404', async () => {
     const low = (await (
       await post('/api/queue/tasks', { prompt: 'low', priority: 1 })

@@ -5,7 +5,23 @@ import { jsonBody, queryInt, text } from '../http.js';
 
 const ANSWERS = ['yes', 'no', 'always'] as const;
 
-/** Jobs: the same engine calls as the CLI's start, status, send, kill, clear, reuse, delete. */
+function worktreeField(b: Record<string, unknown>): { name?: string; base?: string } | undefined {
+  const w = b['worktree'];
+  const base = text(b, 'base');
+  if (w === undefined || w === false) {
+    if (base !== undefined) throw new CcAgentError('bad_input', 'base needs worktree');
+    return undefined;
+  }
+  if (w !== true && typeof w !== 'string') {
+    throw new CcAgentError('bad_input', 'worktree must be true or a name');
+  }
+  return { ...(typeof w === 'string' ? { name: w } : {}), ...(base !== undefined ? { base } : {}) };
+}
+
+/**
+ * Jobs: the same engine calls as the CLI's start, status, send, kill, clear, reuse, delete,
+ * diff, merge and resume.
+ */
 export function jobsRoutes(engine: Engine, cwd: string): Hono {
   const r = new Hono();
   r.get('/api/jobs', (c) => c.json(engine.jobsNow()));
@@ -17,11 +33,38 @@ export function jobsRoutes(engine: Engine, cwd: string): Hono {
     return c.json({ screen: await engine.capture(c.req.param('id'), lines, { ansi }) });
   });
   r.delete('/api/jobs/:id', async (c) =>
-    c.json({ deleted: await engine.delete(c.req.param('id')) }),
+    c.json({
+      deleted: await engine.delete(c.req.param('id'), { force: c.req.query('force') === '1' }),
+    }),
+  );
+  // A worktree agent's work: its branch state and its diff against the base (plain text).
+  r.get('/api/jobs/:id/worktree', async (c) =>
+    c.json(await engine.worktrees.state(c.req.param('id'))),
+  );
+  r.get('/api/jobs/:id/diff', async (c) =>
+    c.json({
+      diff: await engine.worktrees.diff(c.req.param('id'), { stat: c.req.query('stat') === '1' }),
+    }),
+  );
+  r.post('/api/actions/jobs/:id/merge', async (c) => {
+    const result = await engine.worktrees.merge(c.req.param('id'));
+    return c.json(result, result.status === 'conflict' ? 409 : 200);
+  });
+  r.post('/api/actions/jobs/:id/resume', async (c) =>
+    c.json(await engine.worktrees.resume(c.req.param('id'))),
   );
 
   r.post('/api/actions/jobs', async (c) => {
-    const b = await jsonBody(c, ['prompt', 'agent', 'model', 'reasoning', 'sandbox', 'dir']);
+    const b = await jsonBody(c, [
+      'prompt',
+      'agent',
+      'model',
+      'reasoning',
+      'sandbox',
+      'dir',
+      'worktree',
+      'base',
+    ]);
     // Every field goes through the engine's validation (lists, model pattern, an existing
     // dir) before anything is written; none of it ever reaches a shell.
     const job = await engine.start({
@@ -32,6 +75,8 @@ export function jobsRoutes(engine: Engine, cwd: string): Hono {
       sandbox: text(b, 'sandbox'),
       dir: text(b, 'dir'),
       cwd,
+      // worktree: true (named after the job) or a name; base only with it.
+      worktree: worktreeField(b),
     });
     return c.json(job, 201);
   });
