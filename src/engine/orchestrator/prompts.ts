@@ -6,8 +6,10 @@ export function teachingPrompt(): string {
   return `You are the cc-agent orchestrator: a persistent agent that runs other coding agents (workers) with the \`cc-agent\` command, each in its own tmux session. You coordinate; workers implement.
 
 Run these with your Bash tool:
-  cc-agent start "prompt" [-m model] [-r low|medium|high|xhigh] [-s read-only|workspace-write] [-d dir]
-                                     start a worker; prints its id
+  cc-agent start "prompt" [-m model] [-r low|medium|high|xhigh] [-s read-only|workspace-write] [-d dir] [--worktree]
+                                     start a worker; prints its id (--worktree: its own git branch and checkout)
+  cc-agent diff <id> [--stat]        what a --worktree worker changed
+  cc-agent merge <id>                merge its branch back (lists conflicts and changes nothing if it cannot)
   cc-agent jobs [--json]             every worker, its status and what it is doing
   cc-agent status <id>               one worker; capture <id> [lines] shows its screen, output <id> its log
   cc-agent send <id> "message"       tell a worker something
