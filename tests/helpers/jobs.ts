@@ -44,3 +44,11 @@ export async function eventsOf(h: Harness, id: string, limit = 1000): Promise<Ho
     .filter(Boolean)
     .map((l) => JSON.parse(l) as HookEventRecord);
 }
+
+/** The simulated agent's turn is over (waiting for the user) and its last words were `said`. */
+export async function turnDone(h: Harness, id: string, said: string): Promise<Job> {
+  return waitFor(async () => {
+    const j = await jobJson(h, id);
+    return j.activity === 'waiting' && j.summary === said ? j : undefined;
+  }, `job ${id} to finish its turn with "${said}"`);
+}

@@ -1,11 +1,17 @@
-import { spawnSync } from 'node:child_process';
-import { rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Job } from '../../src/engine/index.js';
 import { createHarness, type Harness } from '../helpers/cli-harness.js';
 import { userPrompts } from '../helpers/demo-transcript.js';
-import { READY, eventsOf, jobJson, startDemo, waitForScreen } from '../helpers/jobs.js';
+import { gitOk, initRepo } from '../helpers/git-repo.js';
+import {
+  READY,
+  eventsOf,
+  jobJson,
+  startDemo,
+  turnDone as turnDoneIn,
+  waitForScreen,
+} from '../helpers/jobs.js';
 import { killTmuxServer } from '../helpers/tmux-server.js';
 import { waitFor } from '../helpers/wait-for.js';
 
@@ -15,11 +21,7 @@ import { waitFor } from '../helpers/wait-for.js';
  */
 describe('resume after the tmux server is gone', () => {
   let h: Harness;
-  const turnDone = (id: string, said: string) =>
-    waitFor(async () => {
-      const j = await jobJson(h, id);
-      return j.activity === 'waiting' && j.summary === said ? j : undefined;
-    }, `job ${id} to finish its turn with "${said}"`);
+  const turnDone = (id: string, said: string) => turnDoneIn(h, id, said);
 
   beforeAll(() => {
     h = createHarness('resume');
@@ -73,21 +75,7 @@ describe('resume after the tmux server is gone', () => {
 
   it('resume <id> puts back a worktree whose folder went, from its branch', async () => {
     const repo = h.tempDir('repo');
-    const git = (...args: string[]) =>
-      spawnSync('git', ['-C', repo, ...args], {
-        encoding: 'utf8',
-        env: {
-          ...h.env,
-          GIT_AUTHOR_NAME: 't',
-          GIT_AUTHOR_EMAIL: 't@t',
-          GIT_COMMITTER_NAME: 't',
-          GIT_COMMITTER_EMAIL: 't@t',
-        },
-      });
-    git('init', '-q', '-b', 'main');
-    writeFileSync(join(repo, 'readme.txt'), 'hi\n');
-    git('add', '.');
-    git('commit', '-q', '-m', 'init');
+    initRepo(h.env, repo, { 'readme.txt': 'hi\n' });
     const id = await startDemo(h, '[[say "in my worktree"]]', ['-d', repo, '--worktree']);
     const before: Job = await turnDone(id, 'in my worktree');
     killTmuxServer(h.socket);
@@ -101,9 +89,7 @@ describe('resume after the tmux server is gone', () => {
       dir: before.dir,
       sessionId: before.sessionId,
     });
-    expect(git('-C', before.dir, 'symbolic-ref', '--short', 'HEAD').stdout.trim()).toBe(
-      `cc-agent/${id}`,
-    );
+    expect(gitOk(h.env, before.dir, 'symbolic-ref', '--short', 'HEAD')).toBe(`cc-agent/${id}`);
 
     const again = await h.cli(['resume', id]);
     expect(again.code).not.toBe(0);

@@ -1,11 +1,10 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Job, MergeResult, WorktreeState } from '../../src/engine/index.js';
 import { createHarness, type Harness } from '../helpers/cli-harness.js';
-import { jobJson, startDemo } from '../helpers/jobs.js';
-import { waitFor } from '../helpers/wait-for.js';
+import { git as gitRaw, gitOk as gitOkRaw, initRepo } from '../helpers/git-repo.js';
+import { jobJson, startDemo, turnDone as turnDoneIn } from '../helpers/jobs.js';
 
 type JobWithTree = Job & { worktreeState?: WorktreeState };
 
@@ -19,41 +18,16 @@ describe('git worktrees per agent', () => {
   let repo: string;
   let a: string;
   let b: string;
-  const git = (cwd: string, ...args: string[]) => {
-    const r = spawnSync('git', ['-C', cwd, ...args], {
-      encoding: 'utf8',
-      env: {
-        ...h.env,
-        GIT_AUTHOR_NAME: 't',
-        GIT_AUTHOR_EMAIL: 't@t',
-        GIT_COMMITTER_NAME: 't',
-        GIT_COMMITTER_EMAIL: 't@t',
-      },
-    });
-    return { code: r.status ?? -1, out: r.stdout.trim(), err: r.stderr.trim() };
-  };
-  const gitOk = (cwd: string, ...args: string[]) => {
-    const r = git(cwd, ...args);
-    if (r.code !== 0) throw new Error(`git ${args.join(' ')}: ${r.err}`);
-    return r.out;
-  };
-  /** A demo agent's turn is over and it said `said`. */
-  const turnDone = (id: string, said: string) =>
-    waitFor(async () => {
-      const j = await jobJson(h, id);
-      return j.activity === 'waiting' && j.summary === said ? j : undefined;
-    }, `job ${id} to finish its turn with "${said}"`);
+  const git = (cwd: string, ...args: string[]) => gitRaw(h.env, cwd, ...args);
+  const gitOk = (cwd: string, ...args: string[]) => gitOkRaw(h.env, cwd, ...args);
+  const turnDone = (id: string, said: string) => turnDoneIn(h, id, said);
   const listed = async (): Promise<JobWithTree[]> =>
     JSON.parse(await h.ok(['jobs', '--json'])) as JobWithTree[];
 
   beforeAll(() => {
     h = createHarness('worktrees');
     repo = h.tempDir('repo with spaces');
-    gitOk(repo, 'init', '-q', '-b', 'main');
-    writeFileSync(join(repo, 'shared.txt'), 'base line\n');
-    writeFileSync(join(repo, 'other.txt'), 'untouched\n');
-    gitOk(repo, 'add', '.');
-    gitOk(repo, 'commit', '-q', '-m', 'base');
+    initRepo(h.env, repo, { 'shared.txt': 'base line\n', 'other.txt': 'untouched\n' });
   });
   afterAll(() => h.cleanup());
 
