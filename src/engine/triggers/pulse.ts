@@ -27,8 +27,20 @@ export function startPulse(
   onError: (e: unknown) => void,
 ): Pulse {
   const holder = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
-  const ttl = Math.max(3 * tickMs, 3000);
-  let leader = holdLease(ctx, 'pulse', holder, ttl);
+  // A leader that dies without releasing is replaced within one TTL.
+  const ttl = Math.max(10 * tickMs, 10_000);
+  let heldUntil = 0;
+  let leader = false;
+  const hold = (): boolean => {
+    const now = ctx.now();
+    // A lease with most of its time left needs no write: renewing it on every tick would be a
+    // commit a second, and every other engine watching the store (data_version) would reload.
+    if (leader && heldUntil - now > ttl / 2) return true;
+    const got = holdLease(ctx, 'pulse', holder, ttl);
+    heldUntil = got ? now + ttl : 0;
+    return got;
+  };
+  leader = hold();
   // One at a time, in order: event reactions and ticks never run concurrently.
   let chain: Promise<unknown> = Promise.resolve();
   const run = (work: () => Promise<unknown>): Promise<unknown> =>
@@ -55,7 +67,7 @@ export function startPulse(
   ];
   return {
     async tick() {
-      leader = holdLease(ctx, 'pulse', holder, ttl);
+      leader = hold();
       if (leader) {
         await run(async () => {
           await checkCron(ctx);
