@@ -2,26 +2,30 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { wrapperScript, type EngineContext } from '../context.js';
 
 /**
- * Wait until the pane wrapper (run-agent.sh) of a job's last run is gone. When a session is
- * closed under an agent, the wrapper writes the exit file a moment later, as the agent dies;
- * a new run must not start before that, or the old run's end would be read as the new one's.
- * The wrapper is found by its argv, which names the job's exit file; when none is alive (after
- * a reboot) this costs one `ps`.
+ * Wait until the pane wrappers (run-agent.sh) of these jobs' last runs are gone. When a session
+ * is closed under an agent, its wrapper writes the exit file a moment later, as the agent dies:
+ * a new run must not start before that (the old end would be read as the new one's), and a
+ * job's files must not be removed before it (a stray exit file would be left behind). Wrappers
+ * are found by their argv, which names the job's exit file: one `ps` per look, and after a
+ * reboot, when none is alive, one `ps` in all.
  */
-export async function lastRunGone(
+export async function lastRunsGone(
   ctx: EngineContext,
-  id: string,
+  ids: readonly string[],
   timeoutMs = 5_000,
 ): Promise<void> {
-  const exitFile = ctx.paths.exitFile(id);
+  if (ids.length === 0) return;
+  const exitFiles = ids.map((id) => ctx.paths.exitFile(id));
   const end = Date.now() + timeoutMs;
-  while ((await wrapperAlive(ctx, exitFile)) && Date.now() < end) await sleep(25);
+  while ((await anyWrapperAlive(ctx, exitFiles)) && Date.now() < end) await sleep(25);
 }
 
-async function wrapperAlive(ctx: EngineContext, exitFile: string): Promise<boolean> {
+async function anyWrapperAlive(ctx: EngineContext, exitFiles: readonly string[]): Promise<boolean> {
   try {
     const r = await ctx.runner.run(['ps', '-eo', 'args='], { timeoutMs: 10_000 });
-    return r.stdout.split('\n').some((l) => l.includes(wrapperScript) && l.includes(exitFile));
+    return r.stdout
+      .split('\n')
+      .some((l) => l.includes(wrapperScript) && exitFiles.some((f) => l.includes(f)));
   } catch {
     return false; // no ps: nothing to wait for that we could see
   }

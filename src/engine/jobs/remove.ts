@@ -4,6 +4,7 @@ import { removeJobFiles } from '../store/job-files.js';
 import { isActive } from '../store/job-types.js';
 import type { JobRow } from '../store/jobs-repo.js';
 import { removeSessions } from './kill.js';
+import { lastRunsGone } from './last-run.js';
 import { findJob } from './lookup.js';
 import { keepReason, removeWorktree, unmergedError } from '../worktrees/remove.js';
 import { worktreeOf } from '../worktrees/state.js';
@@ -25,6 +26,7 @@ export async function deleteJob(
     if (why) throw unmergedError(row.id, why);
   }
   await ctx.tmux(row.tmux_socket).killSession(row.tmux_session);
+  await lastRunsGone(ctx, [row.id]);
   if (w) await removeWorktree(ctx, w);
   forget(ctx, [row]);
   return row.id;
@@ -59,6 +61,10 @@ export async function cleanJobs(
     else gone.push(r);
   }
   await removeSessions(ctx, gone);
+  await lastRunsGone(
+    ctx,
+    gone.map((r) => r.id),
+  );
   for (const r of gone) if (r.worktree) await removeWorktree(ctx, worktreeOf(r));
   forget(ctx, gone);
   return { removed: gone.map((r) => r.id), kept };

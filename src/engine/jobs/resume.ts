@@ -8,7 +8,7 @@ import { isActive, type Job } from '../store/job-types.js';
 import type { JobRow } from '../store/jobs-repo.js';
 import { restoreWorktree } from '../worktrees/create.js';
 import { worktreeOf } from '../worktrees/state.js';
-import { lastRunGone } from './last-run.js';
+import { lastRunsGone } from './last-run.js';
 import { findJob } from './lookup.js';
 import { DISAPPEARED } from './reconcile.js';
 import { openSession } from './start.js';
@@ -57,7 +57,7 @@ export async function resumeJob(ctx: EngineContext, id: string): Promise<Job> {
   if (spec.settings)
     writeAtomic(ctx.paths.settings(row.id), JSON.stringify(spec.settings, null, 2));
   // The last run's exit file is not this run's end: let it land, then remove it.
-  await lastRunGone(ctx, row.id);
+  await lastRunsGone(ctx, [row.id]);
   rmSync(ctx.paths.exitFile(row.id), { force: true });
   const argv = [program, ...spec.args];
   await openSession(ctx, row.id, { dir: row.dir, argv, env: spec.env, promptFile: '' });

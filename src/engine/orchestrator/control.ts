@@ -1,8 +1,8 @@
-import { existsSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { shimDir, type EngineContext } from '../context.js';
 import { CcAgentError } from '../errors.js';
 import { killJob } from '../jobs/kill.js';
-import { DISAPPEARED } from '../jobs/reconcile.js';
+import { lastRunsGone } from '../jobs/last-run.js';
 import { sendToJob } from '../jobs/session-ops.js';
 import { startJob } from '../jobs/start.js';
 import { releaseTasks } from '../queue/queue.js';
@@ -18,12 +18,6 @@ export interface OrchestratorOptions {
   reasoning?: string;
   dir?: string;
   cwd: string;
-}
-
-/** Resolves when `file` exists, or after `timeoutMs` (whichever comes first). */
-async function fileAppears(file: string, timeoutMs: number): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!existsSync(file) && Date.now() < end) await new Promise((r) => setTimeout(r, 25));
 }
 
 /** The one command family it may run without asking: cc-agent itself. */
@@ -43,10 +37,9 @@ async function forgetEnded(ctx: EngineContext): Promise<void> {
     );
   }
   await ctx.tmux(row.tmux_socket).killSession(row.tmux_session);
-  // Its session vanished before its wrapper recorded the end: that record is on its way (the
-  // wrapper writes it as the agent dies). Let it land before the next run takes the id.
-  const exitFile = ctx.paths.exitFile(ORCHESTRATOR_ID);
-  if (row.error === DISAPPEARED && row.exit_code === null) await fileAppears(exitFile, 3000);
+  // Its session may have vanished before its wrapper recorded the end: that record is on its
+  // way. Let it land before the next run takes the id.
+  await lastRunsGone(ctx, [ORCHESTRATOR_ID]);
   ctx.db.transaction(() => {
     ctx.db.prepare('DELETE FROM transcripts WHERE job_id = ?').run(ORCHESTRATOR_ID);
     ctx.jobs.delete(ORCHESTRATOR_ID);
