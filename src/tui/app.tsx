@@ -4,8 +4,10 @@ import type { Engine, Job } from '../engine/index.js';
 import { Footer } from './components/footer.js';
 import { Header } from './components/header.js';
 import { ListView } from './components/list-view.js';
+import { useDiff } from './data/use-diff.js';
 import { useEngineData } from './data/use-engine-data.js';
-import { activeScopes, commandFor, hints, keyName, KEYMAP } from './keymap.js';
+import { maxScroll } from './diff-view.js';
+import { activeScopes, commandFor, hints, keyName, KEYMAP, type CommandId } from './keymap.js';
 import { Confirm, confirmAnswer } from './modals/confirm.js';
 import { ListeningContext, type Listening } from './modals/listening.js';
 import { Help } from './modals/help.js';
@@ -14,13 +16,16 @@ import { paletteShown, Prompt, type PaletteEntry } from './modals/prompt.js';
 import { editLine, type EditKey } from './view/line-edit.js';
 import { panelModel } from './panel-model.js';
 import { AnalyticsPanel } from './panels/analytics-panel.js';
+import { diffRows } from './panels/diff-pane.js';
 import { JobDetail } from './panels/job-detail.js';
 import { OrchestratorBlock } from './panels/orchestrator-block.js';
 import { act, runCommand, runConfirmed, runPrompt, type CommandContext } from './use-commands.js';
 import { useTerminalSize } from './use-terminal-size.js';
+import { runMerge, runWorktreeCommand } from './worktree-commands.js';
 import {
   detailJob,
   initialView,
+  openDiff,
   viewReducer,
   type Modal,
   type PanelId,
@@ -75,6 +80,12 @@ export function App(props: { engine: Engine; cwd: string }) {
   dataRef.current = data;
   const sizeRef = useRef(rows);
   sizeRef.current = rows;
+  // The open diff's text, fetched off the key path: scrolling only moves a window over it.
+  const shownDiff = openDiff(view);
+  const diffJob = shownDiff && data.jobs.find((j) => j.id === shownDiff.jobId);
+  const diff = useDiff(engine, diffJob?.worktree ? diffJob.id : undefined, diffJob?.updatedAt);
+  const diffRef = useRef(diff);
+  diffRef.current = diff;
 
   /**
    * What the keys act on, from a view state: the panel's rows after its filter, the selected
@@ -96,24 +107,31 @@ export function App(props: { engine: Engine; cwd: string }) {
       3,
       sizeRef.current - 3 - modalHeight(v.modals.at(-1), sizeRef.current),
     );
+    // In a diff the list keys scroll: its "rows" are the top lines it can have.
+    const diffOpen = openDiff(v) !== undefined;
+    const lines = diffOpen ? (diffRef.current?.lines.length ?? 0) : 0;
     const ctx: CommandContext = {
       engine,
       data: d,
       view: v,
       dispatch,
       selected,
-      count: model.rows.length,
-      page: Math.max(1, bodyHeight - 2),
+      count: diffOpen ? maxScroll(lines, diffRows(bodyHeight)) + 1 : model.rows.length,
+      page: diffOpen ? diffRows(bodyHeight) : Math.max(1, bodyHeight - 2),
       job,
       exit,
     };
-    const scopes = activeScopes(v.panel, detailId !== undefined);
+    const scopes = activeScopes(v.panel, detailId !== undefined, diffOpen);
     return { detailId, model, selectedIndex, job, bodyHeight, ctx, scopes };
   }
   const { detailId, model, selectedIndex, job, bodyHeight, scopes } = useMemo(
     () => focusOf(view),
-    [view, data, rows],
+    [view, data, rows, diff],
   );
+  /** A command, the worktree ones first (the general runner does not know them). */
+  const run = (ctx: CommandContext, command: CommandId): void => {
+    if (!runWorktreeCommand(ctx, command)) runCommand(ctx, command);
+  };
   const modal = view.modals.at(-1);
 
   // The one input handler while no modal has the keys: commands from the keymap.
@@ -126,7 +144,8 @@ export function App(props: { engine: Engine; cwd: string }) {
       const yes = confirmAnswer(input, key);
       if (yes === undefined) return;
       dispatch({ type: 'pop-modal' });
-      if (yes) runConfirmed(engine, dispatch, top.action, exit);
+      if (yes && top.action.type === 'merge') runMerge(engine, dispatch, top.action.jobId);
+      else if (yes) runConfirmed(engine, dispatch, top.action, exit);
       return;
     }
     if (top?.kind === 'prompt') return promptKey(top, input, key);
@@ -138,7 +157,7 @@ export function App(props: { engine: Engine; cwd: string }) {
     for (const [i, name] of names.entries()) {
       const now = focusOf(latest.current);
       const command = commandFor(now.scopes, name);
-      if (command) runCommand(now.ctx, command);
+      if (command) run(now.ctx, command);
       const opened = latest.current.modals.at(-1);
       if (opened) {
         // "/docs" in one read: the rest is the filter's text.
@@ -205,14 +224,22 @@ export function App(props: { engine: Engine; cwd: string }) {
     return [
       ...KEYMAP.filter((b) => b.command !== 'palette').map((b) => ({
         label: `${b.description} (${b.keys[0]})`,
-        run: () => runCommand(focusOf(latest.current).ctx, b.command),
+        run: () => run(focusOf(latest.current).ctx, b.command),
       })),
       ...modes,
     ];
   }
 
   const body = detailId ? (
-    <JobDetail engine={engine} job={job} jobId={detailId} data={data} height={bodyHeight} />
+    <JobDetail
+      engine={engine}
+      job={job}
+      jobId={detailId}
+      data={data}
+      height={bodyHeight}
+      width={columns}
+      diff={shownDiff ? { data: diff, scroll: shownDiff.scroll } : undefined}
+    />
   ) : view.panel === 'analytics' ? (
     <AnalyticsPanel engine={engine} width={columns} version={data.jobs} />
   ) : (
@@ -247,7 +274,7 @@ export function App(props: { engine: Engine; cwd: string }) {
     const pop = (): void => dispatch({ type: 'pop-modal' });
     switch (m.kind) {
       case 'help':
-        return <Help />;
+        return <Help rows={modalHeight(m, rows)} columns={columns} />;
       case 'confirm':
         return <Confirm message={m.message} />;
       case 'new-agent':

@@ -33,10 +33,15 @@ export type CommandId =
   | 'mode'
   | 'approve'
   | 'approve-always'
-  | 'reject';
+  | 'reject'
+  | 'diff'
+  | 'merge';
 
-/** Where a binding applies: everywhere, in any list, in one panel, or in a job's detail. */
-export type Scope = 'global' | 'list' | 'job' | PanelId | 'detail';
+/**
+ * Where a binding applies: everywhere, in any list, in one panel, in a job's detail, or in the
+ * detail's diff (which scrolls with the list keys).
+ */
+export type Scope = 'global' | 'list' | 'job' | PanelId | 'detail' | 'diff';
 
 export interface Binding {
   command: CommandId;
@@ -177,9 +182,23 @@ export const KEYMAP: readonly Binding[] = [
   { command: 'page-up', keys: ['ctrl+u', 'pageup'], description: 'a page up', scope: 'list' },
   { command: 'filter', keys: ['/'], description: 'filter the list', scope: 'list', hint: 'filter' },
   {
+    command: 'diff',
+    keys: ['d'],
+    description: "the job's worktree diff (j/k g/G PgUp/PgDn scroll), or its live screen again",
+    scope: 'detail',
+    hint: 'diff',
+  },
+  {
+    command: 'merge',
+    keys: ['M'],
+    description: "merge the job's worktree branch into its base (shows the diff, asks first)",
+    scope: 'detail',
+    hint: 'merge',
+  },
+  {
     command: 'back',
     keys: ['escape', 'h', 'left'],
-    description: 'back (close the detail, a dialog)',
+    description: 'back (close the diff, the detail, a dialog)',
     scope: 'detail',
     hint: 'back',
   },
@@ -241,16 +260,29 @@ export function keyName(input: string, key: KeyFlags): string {
   return input;
 }
 
-/** The scopes active for a panel, innermost first (a detail view over the Jobs panel). */
-export function activeScopes(panel: PanelId, detail: boolean): Scope[] {
+/**
+ * The scopes active for a panel, innermost first (a detail view over the Jobs panel; a diff
+ * over the detail, scrolled like a list).
+ */
+export function activeScopes(panel: PanelId, detail: boolean, diff = false): Scope[] {
+  if (diff) return ['diff', 'detail', 'job', 'list', 'global'];
   if (detail) return ['detail', 'job', 'global'];
   return panel === 'jobs' ? ['jobs', 'job', 'list', 'global'] : [panel, 'list', 'global'];
 }
 
+/** Commands a scope turns off in the scopes under it: a diff's lines are not rows to filter. */
+const MASKED: Partial<Record<Scope, readonly CommandId[]>> = { diff: ['filter'] };
+
+const live = (scopes: readonly Scope[]): ((b: Binding) => boolean) => {
+  const off = new Set(scopes.flatMap((s) => MASKED[s] ?? []));
+  return (b) => !off.has(b.command);
+};
+
 /** The command a key runs in these scopes: the innermost binding wins. */
 export function commandFor(scopes: readonly Scope[], key: string): CommandId | undefined {
+  const on = live(scopes);
   for (const scope of scopes) {
-    const hit = KEYMAP.find((b) => b.scope === scope && b.keys.includes(key));
+    const hit = KEYMAP.find((b) => b.scope === scope && b.keys.includes(key) && on(b));
     if (hit) return hit.command;
   }
   return undefined;
@@ -258,7 +290,8 @@ export function commandFor(scopes: readonly Scope[], key: string): CommandId | u
 
 /** Footer hints for the active scopes: `enter jump · s send · …`. */
 export function hints(scopes: readonly Scope[]): string[] {
+  const on = live(scopes);
   return scopes.flatMap((scope) =>
-    KEYMAP.filter((b) => b.scope === scope && b.hint).map((b) => `${b.keys[0]} ${b.hint}`),
+    KEYMAP.filter((b) => b.scope === scope && b.hint && on(b)).map((b) => `${b.keys[0]} ${b.hint}`),
   );
 }

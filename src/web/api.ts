@@ -5,9 +5,11 @@ import type {
   Approval,
   HookEventRecord,
   Job,
+  MergeResult,
   OrchestratorStatus,
   Task,
   Trigger,
+  WorktreeState,
 } from '../engine/index.js';
 
 /** JSON from the API (the page's cookie carries the token); errors become Error(message). */
@@ -23,6 +25,25 @@ export async function api<T>(path: string, init: RequestInit = {}): Promise<T> {
 
 export const post = <T>(path: string, body: unknown = {}): Promise<T> =>
   api<T>(path, { method: 'POST', body: JSON.stringify(body) });
+
+/** A worktree job's branch state and its diff against its base (plain text). */
+export const worktreeOf = (id: string): Promise<{ state: WorktreeState; diff: string }> =>
+  Promise.all([
+    api<WorktreeState>(`/api/jobs/${id}/worktree`),
+    api<{ diff: string }>(`/api/jobs/${id}/diff`),
+  ]).then(([state, { diff }]) => ({ state, diff }));
+
+/** Merge a worktree job; a conflict comes back as a result (with HTTP 409), not an error. */
+export async function mergeJob(id: string): Promise<MergeResult> {
+  const res = await fetch(`/api/actions/jobs/${id}/merge`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: '{}',
+  });
+  const body = (await res.json().catch(() => ({}))) as Partial<MergeResult> & { error?: string };
+  if (body.status) return body as MergeResult;
+  throw new Error(body.error ?? `${res.status} ${res.statusText}`);
+}
 
 export interface Live {
   jobs: Job[];

@@ -5,9 +5,13 @@ import { asksForHuman } from '../engine/state/attention.js';
 import { useLive } from './api.js';
 import { JobTable, visibleIds } from './dashboard.js';
 import { JobView } from './job-view.js';
+import { shortcut } from './keys.js';
 import { AnalyticsView, Approvals, Orchestrator, Queue, Timeline, Triggers } from './panels.js';
 
-/** The views, numbered as the TUI's panels (its keymap: 1–9, j/k, Enter, Esc, /). */
+/**
+ * The views, numbered as the TUI's panels (its keymap: 1–9, j/k, Enter, Esc, /; a job's d
+ * and M are in job-view.tsx and diff-view.tsx).
+ */
 const VIEWS = [
   'dashboard',
   'timeline',
@@ -34,14 +38,12 @@ function App() {
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
-      const typing =
-        e.target instanceof HTMLInputElement || (e.target as HTMLElement).closest?.('.term');
       if (e.key === 'Escape') {
         (document.activeElement as HTMLElement | null)?.blur();
         setJob(null);
         return;
       }
-      if (typing || e.ctrlKey || e.metaKey || e.altKey) return;
+      if (!shortcut(e)) return;
       const n = Number(e.key);
       if (n >= 1 && n <= VIEWS.length) {
         setView(VIEWS[n - 1] as View);

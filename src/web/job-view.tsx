@@ -2,6 +2,8 @@ import { Terminal } from '@xterm/xterm';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { HookEventRecord, Job } from '../engine/index.js';
 import { api, compact, elapsed, post, state, tokens } from './api.js';
+import { DiffView } from './diff-view.js';
+import { shortcut } from './keys.js';
 
 /** xterm.js on the job's WebSocket: its screen live, keystrokes straight to the agent. */
 function TerminalView(props: { id: string }) {
@@ -45,9 +47,23 @@ export function JobView(props: {
   const { job } = props;
   const [history, setHistory] = useState<HookEventRecord[]>([]);
   const [message, setMessage] = useState('');
+  const [tab, setTab] = useState<'terminal' | 'diff'>('terminal');
+  const hasTree = Boolean(job?.worktree);
   useEffect(() => {
     void api<HookEventRecord[]>(`/api/timeline?job=${props.id}&limit=50`).then(setHistory);
+    setTab('terminal');
   }, [props.id]);
+  // d, as in the TUI: the diff, or the terminal again.
+  useEffect(() => {
+    if (!hasTree) return;
+    const onKey = (e: KeyboardEvent): void => {
+      if (e.key !== 'd' || !shortcut(e)) return;
+      e.preventDefault();
+      setTab((t) => (t === 'diff' ? 'terminal' : 'diff'));
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [hasTree]);
   if (!job) return <p class="err">no job {props.id}</p>;
   const events = [
     ...history,
@@ -71,7 +87,27 @@ export function JobView(props: {
           {job.costUsd.toFixed(2)}
         </span>
       </div>
-      <TerminalView id={job.id} />
+      {job.worktree ? (
+        <div class="tabs">
+          {(['terminal', 'diff'] as const).map((t) => (
+            <button
+              key={t}
+              type="button"
+              class={t === tab ? 'on' : ''}
+              data-tab={t}
+              onClick={() => setTab(t)}
+            >
+              {t === 'diff' ? 'Diff (d)' : 'Terminal'}
+            </button>
+          ))}
+        </div>
+      ) : null}
+      {/* Unmounted, not hidden, under the diff: no keystroke can reach an unseen terminal. */}
+      {tab === 'diff' && job.worktree ? (
+        <DiffView job={job} onStatus={props.onStatus} />
+      ) : (
+        <TerminalView id={job.id} />
+      )}
       <form
         class="row"
         onSubmit={(e) => {

@@ -1,11 +1,12 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Approval, Task } from '../../src/engine/index.js';
+import type { Approval, Job, Task } from '../../src/engine/index.js';
 import { repoRoot, createHarness, type Harness } from '../helpers/cli-harness.js';
 import { launchChromium } from '../helpers/browser.js';
-import { startDemo } from '../helpers/jobs.js';
+import { initRepo } from '../helpers/git-repo.js';
+import { jobJson, startDemo } from '../helpers/jobs.js';
 import { waitFor } from '../helpers/wait-for.js';
 
 /**
@@ -98,5 +99,51 @@ describe('the browser view in Chromium', () => {
     await page.click('nav >> text=analytics');
     await page.waitForSelector('svg[data-chart="tokens per day"] rect');
     expect(await page.locator('svg[data-chart="tokens per day"] rect').count()).toBe(14);
+  });
+
+  it("shows a worktree agent's diff and merges it into the repository", async () => {
+    const repo = h.tempDir('repo');
+    initRepo(h.env, repo, { 'readme.txt': 'base\n' });
+    const id = await startDemo(
+      h,
+      '[[write "feature.txt" "from the page agent"]] [[say "feature done"]]',
+      ['-d', repo, '--worktree'],
+    );
+    await waitFor(async () => {
+      const j = await jobJson(h, id);
+      return j.activity === 'waiting' && j.summary === 'feature done' ? j : undefined;
+    }, 'the agent to write its file and finish its turn');
+
+    // A job started without --worktree has no Diff tab.
+    const jobs = JSON.parse(await h.ok(['jobs', '--json'])) as Job[];
+    const plain = jobs.find((j) => !j.worktree) as Job;
+    await page.click('nav >> text=dashboard');
+    await page.click(`tr[data-job="${plain.id}"]`);
+    await page.waitForSelector(`[data-terminal="${plain.id}"]`);
+    expect(await page.locator('[data-tab]').count()).toBe(0);
+
+    // (Escape would go to the focused terminal, the agent's own key.)
+    await page.click('nav >> text=dashboard');
+    await page.click(`tr[data-job="${id}"]`);
+    await page.click('[data-tab="diff"]');
+    const view = `[data-diff="${id}"]`;
+    await page.waitForSelector(`${view} .d-add >> text=+from the page agent`);
+    expect(await page.textContent(`${view} .d-file`)).toBe(
+      'diff --git a/feature.txt b/feature.txt',
+    );
+    expect(await page.textContent(`${view} b`)).toBe(`cc-agent/${id} → main · 1 dirty`);
+
+    page.once('dialog', (d) => void d.accept());
+    await page.click(`${view} [data-action="merge"]`);
+    await page.waitForSelector(`#merge-result >> text=merged ${id} into main`);
+    expect(readFileSync(join(repo, 'feature.txt'), 'utf8')).toBe('from the page agent');
+    // The refreshed header: the work is on main now.
+    await page.waitForSelector(`${view} b >> text=merged into main`);
+    await page.screenshot({ path: join(shots, 'job-diff.png') });
+
+    // d, as in the TUI, goes back to the terminal.
+    await page.keyboard.press('d');
+    await page.waitForSelector(`[data-terminal="${id}"]`);
+    expect(await page.locator(view).count()).toBe(0);
   });
 });

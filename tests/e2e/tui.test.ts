@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Approval, Job, Task } from '../../src/engine/index.js';
 import { cliPath, createHarness, type Harness } from '../helpers/cli-harness.js';
+import { initRepo } from '../helpers/git-repo.js';
 import { eventsOf, jobJson, startDemo } from '../helpers/jobs.js';
 import { attachClient, clientSessions, startTui, type TuiDriver } from '../helpers/tui.js';
 import { waitFor } from '../helpers/wait-for.js';
@@ -175,6 +176,59 @@ describe('cc-agent tui in tmux', () => {
   it('quits with q and gives the terminal back', async () => {
     tui.keys('q');
     await waitFor(() => h.tmux(['has-session', '-t', '=ui']).code !== 0, 'the TUI session to end');
+  });
+});
+
+describe('cc-agent tui: a worktree agent’s diff', () => {
+  let h: Harness;
+  afterAll(() => h?.cleanup());
+
+  it('shows the diff in colour, scrolls it, and goes back to the live screen', async () => {
+    h = createHarness('tui-diff');
+    const repo = h.tempDir('repo');
+    initRepo(h.env, repo, { 'readme.txt': 'base\n' });
+    // More lines than the window holds, so there is somewhere to scroll (`\n` in a directive
+    // string is a newline).
+    const rows = Array.from({ length: 80 }, (_, i) => `row ${i + 1}\\n`).join('');
+    const id = await startDemo(h, `[[write "notes.txt" "${rows}"]] [[say "notes written"]]`, [
+      '-d',
+      repo,
+      '--worktree',
+    ]);
+    await waitFor(async () => {
+      const j = await jobJson(h, id);
+      return j.activity === 'waiting' && j.summary === 'notes written' ? j : undefined;
+    }, 'the agent to write its file and finish its turn');
+    const tui = startTui(h, { size: { x: 160, y: 40 } });
+    await tui.waitFor('the job', (s) => s.includes(id));
+    tui.keys('l');
+    await tui.waitFor("the job's live screen", (s) => s.includes('notes written'));
+    tui.keys('d');
+    await tui.waitFor(
+      'the diff with its branch header',
+      (s) =>
+        s.includes(`cc-agent/${id} → main · 1 dirty`) &&
+        s.includes('diff --git a/notes.txt b/notes.txt') &&
+        s.includes('+row 1') &&
+        s.includes('lines 1–33 of 86'),
+    );
+    // The terminal's cells with their attributes (tmux writes only the codes that change):
+    // the hunk header cyan, the added lines green.
+    const styled = h.tmux(['capture-pane', '-p', '-e', '-t', '=ui:']).stdout;
+    const esc = String.fromCharCode(27);
+    expect(styled).toMatch(new RegExp(`${esc}\\[36m(${esc}\\[\\d+m)*@@ -0,0 \\+1,80 @@`));
+    expect(styled).toContain(`${esc}[32m+row 1`);
+    tui.keys('G');
+    const end = await tui.waitFor('the end of the diff', (s) => s.includes('lines 54–86 of 86'));
+    expect(end).toContain('+row 80');
+    expect(end).not.toContain('diff --git');
+    tui.keys('k');
+    await tui.waitFor('a line up', (s) => s.includes('lines 53–85 of 86'));
+    tui.keys('Escape');
+    await tui.waitFor(
+      'the live screen again',
+      (s) => s.includes('notes written') && !s.includes('+row'),
+    );
   });
 });
 

@@ -42,9 +42,14 @@ export type ConfirmAction =
   | { type: 'clear'; jobId: string }
   | { type: 'queue-remove'; taskId: string }
   | { type: 'mode-activate'; mode: string }
+  | { type: 'merge'; jobId: string }
   | { type: 'quit' };
 
-export type Focus = { kind: 'panel' } | { kind: 'detail'; jobId: string };
+/** `diff`: the job's worktree diff over its detail, `scroll` lines down. */
+export type Focus =
+  | { kind: 'panel' }
+  | { kind: 'detail'; jobId: string }
+  | { kind: 'diff'; jobId: string; scroll: number };
 
 export interface ViewState {
   panel: PanelId;
@@ -52,7 +57,7 @@ export interface ViewState {
   selection: Record<PanelId, number>;
   /** Case-insensitive substring filter per panel ('' = none). */
   filters: Record<PanelId, string>;
-  /** Bottom is the panel; a job's detail can sit on top of the Jobs panel. */
+  /** Bottom is the panel; a job's detail can sit on top of the Jobs panel, its diff on that. */
   focus: Focus[];
   /** Top of the stack gets the keys first. */
   modals: Modal[];
@@ -78,6 +83,7 @@ export type ViewAction =
   | { type: 'move'; delta: number; count: number }
   | { type: 'select'; index: number; count: number }
   | { type: 'open-detail'; jobId: string }
+  | { type: 'toggle-diff' }
   | { type: 'back' }
   | { type: 'push-modal'; modal: Modal }
   | { type: 'pop-modal' }
@@ -100,15 +106,28 @@ export function viewReducer(s: ViewState, a: ViewAction): ViewState {
       const next = PANELS[(i + a.delta + PANELS.length) % PANELS.length] as PanelId;
       return { ...s, panel: next, focus: [{ kind: 'panel' }] };
     }
-    case 'move':
+    case 'move': {
+      // In a diff the list keys scroll it: `count` is then how many top lines it can have.
+      const top = s.focus.at(-1);
+      if (top?.kind === 'diff') return scrollTo(s, top, clamp(top.scroll + a.delta, a.count));
       return {
         ...s,
         selection: { ...s.selection, [s.panel]: clamp(s.selection[s.panel] + a.delta, a.count) },
       };
-    case 'select':
+    }
+    case 'select': {
+      const top = s.focus.at(-1);
+      if (top?.kind === 'diff') return scrollTo(s, top, clamp(a.index, a.count));
       return { ...s, selection: { ...s.selection, [s.panel]: clamp(a.index, a.count) } };
+    }
     case 'open-detail':
       return { ...s, focus: [...s.focus, { kind: 'detail', jobId: a.jobId }] };
+    case 'toggle-diff': {
+      const top = s.focus.at(-1);
+      if (top?.kind === 'diff') return { ...s, focus: s.focus.slice(0, -1) };
+      if (top?.kind !== 'detail') return s;
+      return { ...s, focus: [...s.focus, { kind: 'diff', jobId: top.jobId, scroll: 0 }] };
+    }
     case 'back':
       if (s.modals.length > 0) return { ...s, modals: s.modals.slice(0, -1) };
       return s.focus.length > 1 ? { ...s, focus: s.focus.slice(0, -1) } : s;
@@ -142,10 +161,19 @@ export function viewReducer(s: ViewState, a: ViewAction): ViewState {
   }
 }
 
-/** The job whose detail is open, if the top of the focus stack is one. */
+const scrollTo = (s: ViewState, top: Extract<Focus, { kind: 'diff' }>, scroll: number) =>
+  scroll === top.scroll ? s : { ...s, focus: [...s.focus.slice(0, -1), { ...top, scroll }] };
+
+/** The job whose detail is open (its live screen or its diff), if one is on top. */
 export const detailJob = (s: ViewState): string | undefined => {
   const top = s.focus.at(-1);
-  return top?.kind === 'detail' ? top.jobId : undefined;
+  return top?.kind === 'detail' || top?.kind === 'diff' ? top.jobId : undefined;
+};
+
+/** The diff on top of the focus stack, if one is open. */
+export const openDiff = (s: ViewState): Extract<Focus, { kind: 'diff' }> | undefined => {
+  const top = s.focus.at(-1);
+  return top?.kind === 'diff' ? top : undefined;
 };
 
 /** Rows that match a filter (every word, case-insensitive, anywhere in the row's text). */
