@@ -70,7 +70,7 @@ export function jobRow(j: Job, now: number): string {
 export function jobSummary(j: Job, now: number): string[] {
   return [
     `${j.id}  ${statusLabel(j)}  ${activityLabel(j)}`,
-    `${j.backend} ${modelLabel(j)} · ${j.sandbox} · ${j.dir}`,
+    `${j.backend} ${modelLabel(j)} · ${j.sandbox} · ${j.worktree ? `${j.worktree.branch} (from ${j.worktree.baseRef}, d: diff) · ` : ''}${j.dir}`,
     `time ${elapsed(j, now)} · tokens ${tokensLabel(j)} · context ${contextLabel(j)} · cost ${costLabel(j)} · tools ${j.toolCalls}`,
     `files: ${j.filesModified.length ? j.filesModified.join(', ') : '-'}`,
   ];

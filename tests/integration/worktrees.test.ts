@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Job, MergeResult, WorktreeState } from '../../src/engine/index.js';
@@ -196,6 +196,17 @@ describe('git worktrees per agent', () => {
     expect(readFileSync(join(repo, 'other.txt'), 'utf8')).toBe('my own unsaved edit\n');
     expect(existsSync(join(repo, 'd.txt'))).toBe(false);
     gitOk(repo, 'checkout', '--', 'other.txt');
+  });
+
+  it('runs in the same sub-folder of its worktree as it was started in, tracked or not', async () => {
+    const sub = join(repo, 'not tracked yet');
+    mkdirSync(sub);
+    const e = await startDemo(h, '[[say "in the sub-folder"]]', ['-d', sub, '--worktree']);
+    const je = await turnDone(e, 'in the sub-folder');
+    expect(je.dir).toBe(join(repo, '.cc-agent', 'worktrees', e, 'not tracked yet'));
+    await h.ok(['kill', e]);
+    await h.ok(['delete', e]);
+    expect(existsSync(join(repo, '.cc-agent', 'worktrees', e))).toBe(false);
   });
 
   it('bad input gets one clear line, a non-zero exit, and leaves no job or branch behind', async () => {

@@ -2,7 +2,7 @@ import { CcAgentError } from '../errors.js';
 import type { EngineContext } from '../context.js';
 import { findJob } from '../jobs/lookup.js';
 import { resumeAll, resumeJob } from '../jobs/resume.js';
-import type { Job } from '../store/job-types.js';
+import type { Job, Worktree } from '../store/job-types.js';
 import { worktreeDiff, type DiffOptions } from './diff.js';
 import { mergeWorktree, type MergeResult } from './merge.js';
 import { worktreeOf, worktreeState, type WorktreeState } from './state.js';
@@ -27,11 +27,14 @@ export function worktreesApi(ctx: EngineContext): WorktreesApi {
     state: (id) => worktreeState(ctx, of(id)),
     async states(jobs) {
       const out = new Map<string, WorktreeState>();
-      await Promise.all(
-        jobs.map(async (j) => {
-          if (j.worktree) out.set(j.id, await worktreeState(ctx, j.worktree));
-        }),
-      );
+      const todo = jobs.filter((j) => j.worktree);
+      // A few at a time: each is four git processes, and a long history holds many worktrees.
+      const worker = async (): Promise<void> => {
+        for (let j = todo.shift(); j; j = todo.shift()) {
+          out.set(j.id, await worktreeState(ctx, j.worktree as Worktree));
+        }
+      };
+      await Promise.all(Array.from({ length: 6 }, worker));
       return out;
     },
     diff: (id, options) => worktreeDiff(ctx, of(id), options),

@@ -91,7 +91,11 @@ export async function createWorktree(
   const r = await git(ctx, place.top, ['worktree', 'add', '-b', branch, path, base]);
   if (r.code !== 0) throw badInput(`--worktree: cannot create ${path}: ${firstLine(r)}`);
   const worktree: Worktree = { repo: place.main, path, branch, base, baseRef };
-  return { worktree, runDir: join(path, relative(place.top, dir)) };
+  const runDir = join(path, relative(place.top, dir));
+  // A folder git does not track (empty, or ignored) is not checked out: make it, so the agent
+  // still starts where it was asked to.
+  mkdirSync(runDir, { recursive: true });
+  return { worktree, runDir };
 }
 
 /** The branch checked out in `cwd`, or undefined on a detached HEAD. */
