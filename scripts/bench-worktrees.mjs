@@ -16,11 +16,10 @@
 // Private tmux server, temp CC_AGENT_HOME and HOME, all removed at the end (also on Ctrl-C).
 // A report, not a test: it always exits 0.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { killTmuxServer } from './lib/tmux-server.mjs';
+import { benchWorld } from './lib/bench-world.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const cliPath = join(root, 'bin', 'cc-agent.js');
@@ -37,41 +36,16 @@ for (let i = 0; i < args.length; i++) {
   }
 }
 
-const base = mkdtempSync(join(tmpdir(), 'cc-bench-wt-'));
-const home = join(base, 'home');
-const userHome = join(base, 'user');
-const repo = join(base, 'repo');
-const socket = `cc-bench-wt-${process.pid}`;
-mkdirSync(userHome, { recursive: true });
 const gitIdentity = {
   GIT_AUTHOR_NAME: 'bench',
   GIT_AUTHOR_EMAIL: 'bench@localhost',
   GIT_COMMITTER_NAME: 'bench',
   GIT_COMMITTER_EMAIL: 'bench@localhost',
 };
-const env = {
-  ...process.env,
-  ...gitIdentity,
-  HOME: userHome,
-  CC_AGENT_HOME: home,
-  CC_AGENT_TMUX_SOCKET: socket,
-  CC_DEMO_SPEED: '8',
-};
-delete env.TMUX;
-
-let cleaned = false;
-function cleanup() {
-  if (cleaned) return;
-  cleaned = true;
-  killTmuxServer(socket);
-  rmSync(base, { recursive: true, force: true, maxRetries: 5 });
-}
-for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
-  process.on(sig, () => {
-    cleanup();
-    process.exit(130);
-  });
-}
+const { base, socket, env, cleanup } = benchWorld('cc-bench-wt', {
+  extraEnv: { ...gitIdentity, CC_DEMO_SPEED: '8' },
+});
+const repo = join(base, 'repo');
 
 function cli(argv) {
   const t0 = process.hrtime.bigint();

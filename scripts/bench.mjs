@@ -10,12 +10,11 @@
 import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
-import { killTmuxServer } from './lib/tmux-server.mjs';
+import { benchWorld } from './lib/bench-world.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const cliPath = join(root, 'bin', 'cc-agent.js');
@@ -47,40 +46,9 @@ function parseArgs(argv) {
 }
 
 const { runs } = parseArgs(process.argv.slice(2));
-const base = mkdtempSync(join(tmpdir(), 'cc-bench-'));
-const home = join(base, 'home');
-const userHome = join(base, 'user');
-const socket = `cc-bench-${process.pid}`;
-mkdirSync(userHome, { recursive: true });
-const env = {
-  ...process.env,
-  HOME: userHome,
-  CC_AGENT_HOME: home,
-  CC_AGENT_TMUX_SOCKET: socket,
-  CC_DEMO_SPEED: process.env.CC_DEMO_SPEED ?? '4',
-};
-delete env.TMUX;
-
-let cleaned = false;
-/** Stop the private tmux server (so no pane still writes into the home), then remove the dirs. */
-function cleanup() {
-  if (cleaned) return;
-  cleaned = true;
-  killTmuxServer(socket);
-  try {
-    rmSync(base, { recursive: true, force: true, maxRetries: 5 });
-  } catch (e) {
-    process.stderr.write(`bench: could not remove ${base}: ${e.message}\n`);
-  }
-}
-for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
-  process.on(sig, () => {
-    process.stdout.write(`\nbench interrupted (${sig})\n`);
-    cleanup();
-    report();
-    process.exit(0);
-  });
-}
+const { base, home, socket, env, cleanup } = benchWorld('cc-bench', {
+  onInterrupt: () => report(),
+});
 
 /** Run the built CLI once; returns its result and the wall time in ms. */
 function cli(args) {

@@ -7,6 +7,7 @@ import type { EngineContext } from '../../src/engine/context.js';
 import { openDb, type Db } from '../../src/engine/store/db.js';
 import { countEvents, recordFinished } from '../../src/engine/store/history.js';
 import { JobsRepo, type JobRow, type NewJobRow } from '../../src/engine/store/jobs-repo.js';
+import { jobRow } from '../helpers/job-row.js';
 
 const NOW = Date.parse('2024-03-15T10:00:00.000Z');
 const at = (iso: string): number => Date.parse(iso);
@@ -36,33 +37,24 @@ describe('analytics', () => {
     figures: Partial<Pick<JobRow, 'input_tokens' | 'output_tokens' | 'cache_read_tokens'>> &
       Partial<Pick<JobRow, 'cache_creation_tokens' | 'cost_usd'>> = {},
   ): void {
-    ctx.jobs.insert({
-      id,
-      kind: 'worker',
-      backend: 'demo',
-      model: null,
-      effort: null,
-      sandbox: 'workspace-write',
-      dir: '/w',
-      prompt_preview: `do ${id}`,
-      prompt_bytes: 5,
-      session_id: null,
-      tmux_session: `cc-agent-${id}`,
-      tmux_socket: null,
-      status: 'completed',
-      activity: null,
-      exit_code: 0,
-      error: null,
-      argv: '[]',
-      strip_ansi: 0,
-      files: '[]',
-      summary: null,
-      created_at: NOW - 3_600_000,
-      started_at: null,
-      ended_at: null,
-      updated_at: NOW,
-      ...over,
-    });
+    ctx.jobs.insert(
+      jobRow(id, {
+        model: null,
+        effort: null,
+        dir: '/w',
+        prompt_preview: `do ${id}`,
+        prompt_bytes: 5,
+        tmux_socket: null,
+        status: 'completed',
+        activity: null,
+        exit_code: 0,
+        argv: '[]',
+        files: '[]',
+        created_at: NOW - 3_600_000,
+        updated_at: NOW,
+        ...over,
+      }),
+    );
     const cols = Object.keys(figures);
     if (cols.length > 0)
       db.prepare(

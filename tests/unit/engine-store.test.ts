@@ -5,38 +5,11 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDb, schemaVersion, type Db } from '../../src/engine/store/db.js';
 import type { JobStatus } from '../../src/engine/store/job-types.js';
-import { JobsRepo, toJob, type JobRow, type NewJobRow } from '../../src/engine/store/jobs-repo.js';
+import { JobsRepo, toJob, type JobRow } from '../../src/engine/store/jobs-repo.js';
 import { migrations } from '../../src/engine/store/migrations.js';
+import { jobRow } from '../helpers/job-row.js';
 
-function row(id: string, over: Partial<NewJobRow> = {}): NewJobRow {
-  return {
-    id,
-    kind: 'worker',
-    backend: 'demo',
-    model: 'opus',
-    effort: 'xhigh',
-    sandbox: 'workspace-write',
-    dir: '/work/p',
-    prompt_preview: `prompt ${id}`,
-    prompt_bytes: 10,
-    session_id: null,
-    tmux_session: `cc-agent-${id}`,
-    tmux_socket: 'cc-test',
-    status: 'running',
-    activity: 'starting',
-    exit_code: null,
-    error: null,
-    argv: JSON.stringify(['node', '--model', 'opus']),
-    strip_ansi: 0,
-    files: JSON.stringify(['a.ts']),
-    summary: null,
-    created_at: 1_700_000_000_000,
-    started_at: null,
-    ended_at: null,
-    updated_at: 1_700_000_000_000,
-    ...over,
-  };
-}
+const row = jobRow;
 
 describe('openDb', () => {
   let dir: string;

@@ -6,9 +6,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createEngine, type Engine } from '../../src/engine/index.js';
 import { openDb, type Db } from '../../src/engine/store/db.js';
 import type { Worktree } from '../../src/engine/store/job-types.js';
-import { JobsRepo, type NewJobRow } from '../../src/engine/store/jobs-repo.js';
+import { JobsRepo } from '../../src/engine/store/jobs-repo.js';
 import { App } from '../../src/tui/app.js';
 import { gitOk, initRepo } from '../helpers/git-repo.js';
+import { jobRow } from '../helpers/job-row.js';
 import { waitFor } from '../helpers/wait-for.js';
 
 /**
@@ -46,33 +47,20 @@ afterEach(() => {
 /** A job row as `start` would leave it, idle at its prompt. */
 function addJob(id: string, worktree: Worktree | null): void {
   const now = Date.now();
-  const row: NewJobRow = {
-    id,
-    kind: 'worker',
-    backend: 'demo',
+  const row = jobRow(id, {
     model: null,
     effort: null,
-    sandbox: 'workspace-write',
     dir: worktree?.path ?? repo,
     prompt_preview: `task of ${id}`,
-    prompt_bytes: 10,
-    session_id: null,
-    tmux_session: `cc-agent-${id}`,
     tmux_socket: 'cc-tui-diff-unused',
-    status: 'running',
     activity: 'waiting',
-    exit_code: null,
-    error: null,
     argv: '[]',
-    strip_ansi: 0,
     files: '[]',
-    summary: null,
     created_at: now,
     started_at: now,
-    ended_at: null,
     updated_at: now,
     worktree: worktree ? JSON.stringify(worktree) : null,
-  };
+  });
   new JobsRepo(db).insert(row);
 }
 
