@@ -122,4 +122,36 @@ describe(`Claude Code ${CLAUDE_VERSION} validates the cc-agent plugin and market
     expect(r.code, r.out).toBe(1);
     expect(r.out).toContain("Unknown field 'colour'");
   });
+
+  it('installs from the npm package alone: marketplace add of the unpacked tarball, then install', () => {
+    // What `npm install -g cc-agent` puts on disk is the package's tarball: nothing else.
+    const pack = spawnSync(
+      'npm',
+      ['pack', '--ignore-scripts', '--silent', '--pack-destination', home],
+      { cwd: root, encoding: 'utf8', timeout: 120_000 },
+    );
+    expect(pack.status, pack.stderr).toBe(0);
+    const tarball = join(home, pack.stdout.trim().split('\n').at(-1) as string);
+    const tar = spawnSync('tar', ['xzf', tarball, '-C', home], { encoding: 'utf8' });
+    expect(tar.status, tar.stderr).toBe(0);
+    const installed = join(home, 'package');
+    const run = (args: string[]): Run => {
+      const r = spawnSync(claude, ['plugin', ...args], {
+        cwd: home,
+        env,
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
+      return { code: r.status, out: `${r.stdout}${r.stderr}${r.error ? r.error.message : ''}` };
+    };
+    const add = run(['marketplace', 'add', installed]);
+    expect(add.code, add.out).toBe(0);
+    const install = run(['install', 'cc-agent@cc-agent']);
+    expect(install.code, install.out).toBe(0);
+    const details = run(['details', 'cc-agent@cc-agent']);
+    expect(details.code, details.out).toBe(0);
+    expect(details.out).toMatch(/Skills \(3\)\s+cartographer, cc-agent, cc-agent-update/);
+    const list = run(['list']);
+    expect(list.out).toContain(`Read from: ${join(installed, 'plugins', 'cc-agent')}`);
+  });
 });
