@@ -1,4 +1,4 @@
-import { watch, type FSWatcher } from 'chokidar';
+import type { FSWatcher } from 'chokidar';
 import { mkdirSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { EngineContext } from '../context.js';
@@ -67,6 +67,8 @@ export async function startLive(ctx: EngineContext, options: LiveOptions): Promi
         }
       });
   };
+  // Loaded here, not at the top: only long-lived engines watch, and a CLI call would pay ~10 ms.
+  const { watch } = await import('chokidar');
   const spool = watch(ctx.paths.spoolDir, {
     depth: 0,
     ignoreInitial: true,

@@ -1,4 +1,5 @@
-import { Cron } from 'croner';
+import { createRequire } from 'node:module';
+import type { Cron } from 'croner';
 import { badInput } from '../errors.js';
 import type { EngineEventName } from '../events/emitter.js';
 
@@ -60,6 +61,11 @@ export const parseAction = (v: string): TriggerAction => oneOf(ACTIONS, v, 'acti
 export const parseAutonomy = (v: string): Autonomy => oneOf(AUTONOMY, v, '--autonomy');
 
 /** A 5-field cron expression (names, ranges, steps) or a nickname such as @hourly. */
+/** croner on first use: most commands never read a cron expression (as tinyglobby in prompts). */
+let croner: typeof import('croner') | undefined;
+const cronLib = (): typeof import('croner') =>
+  (croner ??= createRequire(import.meta.url)('croner') as typeof import('croner'));
+
 export function parseCron(expr: string): Cron {
   const fields = expr.trim().split(/\s+/);
   if (!expr.trim().startsWith('@') && fields.length !== 5) {
@@ -68,7 +74,7 @@ export function parseCron(expr: string): Cron {
     );
   }
   try {
-    return new Cron(expr.trim(), { paused: true });
+    return new (cronLib().Cron)(expr.trim(), { paused: true });
   } catch (e) {
     throw badInput(`invalid cron '${expr}': ${(e as Error).message}`);
   }
