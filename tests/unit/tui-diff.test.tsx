@@ -148,6 +148,8 @@ describe('the Diff view', () => {
   it('merges after a yes, reports it, and the work is on main', async () => {
     const w = addWorktreeJob('wt000002');
     writeFileSync(join(w.path, 'feature.txt'), 'from the agent\n');
+    // Already seen: opening it changes nothing, so only the merge itself can refresh the header.
+    db.prepare("UPDATE jobs SET activity = 'idle' WHERE id = ?").run('wt000002');
     await openJob('wt000002');
     await press('M');
     // M shows the diff before it asks.
@@ -162,6 +164,8 @@ describe('the Diff view', () => {
     await press('M', 'y');
     await until('the merge', (x) => /merged wt000002 into main \([0-9a-f]{12}\)/.test(x));
     expect(readFileSync(join(repo, 'feature.txt'), 'utf8')).toBe('from the agent\n');
+    // The header follows the branch's new state without a keypress.
+    await until('the header to say merged', (x) => x.includes('merged into main'));
   });
 
   it('reports a conflict with its files, and changes nothing', async () => {

@@ -49,6 +49,8 @@ export function worktreesApi(ctx: EngineContext): WorktreesApi {
         );
       }
       const result = await mergeWorktree(ctx, w, `Merge ${w.branch}: ${row.prompt_preview}`);
+      // Its branch state changed: faces showing it (the TUI's diff) refresh on updatedAt.
+      ctx.jobs.update(row.id, { updated_at: ctx.now() });
       ctx.saved(row.id);
       return result;
     },
