@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Job, MergeResult, WorktreeState } from '../../src/engine/index.js';
@@ -207,6 +207,20 @@ describe('git worktrees per agent', () => {
     await h.ok(['kill', e]);
     await h.ok(['delete', e]);
     expect(existsSync(join(repo, '.cc-agent', 'worktrees', e))).toBe(false);
+
+    // The same folder reached through a symlink (git answers with real paths).
+    const link = join(h.tempDir('links'), 'repo-link');
+    symlinkSync(repo, link);
+    const f = await startDemo(h, '[[say "through the link"]]', [
+      '-d',
+      join(link, 'not tracked yet'),
+      '--worktree',
+    ]);
+    expect((await turnDone(f, 'through the link')).dir).toBe(
+      join(repo, '.cc-agent', 'worktrees', f, 'not tracked yet'),
+    );
+    await h.ok(['kill', f]);
+    await h.ok(['delete', f]);
   });
 
   it('bad input gets one clear line, a non-zero exit, and leaves no job or branch behind', async () => {

@@ -1,5 +1,5 @@
-import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { basename, dirname, join, relative } from 'node:path';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, realpathSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative } from 'node:path';
 import { badInput } from '../errors.js';
 import type { EngineContext } from '../context.js';
 import type { Worktree } from '../store/job-types.js';
@@ -91,7 +91,10 @@ export async function createWorktree(
   const r = await git(ctx, place.top, ['worktree', 'add', '-b', branch, path, base]);
   if (r.code !== 0) throw badInput(`--worktree: cannot create ${path}: ${firstLine(r)}`);
   const worktree: Worktree = { repo: place.main, path, branch, base, baseRef };
-  const runDir = join(path, relative(place.top, dir));
+  // git reports real paths; a folder reached through a symlink (macOS's /tmp, a linked ~/code)
+  // must be compared as one too, or the sub-folder would point outside the worktree.
+  const sub = relative(place.top, realpathSync(dir));
+  const runDir = sub.startsWith('..') || isAbsolute(sub) ? path : join(path, sub);
   // A folder git does not track (empty, or ignored) is not checked out: make it, so the agent
   // still starts where it was asked to.
   mkdirSync(runDir, { recursive: true });
