@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { killTmuxServer } from './tmux-server.js';
+import { waitForHomeProcesses } from '../../scripts/lib/home-processes.mjs';
 
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 export const cliPath = join(repoRoot, 'bin', 'cc-agent.js');
@@ -111,8 +112,9 @@ export function createHarness(name: string): Harness {
         }
       }
       killTmuxServer(socket);
-      // An agent whose session was already closed (orchestrator stop) may still be writing its
-      // last files as it exits: retry for up to 3 s.
+      // An agent whose session was already closed (kill, orchestrator stop) is known to no tmux
+      // server, yet still writes its last files and fires its last hooks as it exits.
+      waitForHomeProcesses(home);
       for (const t of temps)
         rmSync(t, { recursive: true, force: true, maxRetries: 30, retryDelay: 100 });
     },

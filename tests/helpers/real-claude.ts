@@ -82,5 +82,8 @@ export function claudeEnv(bin: string, stubUrl: string, configDir: string): Node
     CLAUDE_CONFIG_DIR: configDir,
     CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '1',
     DISABLE_AUTOUPDATER: '1',
+    // Its IPC socket goes to $XDG_RUNTIME_DIR/cc-socks (else /tmp/cc-socks): inside the test's
+    // own temp tree, so nothing is left in /tmp.
+    XDG_RUNTIME_DIR: join(configDir, 'run'),
   };
 }
