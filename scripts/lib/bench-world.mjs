@@ -4,6 +4,7 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { waitForHomeProcesses } from './home-processes.mjs';
 import { killTmuxServer } from './tmux-server.mjs';
 
 /**
@@ -31,6 +32,7 @@ export function benchWorld(name, { extraEnv = {}, onInterrupt } = {}) {
     if (cleaned) return;
     cleaned = true;
     killTmuxServer(socket);
+    waitForHomeProcesses(home);
     try {
       rmSync(base, { recursive: true, force: true, maxRetries: 5 });
     } catch (e) {
