@@ -7,11 +7,17 @@ import type { JobsRepo } from './store/jobs-repo.js';
 import type { Job } from './store/job-types.js';
 import { Tmux } from './tmux/tmux.js';
 
-/** Scripts shipped beside dist/: the hook relay and the pane wrapper. */
+/**
+ * Files shipped beside the engine: the hook relay, the pane wrapper, the simulated agent. All
+ * resolved here, at the engine's top level, so they stay right when the engine is bundled into
+ * one file (dist/engine/index.js, at this same depth).
+ */
 export const relayScript = fileURLToPath(new URL('../../hooks/relay-event.sh', import.meta.url));
 export const wrapperScript = fileURLToPath(new URL('../../libexec/run-agent.sh', import.meta.url));
 /** Holds a `cc-agent` shim for the agents cc-agent starts (first on the orchestrator's PATH). */
 export const shimDir = fileURLToPath(new URL('../../libexec/bin', import.meta.url));
+/** The simulated agent ships inside the package: dist/demo-agent/main.js. */
+export const demoAgentMain = fileURLToPath(new URL('../demo-agent/main.js', import.meta.url));
 
 /** What every engine operation needs; built once by createEngine. */
 export interface EngineContext {

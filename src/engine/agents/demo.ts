@@ -1,11 +1,10 @@
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { demoAgentMain } from '../context.js';
 import { claudeScreen } from './claude.js';
 import { claudeLaunch } from './claude-flags.js';
 import type { AgentBackend } from './types.js';
 
-/** The simulated agent ships inside the package: dist/demo-agent/main.js. */
-export const demoAgentMain = fileURLToPath(new URL('../../demo-agent/main.js', import.meta.url));
+export { demoAgentMain };
 
 /**
  * The simulated agent takes Claude Code's own flags, so launching it exercises exactly the
