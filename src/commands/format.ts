@@ -1,4 +1,4 @@
-import type { Job, WorktreeState } from '../engine/index.js';
+import type { Job, MergeResult, WorktreeState } from '../engine/index.js';
 
 export const json = (value: unknown): string => JSON.stringify(value, null, 2);
 
@@ -123,4 +123,22 @@ export function jobDetails(j: Job, worktree?: WorktreeState): string {
     .filter(([, v]) => v !== null && v !== '')
     .map(([k, v]) => `${k.padEnd(10)} ${v}`)
     .join('\n');
+}
+
+/** A merge's result in one line (the CLI, the TUI and the page word it alike); a conflict is an error. */
+export function mergeOutcome(id: string, r: MergeResult): { text: string; error: boolean } {
+  const saved = r.savedWork ? ' (its uncommitted work was committed on its branch first)' : '';
+  if (r.status === 'merged') {
+    return {
+      text: `merged ${id} into ${r.target} (${r.commit?.slice(0, 12) ?? '?'})${saved}`,
+      error: false,
+    };
+  }
+  if (r.status === 'up-to-date') {
+    return { text: `${r.target} already has all of ${id}'s work${saved}`, error: false };
+  }
+  return {
+    text: `cannot merge ${id} into ${r.target} cleanly; nothing was changed. Conflicts in: ${r.conflicts.join(', ')}${saved}`,
+    error: true,
+  };
 }

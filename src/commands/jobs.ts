@@ -28,10 +28,10 @@ export const jobs: Command = {
   summary: 'List jobs, sorted running > pending > failed > killed > completed, newest first.',
   help: `Options:
       --status <s>   only jobs with this status (${STATUSES.join(', ')})
+      --json         the full job records as a JSON array
 
 Jobs started with --worktree add a BRANCH column: their branch, commits ahead of (and behind)
-the branch they came from, uncommitted files ("dirty"), or "merged" when nothing is left to merge.
-      --json         the full job records as a JSON array`,
+the branch they came from, uncommitted files ("dirty"), or "merged" when nothing is left to merge.`,
   flags: { json: { type: 'boolean' }, status: { type: 'string' } },
   async run(io) {
     const status = io.flags['status'] as string | undefined;
@@ -43,7 +43,7 @@ the branch they came from, uncommitted files ("dirty"), or "merged" when nothing
     }
     const engine = io.engine();
     const list = await engine.list(status ? [status as JobStatus] : undefined);
-    // git only for jobs that have a worktree: two calls each.
+    // git only for jobs that have a worktree (four quick calls each).
     const trees = await engine.worktrees.states(list);
     if (io.flags['json']) {
       io.out(json(list.map((j) => withWorktreeState(j, trees.get(j.id)))));

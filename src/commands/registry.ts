@@ -101,7 +101,7 @@ export const commandTable: Record<
   resume: {
     group: 'Agents',
     summary: 'Relaunch agents whose tmux session is gone (after a reboot): <id> or --all',
-    load: async () => (await import('./worktrees.js')).resume,
+    load: async () => (await import('./resume.js')).resume,
   },
   kill: {
     group: 'Agents',

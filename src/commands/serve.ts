@@ -3,6 +3,7 @@ import { closeSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CcAgentError, type Engine } from '../engine/index.js';
+import { portFlag } from './args.js';
 import type { Command, Io } from './types.js';
 import { until } from './until.js';
 
@@ -27,14 +28,6 @@ function running(engine: Engine): ServeState | undefined {
   }
 }
 
-function portOf(io: Io): number {
-  const p = (io.flags['port'] as number | undefined) ?? 3131;
-  if (!Number.isInteger(p) || p < 0 || p > 65535) {
-    throw new CcAgentError('bad_input', `invalid --port '${String(p)}' (0-65535)`);
-  }
-  return p;
-}
-
 async function foreground(io: Io, engine: Engine): Promise<number> {
   const host = (io.flags['host'] as string | undefined) ?? '127.0.0.1';
   if (!LOOPBACK.has(host)) {
@@ -50,7 +43,7 @@ async function foreground(io: Io, engine: Engine): Promise<number> {
     panesMs: 60_000,
     onError: (e) => io.err(`cc-agent serve: ${(e as Error).message}`),
   });
-  const server = await listen(engine, { host, port: portOf(io), cwd: io.cwd });
+  const server = await listen(engine, { host, port: portFlag(io), cwd: io.cwd });
   writeFileSync(stateFile(engine), JSON.stringify({ pid: process.pid, url: server.url }));
   io.out(`cc-agent serving on ${server.url}`);
   io.out(
@@ -114,9 +107,9 @@ Every request needs the token in $CC_AGENT_HOME/server-token: the printed URL ca
     if (state)
       throw new CcAgentError('blocked', `already serving (pid ${state.pid}) on ${state.url}`);
     if (!io.flags['detach']) return foreground(io, engine);
-    portOf(io);
+    const port = portFlag(io); // a bad one is refused here, not in the background
     const log = openSync(join(engine.paths.home, 'serve.log'), 'a');
-    const args = [cliEntry, 'serve', '--port', String(portOf(io))];
+    const args = [cliEntry, 'serve', '--port', String(port)];
     if (io.flags['host']) args.push('--host', io.flags['host'] as string);
     const child = spawn(process.execPath, args, {
       detached: true,

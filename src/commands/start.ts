@@ -1,23 +1,9 @@
-import { BACKENDS, CcAgentError, EFFORTS, SANDBOXES } from '../engine/index.js';
+import { BACKENDS, EFFORTS, SANDBOXES, WORKTREE_NAME } from '../engine/index.js';
 import { textArg } from './args.js';
 import { json, modelLabel } from './format.js';
 import type { Command } from './types.js';
 
 const USAGE = 'start "prompt" [options]';
-/** A word after --worktree is its name only when it looks like one (a prompt has spaces). */
-const WORKTREE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
-
-function worktreeRequest(
-  name: string | undefined,
-  base: string | undefined,
-): { name?: string; base?: string } | undefined {
-  if (name === undefined) {
-    if (base !== undefined) throw new CcAgentError('bad_input', '--base needs --worktree');
-    return undefined;
-  }
-  return { ...(name ? { name } : {}), ...(base !== undefined ? { base } : {}) };
-}
-
 export const start: Command = {
   usage: USAGE,
   summary: 'Start an agent in its own tmux session (cc-agent-<id>).',
@@ -50,6 +36,7 @@ Examples:
     file: { type: 'string', shortFlag: 'f', isMultiple: true },
     map: { type: 'boolean' },
     dir: { type: 'string', shortFlag: 'd' },
+    // The word after --worktree is its name only when it looks like one (a prompt has spaces).
     worktree: { type: 'string', optionalValue: WORKTREE_NAME },
     base: { type: 'string' },
     agent: { type: 'string' },
@@ -86,7 +73,9 @@ Examples:
       cwd: io.cwd,
       // An agent cc-agent started (the orchestrator) starting a worker: remember whose it is.
       parent: io.env['CC_AGENT_JOB_ID'] || undefined,
-      worktree: worktreeRequest(f.worktree, f.base),
+      // `--worktree` alone is '': a worktree named after the job.
+      worktree: f.worktree === undefined ? undefined : f.worktree || true,
+      base: f.base,
     };
     const engine = io.engine();
     if (f.dryRun) {
@@ -105,9 +94,10 @@ Examples:
         return 0;
       }
       const shown = plan.delivery === 'argv' ? plan.argv.slice(0, -1) : plan.argv;
-      io.out(
-        `# dir: ${plan.dir}${options.worktree ? ' (a new worktree of it, with --worktree)' : ''}`,
-      );
+      io.out(`# dir: ${plan.dir}`);
+      const w = plan.worktree?.worktree;
+      // Planned with the id "dry-run": the real one names the branch (and, unnamed, the folder).
+      if (w) io.out(`# worktree: made at start, branch ${w.branch} from ${w.baseRef}`);
       io.out(
         `# argv (${plan.argv.length} elements; the prompt is ${plan.delivery === 'argv' ? 'the last element' : 'pasted once the agent is ready'}):`,
       );

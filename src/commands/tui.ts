@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { CcAgentError } from '../engine/index.js';
+import { portFlag } from './args.js';
 import type { Command, Io } from './types.js';
 
 const cliEntry = fileURLToPath(new URL('../../bin/cc-agent.js', import.meta.url));
@@ -112,10 +113,7 @@ Keys: ? lists them all. Enter jumps into an agent's session; tmux's prefix + L c
     host: { type: 'string' },
   },
   run: (io) => {
-    const port = (io.flags['port'] as number | undefined) ?? 3131;
-    if (!Number.isInteger(port) || port < 0 || port > 65535) {
-      throw new CcAgentError('bad_input', `invalid --port '${String(port)}' (0-65535)`);
-    }
+    const port = portFlag(io);
     const serve = io.flags['serve']
       ? { host: (io.flags['host'] as string | undefined) ?? '127.0.0.1', port }
       : undefined;

@@ -1,6 +1,5 @@
-import { CcAgentError } from '../engine/index.js';
 import { requireArg } from './args.js';
-import { json } from './format.js';
+import { json, mergeOutcome } from './format.js';
 import type { Command } from './types.js';
 
 export const diff: Command = {
@@ -42,49 +41,9 @@ when none has.`,
       io.out(json(r));
       return r.status === 'conflict' ? 1 : 0;
     }
-    const saved = r.savedWork ? ' (its uncommitted work was committed on its branch first)' : '';
-    if (r.status === 'merged')
-      io.out(`merged ${id} into ${r.target} (${r.commit?.slice(0, 12)})${saved}`);
-    else if (r.status === 'up-to-date')
-      io.out(`${r.target} already has all of ${id}'s work${saved}`);
-    else {
-      io.err(
-        `cannot merge ${id} into ${r.target} cleanly; nothing was changed. Conflicts in: ${r.conflicts.join(', ')}${saved}`,
-      );
-      return 1;
-    }
-    return 0;
-  },
-};
-
-export const resume: Command = {
-  usage: 'resume <id> | resume --all',
-  summary: 'Relaunch agents whose tmux session is gone (a reboot) on their own session.',
-  help: `Options:
-      --all    every job cut off rather than ended: still marked running, or failed because
-               its tmux session disappeared
-      --json   the resumed jobs as JSON
-
-The agent comes back with --resume <its session id> in its own folder (or worktree, restored
-from its branch if the folder went), so its conversation carries on.`,
-  flags: { all: { type: 'boolean' }, json: { type: 'boolean' } },
-  async run(io) {
-    const engine = io.engine();
-    if (io.flags['all']) {
-      if (io.input.length > 0) throw new CcAgentError('bad_input', 'resume --all takes no job id');
-      const r = await engine.worktrees.resumeAll();
-      if (io.flags['json']) io.out(json(r));
-      else {
-        for (const j of r.resumed) io.out(`resumed ${j.id} (${j.backend}, session ${j.sessionId})`);
-        if (r.resumed.length === 0 && r.failed.length === 0) io.out('nothing to resume');
-      }
-      for (const f of r.failed) io.err(`cannot resume ${f.id}: ${f.error}`);
-      return r.failed.length > 0 ? 1 : 0;
-    }
-    const job = await engine.worktrees.resume(requireArg(io, 0, 'job id', this.usage));
-    io.out(
-      io.flags['json'] ? json(job) : `resumed ${job.id} (${job.backend}, session ${job.sessionId})`,
-    );
-    return 0;
+    const out = mergeOutcome(id, r);
+    if (out.error) io.err(out.text);
+    else io.out(out.text);
+    return out.error ? 1 : 0;
   },
 };

@@ -12,6 +12,7 @@ import { captureJob, jobOutput } from './jobs/capture.js';
 import { killEnded, killJob, type KillResult } from './jobs/kill.js';
 import { findJob } from './jobs/lookup.js';
 import { reconcile } from './jobs/reconcile.js';
+import { resumeAll, resumeJob, type ResumeAllResult } from './jobs/resume.js';
 import { cleanJobs, deleteJob, type CleanResult } from './jobs/remove.js';
 import {
   answerDialog,
@@ -79,7 +80,7 @@ export class Engine {
   readonly triggers: TriggersApi;
   /** The orchestrator agent and its supervision (orchestrator/api.ts). */
   readonly orchestrator: OrchestratorApi;
-  /** Worktrees (diff, merge, state) and resuming agents after a reboot (worktrees/api.ts). */
+  /** Worktree agents' branch state, diff and merge (worktrees/api.ts). */
   readonly worktrees: WorktreesApi;
   private readonly ctx: EngineContext;
 
@@ -302,6 +303,16 @@ export class Engine {
   /** Keeps (and reports) jobs whose worktree holds unmerged work unless `force`. */
   clean(olderThanMs: number, options?: { force?: boolean }): Promise<CleanResult> {
     return cleanJobs(this.ctx, olderThanMs, options);
+  }
+
+  /** Relaunch a job whose tmux session is gone on its own agent session (jobs/resume.ts). */
+  resume(id: string): Promise<Job> {
+    return resumeJob(this.ctx, id);
+  }
+
+  /** Every job cut off rather than ended, relaunched (after a reboot). */
+  resumeAll(): Promise<ResumeAllResult> {
+    return resumeAll(this.ctx);
   }
 
   clear(id: string): Promise<string | null> {

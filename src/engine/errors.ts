@@ -12,8 +12,7 @@ export type ErrorCode =
   | 'timeout'
   | 'blocked'
   | 'store'
-  | 'git_failed'
-  | 'conflict';
+  | 'git_failed';
 
 export class CcAgentError extends Error {
   readonly code: ErrorCode;

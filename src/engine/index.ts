@@ -48,3 +48,5 @@ export type { WorktreesApi } from './worktrees/api.js';
 export type { WorktreeState } from './worktrees/state.js';
 export type { MergeResult } from './worktrees/merge.js';
 export type { CleanResult } from './jobs/remove.js';
+export { logReader, sizeOf, type LogReader } from './jobs/log-reader.js';
+export { WORKTREE_NAME } from './worktrees/create.js';

@@ -13,7 +13,6 @@ const STATUS: Record<ErrorCode, 400 | 404 | 409 | 422 | 500 | 503 | 504> = {
   timeout: 504,
   store: 500,
   git_failed: 500,
-  conflict: 409,
 };
 
 export function errorResponse(c: Context, e: unknown): Response {

@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import type { UpgradeWebSocket, WSContext } from 'hono/ws';
-import type { Engine } from '../engine/index.js';
-import { sizeOf, tail } from './tail.js';
+import { sizeOf, type Engine } from '../engine/index.js';
+import { tail } from './tail.js';
 
 /** Largest keystroke message a page may send (a paste included). */
 const MAX_INPUT = 64 * 1024;

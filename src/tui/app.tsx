@@ -42,12 +42,16 @@ const PROMPT_LABELS = {
   mode: 'Activate mode:',
 } as const;
 
-/** Lines a modal takes under the panel (the panel shrinks to make room). */
+/** Lines the header and the footer take; the panel's body keeps at least MIN_BODY. */
+const CHROME = 3;
+const MIN_BODY = 3;
+
+/** Lines a modal takes under the panel (the panel shrinks to make room, down to MIN_BODY). */
 const modalHeight = (m: Modal | undefined, rows: number): number =>
   !m
     ? 0
     : m.kind === 'help'
-      ? rows - 3
+      ? rows - CHROME - MIN_BODY
       : m.kind === 'confirm'
         ? 3
         : m.kind === 'new-agent'
@@ -104,8 +108,8 @@ export function App(props: { engine: Engine; cwd: string }) {
         ? (selected as Job | undefined)
         : undefined;
     const bodyHeight = Math.max(
-      3,
-      sizeRef.current - 3 - modalHeight(v.modals.at(-1), sizeRef.current),
+      MIN_BODY,
+      sizeRef.current - CHROME - modalHeight(v.modals.at(-1), sizeRef.current),
     );
     // In a diff the list keys scroll: its "rows" are the top lines it can have.
     const diffOpen = openDiff(v) !== undefined;

@@ -5,7 +5,7 @@
  * engine: the page imports this too.
  */
 import { branchLabel } from '../commands/format.js';
-import type { Job, MergeResult, WorktreeState } from '../engine/index.js';
+import type { Job, WorktreeState } from '../engine/index.js';
 
 /** What a line of a unified diff is: it decides the line's colour. */
 export type DiffKind = 'file' | 'header' | 'hunk' | 'add' | 'del' | 'context' | 'note';
@@ -105,20 +105,5 @@ export function worktreeLine(job: Job, state: WorktreeState | null | undefined):
   return `${w.branch} → ${state?.target ?? w.baseRef}${rest}`;
 }
 
-/** A merge's result in one line, worded as `cc-agent merge` words it; a conflict is an error. */
-export function mergeOutcome(id: string, r: MergeResult): { text: string; error: boolean } {
-  const saved = r.savedWork ? ' (its uncommitted work was committed on its branch first)' : '';
-  if (r.status === 'merged') {
-    return {
-      text: `merged ${id} into ${r.target} (${r.commit?.slice(0, 12) ?? '?'})${saved}`,
-      error: false,
-    };
-  }
-  if (r.status === 'up-to-date') {
-    return { text: `${r.target} already has all of ${id}'s work${saved}`, error: false };
-  }
-  return {
-    text: `cannot merge ${id} into ${r.target} cleanly; nothing was changed. Conflicts in: ${r.conflicts.join(', ')}${saved}`,
-    error: true,
-  };
-}
+// The merge's outcome is worded once, for the CLI and both faces.
+export { mergeOutcome } from '../commands/format.js';

@@ -52,6 +52,8 @@ export async function runTui(options: {
     panesMs: 60_000,
     onError: log,
   });
+  const notify = (title: string, message: string): void =>
+    engine.events.emit('notification', { title, message, at: new Date().toISOString() });
   // `tui --serve`: the browser view from this same engine (loaded only when asked for).
   const server = options.serve
     ? await import('../server/listen.js')
@@ -63,21 +65,11 @@ export async function runTui(options: {
         )
         .catch((e: unknown) => {
           log(e);
-          engine.events.emit('notification', {
-            title: 'serve failed',
-            message: (e as Error).message,
-            at: new Date().toISOString(),
-          });
+          notify('serve failed', (e as Error).message);
           return undefined;
         })
     : undefined;
-  if (server) {
-    engine.events.emit('notification', {
-      title: 'serving',
-      message: server.url,
-      at: new Date().toISOString(),
-    });
-  }
+  if (server) notify('serving', server.url);
   const quit = (): void => app.unmount();
   process.once('SIGTERM', quit);
   process.once('SIGHUP', quit);

@@ -26,6 +26,15 @@ export async function api<T>(path: string, init: RequestInit = {}): Promise<T> {
 export const post = <T>(path: string, body: unknown = {}): Promise<T> =>
   api<T>(path, { method: 'POST', body: JSON.stringify(body) });
 
+export type Say = (s: string) => void;
+
+/** Run one API call and say how it went: `done` on success, the server's error otherwise. */
+export const run = (say: Say, work: Promise<unknown>, done: string): Promise<void> =>
+  work.then(
+    () => say(done),
+    (e: Error) => say(e.message),
+  );
+
 /** A worktree job's branch state and its diff against its base (plain text). */
 export const worktreeOf = (id: string): Promise<{ state: WorktreeState; diff: string }> =>
   Promise.all([

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 // The rule itself (a pure module), not the engine's entry, which is Node-only.
 import { asksForHuman } from '../engine/state/attention.js';
 import { useLive } from './api.js';
-import { JobTable, visibleIds } from './dashboard.js';
+import { JobTable, visibleJobs, type SortKey } from './dashboard.js';
 import { JobView } from './job-view.js';
 import { shortcut } from './keys.js';
 import { AnalyticsView, Approvals, Orchestrator, Queue, Timeline, Triggers } from './panels.js';
@@ -29,6 +29,7 @@ function App() {
   const [view, setView] = useState<View>('dashboard');
   const [job, setJob] = useState<string | null>(null);
   const [filter, setFilter] = useState('');
+  const [sort, setSort] = useState<SortKey>('time');
   const [selected, setSelected] = useState(0);
   const [status, setStatus] = useState('');
   const shown =
@@ -51,7 +52,7 @@ function App() {
       } else if (e.key === 'j') setSelected((s) => s + 1);
       else if (e.key === 'k') setSelected((s) => Math.max(0, s - 1));
       else if (e.key === 'Enter' && !job) {
-        const id = visibleIds(shown, filter)[selected];
+        const id = visibleJobs(shown, filter, sort)[selected]?.id;
         if (id) setJob(id);
       } else if (e.key === '/') {
         e.preventDefault();
@@ -61,7 +62,7 @@ function App() {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [shown, filter, selected, job]);
+  }, [shown, filter, sort, selected, job]);
 
   if (live.connection === 'no-token') {
     return (
@@ -119,6 +120,8 @@ function App() {
             onFilter={setFilter}
             onOpen={setJob}
             title={view === 'history' ? 'History' : 'Jobs'}
+            sort={sort}
+            onSort={setSort}
           />
         ) : view === 'timeline' ? (
           <Timeline live={live} />

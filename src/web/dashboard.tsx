@@ -1,8 +1,8 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useMemo } from 'preact/hooks';
 import type { Job } from '../engine/index.js';
 import { compact, elapsed, state, tokens } from './api.js';
 
-type SortKey = 'state' | 'id' | 'time' | 'tokens' | 'cost' | 'ctx';
+export type SortKey = 'state' | 'id' | 'time' | 'tokens' | 'cost' | 'ctx';
 
 const SORTS: Record<SortKey, (a: Job, b: Job) => number> = {
   state: (a, b) => state(a).localeCompare(state(b)),
@@ -21,20 +21,15 @@ export function JobTable(props: {
   onFilter: (f: string) => void;
   onOpen: (id: string) => void;
   title: string;
+  sort: SortKey;
+  onSort: (key: SortKey) => void;
 }) {
-  const [sort, setSort] = useState<SortKey>('time');
-  const rows = useMemo(() => {
-    const words = props.filter.toLowerCase().split(/\s+/).filter(Boolean);
-    return props.jobs
-      .filter((j) => {
-        const text =
-          `${j.id} ${state(j)} ${j.backend} ${j.model ?? ''} ${j.promptPreview} ${j.activityDetail?.label ?? ''}`.toLowerCase();
-        return words.every((w) => text.includes(w));
-      })
-      .sort(SORTS[sort]);
-  }, [props.jobs, props.filter, sort]);
+  const rows = useMemo(
+    () => visibleJobs(props.jobs, props.filter, props.sort),
+    [props.jobs, props.filter, props.sort],
+  );
   const head = (key: SortKey, label: string) => (
-    <th onClick={() => setSort(key)}>{sort === key ? `${label} ↓` : label}</th>
+    <th onClick={() => props.onSort(key)}>{props.sort === key ? `${label} ↓` : label}</th>
   );
   return (
     <div>
@@ -94,13 +89,17 @@ export function JobTable(props: {
   );
 }
 
-/** The rows the table shows, in order (for keyboard selection). */
-export function visibleIds(jobs: Job[], filter: string): string[] {
+/**
+ * The rows the table shows, in its order: every word of the filter somewhere in the row, then
+ * the chosen sort. The keys select by it too, so Enter opens the highlighted row.
+ */
+export function visibleJobs(jobs: Job[], filter: string, sort: SortKey): Job[] {
   const words = filter.toLowerCase().split(/\s+/).filter(Boolean);
   return jobs
-    .filter((j) =>
-      words.every((w) => `${j.id} ${state(j)} ${j.promptPreview}`.toLowerCase().includes(w)),
-    )
-    .sort(SORTS.time)
-    .map((j) => j.id);
+    .filter((j) => {
+      const text =
+        `${j.id} ${state(j)} ${j.backend} ${j.model ?? ''} ${j.promptPreview} ${j.activityDetail?.label ?? ''}`.toLowerCase();
+      return words.every((w) => text.includes(w));
+    })
+    .sort(SORTS[sort]);
 }

@@ -1,7 +1,7 @@
 import { Terminal } from '@xterm/xterm';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { HookEventRecord, Job } from '../engine/index.js';
-import { api, compact, elapsed, post, state, tokens } from './api.js';
+import { api, compact, elapsed, post, run, state, tokens } from './api.js';
 import { DiffView } from './diff-view.js';
 import { shortcut } from './keys.js';
 
@@ -70,10 +70,7 @@ export function JobView(props: {
     ...props.events.filter((e) => e.jobId === job.id && !history.some((h) => h.seq === e.seq)),
   ].slice(-12);
   const act = (what: string, path: string, body: unknown = {}) =>
-    post(path, body).then(
-      () => props.onStatus(`${what} ${job.id}`),
-      (e: Error) => props.onStatus(e.message),
-    );
+    run(props.onStatus, post(path, body), `${what} ${job.id}`);
   return (
     <div>
       <div class="row">

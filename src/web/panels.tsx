@@ -1,15 +1,34 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { ActivityEntry, Analytics, Mode } from '../engine/index.js';
 // The rule itself (a pure module), not the engine's entry, which is Node-only.
 import { asksForHuman } from '../engine/state/attention.js';
-import { api, compact, post, type Live } from './api.js';
+import { api, compact, post, run, type Live, type Say } from './api.js';
 
-type Say = (s: string) => void;
-const run = (say: Say, work: Promise<unknown>, done: string) =>
-  work.then(
-    () => say(done),
-    (e: Error) => say(e.message),
+/**
+ * A button that makes one API call and says how it went (`ask`: confirm first). Extra props
+ * (data-* for the tests, a title) go to the button.
+ */
+function Act(props: {
+  say: Say;
+  call: () => Promise<unknown>;
+  done: string;
+  ask?: string;
+  title?: string;
+  children: ComponentChildren;
+  [data: `data-${string}`]: string;
+}) {
+  const { say, call, done, ask, children, ...rest } = props;
+  return (
+    <button
+      class="act"
+      {...rest}
+      onClick={() => (!ask || confirm(ask)) && void run(say, call(), done)}
+    >
+      {children}
+    </button>
   );
+}
 
 export function Timeline(props: { live: Live }) {
   const [past, setPast] = useState<Live['events']>([]);
@@ -73,18 +92,13 @@ export function Queue(props: { live: Live; say: Say }) {
               <td class="dim">{t.result ?? t.error ?? ''}</td>
               <td>
                 {t.status !== 'running' ? (
-                  <button
-                    class="act"
-                    onClick={() =>
-                      void run(
-                        props.say,
-                        api(`/api/queue/tasks/${t.id}`, { method: 'DELETE' }),
-                        `removed ${t.id}`,
-                      )
-                    }
+                  <Act
+                    say={props.say}
+                    call={() => api(`/api/queue/tasks/${t.id}`, { method: 'DELETE' })}
+                    done={`removed ${t.id}`}
                   >
                     remove
-                  </button>
+                  </Act>
                 ) : null}
               </td>
             </tr>
@@ -103,18 +117,17 @@ export function Triggers(props: { live: Live; say: Say }) {
       <div class="row">
         modes:
         {modes.map((m) => (
-          <button
+          <Act
             key={m.name}
-            class="act"
+            say={props.say}
             title={m.description}
-            onClick={() =>
-              confirm(`Activate ${m.name}? It replaces all triggers.`) &&
-              void run(props.say, post(`/api/modes/${m.name}/activate`), `mode ${m.name} active`)
-            }
+            ask={`Activate ${m.name}? It replaces all triggers.`}
+            call={() => post(`/api/modes/${m.name}/activate`)}
+            done={`mode ${m.name} active`}
           >
             {m.name}
             {m.active ? ' ✓' : ''}
-          </button>
+          </Act>
         ))}
       </div>
       <table>
@@ -122,14 +135,13 @@ export function Triggers(props: { live: Live; say: Say }) {
           {props.live.triggers.map((t) => (
             <tr key={t.id}>
               <td>
-                <button
-                  class="act"
-                  onClick={() =>
-                    void run(props.say, post(`/api/triggers/${t.id}/toggle`), `toggled ${t.name}`)
-                  }
+                <Act
+                  say={props.say}
+                  call={() => post(`/api/triggers/${t.id}/toggle`)}
+                  done={`toggled ${t.name}`}
                 >
                   {t.enabled ? 'on' : 'off'}
-                </button>
+                </Act>
               </td>
               <td>{t.name}</td>
               <td>{t.kind}</td>
@@ -161,31 +173,17 @@ export function Approvals(props: { live: Live; say: Say }) {
             <td>wants {a.action}</td>
             <td class="dim">{a.reason}</td>
             <td>
-              <button
-                class="act"
-                data-approve={a.id}
-                onClick={() =>
-                  void run(
-                    props.say,
-                    post(`/api/triggers/approvals/${a.id}/approve`),
-                    `approved ${a.id}`,
-                  )
-                }
-              >
-                approve
-              </button>{' '}
-              <button
-                class="act"
-                onClick={() =>
-                  void run(
-                    props.say,
-                    post(`/api/triggers/approvals/${a.id}/reject`),
-                    `rejected ${a.id}`,
-                  )
-                }
-              >
-                reject
-              </button>
+              {(['approve', 'reject'] as const).map((verdict) => (
+                <Act
+                  key={verdict}
+                  say={props.say}
+                  call={() => post(`/api/triggers/approvals/${a.id}/${verdict}`)}
+                  done={`${verdict === 'approve' ? 'approved' : 'rejected'} ${a.id}`}
+                  {...(verdict === 'approve' ? { 'data-approve': a.id } : {})}
+                >
+                  {verdict}
+                </Act>
+              ))}
             </td>
           </tr>
         ))}
@@ -197,19 +195,14 @@ export function Approvals(props: { live: Live; say: Say }) {
             <td class="dim">{j.promptPreview}</td>
             <td>
               {['yes', 'always', 'no'].map((answer) => (
-                <button
+                <Act
                   key={answer}
-                  class="act"
-                  onClick={() =>
-                    void run(
-                      props.say,
-                      post(`/api/actions/jobs/${j.id}/answer`, { answer }),
-                      `answered ${answer}`,
-                    )
-                  }
+                  say={props.say}
+                  call={() => post(`/api/actions/jobs/${j.id}/answer`, { answer })}
+                  done={`answered ${answer}`}
                 >
                   {answer}
-                </button>
+                </Act>
               ))}
             </td>
           </tr>
@@ -232,36 +225,33 @@ export function Orchestrator(props: { live: Live; say: Say }) {
         pulse {o?.pulse.leader ?? 'none'}
       </p>
       <div class="row">
-        <button
-          class="act"
-          onClick={() =>
-            void run(props.say, post('/api/orchestrator/start', {}), 'orchestrator started')
-          }
+        <Act
+          say={props.say}
+          call={() => post('/api/orchestrator/start', {})}
+          done="orchestrator started"
         >
           start
-        </button>
-        <button
-          class="act"
-          onClick={() =>
-            void run(props.say, post('/api/orchestrator/stop'), 'orchestrator stopped')
-          }
+        </Act>
+        <Act
+          say={props.say}
+          call={() => post('/api/orchestrator/stop')}
+          done="orchestrator stopped"
         >
           stop
-        </button>
+        </Act>
         <input
           style="flex:1"
           placeholder="message to the orchestrator"
           value={msg}
           onInput={(e) => setMsg((e.target as HTMLInputElement).value)}
         />
-        <button
-          class="act"
-          onClick={() =>
-            void run(props.say, post('/api/orchestrator/inject', { message: msg }), 'sent')
-          }
+        <Act
+          say={props.say}
+          call={() => post('/api/orchestrator/inject', { message: msg })}
+          done="sent"
         >
           inject
-        </button>
+        </Act>
       </div>
       {[...activity].reverse().map((a) => (
         <div key={a.seq} class="dim">

@@ -107,7 +107,10 @@ describe('the TUI app', () => {
   it('opens help, the palette and the new-agent form; Escape backs out of each', async () => {
     await until('the first frame', (x) => x.includes('1 Jobs'));
     await press('?');
-    await until('help', (x) => x.includes('Keys (any key closes)') && x.includes('Approvals'));
+    // Every section fits: their titles (not in the tabs) are all drawn.
+    await until('help', (x) =>
+      ['Keys (any key closes)', 'Everywhere', 'Lists', 'Job detail'].every((t) => x.includes(t)),
+    );
     await press('x');
     await until('help to close', (x) => !x.includes('Keys (any key closes)'));
     await press('\x0b'); // Ctrl+K

@@ -11,7 +11,7 @@ import { worktreeOf } from '../worktrees/state.js';
 import { lastRunsGone } from './last-run.js';
 import { findJob } from './lookup.js';
 import { DISAPPEARED } from './reconcile.js';
-import { openSession } from './start.js';
+import { agentMissing, openSession } from './start.js';
 
 /**
  * Relaunch a job whose tmux session is gone (a reboot, a killed tmux server) on its own agent
@@ -48,12 +48,7 @@ export async function resumeJob(ctx: EngineContext, id: string): Promise<Job> {
     resume: true,
   });
   const program = which(spec.program, ctx.env['PATH']);
-  if (!program) {
-    throw new CcAgentError(
-      'agent_missing',
-      `${backend.name} CLI '${spec.program}' is not installed or not on PATH; install it (${backend.installHint})`,
-    );
-  }
+  if (!program) throw new CcAgentError('agent_missing', agentMissing(backend, spec));
   if (spec.settings)
     writeAtomic(ctx.paths.settings(row.id), JSON.stringify(spec.settings, null, 2));
   // The last run's exit file is not this run's end: let it land, then remove it.
@@ -82,14 +77,17 @@ export async function resumeJob(ctx: EngineContext, id: string): Promise<Job> {
  * because its session disappeared — whose session is gone. Killed, completed and crashed jobs
  * stay as they are.
  */
-export async function resumeAll(
-  ctx: EngineContext,
-): Promise<{ resumed: Job[]; failed: { id: string; error: string }[] }> {
+export interface ResumeAllResult {
+  resumed: Job[];
+  failed: { id: string; error: string }[];
+}
+
+export async function resumeAll(ctx: EngineContext): Promise<ResumeAllResult> {
   const candidates = ctx.jobs
     .list(['pending', 'running', 'failed'])
     .filter((r) => r.kind === 'worker' && r.session_id && wasCutOff(r));
   const resumed: Job[] = [];
-  const failed: { id: string; error: string }[] = [];
+  const failed: ResumeAllResult['failed'] = [];
   for (const r of candidates) {
     if (await ctx.tmux(r.tmux_socket).hasSession(r.tmux_session)) continue;
     try {

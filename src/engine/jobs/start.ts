@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
-import { CcAgentError } from '../errors.js';
+import { CcAgentError, badInput } from '../errors.js';
 import { backendFor } from '../agents/registry.js';
-import type { LaunchSpec } from '../agents/types.js';
+import type { AgentBackend, LaunchSpec } from '../agents/types.js';
 import { relayScript, wrapperScript, type EngineContext } from '../context.js';
 import { which } from '../process/which.js';
 import { removeJobFiles, writeAtomic } from '../store/job-files.js';
@@ -12,7 +12,7 @@ import { buildPrompt } from './prompt-builder.js';
 import { ignoredFiles } from '../process/git.js';
 import { deliverLargePrompt, ARGV_PROMPT_LIMIT } from './prompt-delivery.js';
 import { validDir, validEffort, validModel, validSandbox } from './validate.js';
-import { createWorktree, type WorktreeRequest } from '../worktrees/create.js';
+import { addWorktree, planWorktree, type WorktreePlan } from '../worktrees/create.js';
 import { removeWorktree } from '../worktrees/remove.js';
 
 export interface StartOptions {
@@ -30,8 +30,13 @@ export interface StartOptions {
   allowTools?: readonly string[];
   /** The job that asked for this one (CC_AGENT_JOB_ID of the caller): the orchestrator's workers. */
   parent?: string;
-  /** Run in a new git worktree on branch `cc-agent/<id>` (`--worktree [name]`, `--base`). */
-  worktree?: WorktreeRequest;
+  /**
+   * Run in a new git worktree on branch `cc-agent/<id>`: `true` names it after the job, a string
+   * names it (`--worktree [name]`).
+   */
+  worktree?: boolean | string;
+  /** What the worktree branches from (`--base`; HEAD when left out). Only with `worktree`. */
+  base?: string;
 }
 
 /** A job with a fixed identity instead of a fresh hex id: the orchestrator. */
@@ -56,7 +61,13 @@ export interface LaunchPlan {
   spec: LaunchSpec;
   backend: BackendName;
   sandbox: Sandbox;
+  /** The worktree the agent runs in (`dir` is in it), made by `start`, not by planning. */
+  worktree: WorktreePlan | undefined;
 }
+
+/** Why an agent cannot be launched: its CLI is not on PATH, and how to install it. */
+export const agentMissing = (backend: AgentBackend, spec: LaunchSpec): string =>
+  `${backend.name} CLI '${spec.program}' is not installed or not on PATH; install it (${backend.installHint})`;
 
 /** Validate everything and work out the launch; creates nothing. `--dry-run` stops here. */
 export async function planStart(
@@ -64,8 +75,6 @@ export async function planStart(
   o: StartOptions,
   jobId = 'dry-run',
   requireProgram = true,
-  /** Where the agent runs when not in `dir` itself (its worktree); the prompt still comes from `dir`. */
-  runDir?: string,
 ): Promise<LaunchPlan> {
   if (o.prompt.trim() === '') throw new CcAgentError('bad_input', 'the prompt is empty');
   const backend = backendFor(o.agent ?? 'claude');
@@ -77,7 +86,15 @@ export async function planStart(
     { prompt: o.prompt, dir: promptDir, files: o.files, map: o.map },
     (dir, files) => ignoredFiles(ctx, dir, files),
   );
-  const dir = runDir ?? promptDir;
+  if (o.base !== undefined && !o.worktree) throw badInput('--base needs --worktree');
+  const worktree = o.worktree
+    ? await planWorktree(ctx, promptDir, jobId, {
+        name: typeof o.worktree === 'string' ? o.worktree : undefined,
+        base: o.base,
+      })
+    : undefined;
+  // The agent runs in its worktree; the prompt's files and map come from the folder given.
+  const dir = worktree?.runDir ?? promptDir;
   const sessionId = randomUUID();
   const spec = backend.launch({
     jobId,
@@ -91,14 +108,11 @@ export async function planStart(
     relayScript,
     allowTools: o.allowTools,
   });
-  const program =
-    which(spec.program, ctx.env['PATH']) ?? (requireProgram ? undefined : spec.program);
-  if (!program) {
-    throw new CcAgentError(
-      'agent_missing',
-      `${backend.name} CLI '${spec.program}' is not installed or not on PATH; install it (${backend.installHint}) or use --agent demo`,
-    );
+  const found = which(spec.program, ctx.env['PATH']);
+  if (!found && requireProgram) {
+    throw new CcAgentError('agent_missing', `${agentMissing(backend, spec)} or use --agent demo`);
   }
+  const program = found ?? spec.program;
   // `--` ends the options; a flag's value (gemini's -i) must not look like a flag itself.
   const promptFlag = backend.promptFlag ?? '--';
   const fitsArgv =
@@ -107,7 +121,6 @@ export async function planStart(
   const delivery = fitsArgv ? 'argv' : 'paste';
   const argv = [program, ...spec.args, ...(delivery === 'argv' ? [promptFlag, built.text] : [])];
   const { text: prompt, files } = built;
-  const installed = program !== spec.program || which(spec.program, ctx.env['PATH']) !== undefined;
   return {
     prompt,
     files,
@@ -115,10 +128,11 @@ export async function planStart(
     argv,
     env: spec.env,
     delivery,
-    installed,
+    installed: found !== undefined,
     spec,
     backend: backend.name,
     sandbox,
+    worktree,
   };
 }
 
@@ -133,10 +147,7 @@ export async function startJob(
 ): Promise<Job> {
   for (;;) {
     const id = fixed?.id ?? newJobId(ctx.jobs);
-    let plan = await planStart(ctx, o, id);
-    // Only once everything else is known to be valid: a bad flag must not leave a branch behind.
-    const made = o.worktree ? await createWorktree(ctx, plan.dir, id, o.worktree) : undefined;
-    if (made) plan = await planStart(ctx, o, id, true, made.runDir);
+    const plan = await planStart(ctx, o, id);
     if (fixed?.env) plan.env = { ...plan.env, ...fixed.env };
     const now = ctx.now();
     const parent = o.parent && ctx.jobs.get(o.parent) ? o.parent : null;
@@ -145,7 +156,7 @@ export async function startJob(
         id,
         kind: fixed?.kind ?? 'worker',
         parent_id: parent,
-        worktree: made ? JSON.stringify(made.worktree) : null,
+        worktree: plan.worktree ? JSON.stringify(plan.worktree.worktree) : null,
         backend: plan.backend,
         model: plan.spec.model,
         effort: plan.spec.effort,
@@ -170,14 +181,19 @@ export async function startJob(
         updated_at: now,
       });
     } catch (e) {
-      if (made) await removeWorktree(ctx, made.worktree);
       if (isPrimaryKeyClash(e)) {
         if (!fixed) continue; // a parallel start drew the same id first
         throw new CcAgentError('blocked', `job ${id} already exists`);
       }
       throw e;
     }
+    // Made only once the id is ours; removed again only if it was made here.
+    let added = false;
     try {
+      if (plan.worktree) {
+        await addWorktree(ctx, plan.worktree);
+        added = true;
+      }
       await launch(ctx, id, plan);
       return ctx.saved(id, 'job_created');
     } catch (e) {
@@ -187,7 +203,9 @@ export async function startJob(
         .catch(() => false);
       ctx.jobs.delete(id);
       removeJobFiles(ctx.paths, id);
-      if (made) await removeWorktree(ctx, made.worktree).catch(() => undefined);
+      if (added && plan.worktree) {
+        await removeWorktree(ctx, plan.worktree.worktree).catch(() => undefined);
+      }
       throw e;
     }
   }

@@ -1,9 +1,9 @@
-import { closeSync, openSync, readSync, statSync, watch } from 'node:fs';
+import { watch } from 'node:fs';
 import { basename } from 'node:path';
-import { StringDecoder } from 'node:string_decoder';
 import type { EngineContext } from '../context.js';
 import { isActive, type Job } from '../store/job-types.js';
 import { toJob } from '../store/jobs-repo.js';
+import { logReader } from './log-reader.js';
 import { findJob } from './lookup.js';
 import { reconcile } from './reconcile.js';
 
@@ -11,7 +11,6 @@ import { reconcile } from './reconcile.js';
  * Stream a job's output as it is written, from byte `fromOffset`, until the job ends or
  * `signal` aborts. Woken by file-watch events on the jobs folder (log growth, the exit file,
  * the mirror being rewritten); a slow timer catches a tmux session that vanished silently.
- * Decodes across chunk boundaries so a multi-byte character is never split.
  */
 export async function watchJob(
   ctx: EngineContext,
@@ -21,28 +20,8 @@ export async function watchJob(
 ): Promise<Job> {
   const row = findJob(ctx, id);
   const log = ctx.paths.log(row.id);
-  const decoder = new StringDecoder('utf8');
-  let offset = options.fromOffset ?? 0;
-  const pump = (): void => {
-    let size: number;
-    try {
-      size = statSync(log).size;
-    } catch {
-      return;
-    }
-    if (size <= offset) return;
-    const fd = openSync(log, 'r');
-    try {
-      const buf = Buffer.alloc(Math.min(size - offset, 1 << 20));
-      const n = readSync(fd, buf, 0, buf.length, offset);
-      offset += n;
-      const text = decoder.write(buf.subarray(0, n));
-      if (text) onData(text);
-    } finally {
-      closeSync(fd);
-    }
-    if (offset < size) pump();
-  };
+  const reader = logReader(log, options.fromOffset ?? 0, onData);
+  const pump = reader.read;
   const current = (): Job => toJob(findJob(ctx, row.id));
 
   pump();
@@ -55,8 +34,7 @@ export async function watchJob(
       clearInterval(timer);
       options.signal?.removeEventListener('abort', onAbort);
       pump();
-      const tail = decoder.end();
-      if (tail) onData(tail);
+      reader.end();
       resolve(job);
     };
     const check = async (): Promise<void> => {

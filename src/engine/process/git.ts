@@ -2,16 +2,21 @@ import { CcAgentError } from '../errors.js';
 import type { EngineContext } from '../context.js';
 import { SpawnError, type RunResult } from './runner.js';
 
+/** Extra environment (a private index for `diff`) and bytes for git's stdin. */
+export interface GitOptions {
+  env?: Record<string, string>;
+  input?: string;
+}
+
 /**
  * git in `cwd`, through the one process port. English messages (they are quoted in errors),
- * no pager, no credential prompt, no editor: nothing may wait on a terminal. `env` adds to it
- * (a private index for `diff`).
+ * no pager, no credential prompt, no editor: nothing may wait on a terminal.
  */
 export async function git(
   ctx: EngineContext,
   cwd: string,
   args: readonly string[],
-  env: Record<string, string> = {},
+  options: GitOptions = {},
 ): Promise<RunResult> {
   try {
     return await ctx.runner.run(['git', '-C', cwd, ...args], {
@@ -21,8 +26,9 @@ export async function git(
         GIT_TERMINAL_PROMPT: '0',
         GIT_PAGER: 'cat',
         GIT_EDITOR: 'true',
-        ...env,
+        ...options.env,
       },
+      input: options.input,
       timeoutMs: 60_000,
     });
   } catch (e) {
@@ -39,9 +45,9 @@ export async function gitOk(
   cwd: string,
   args: readonly string[],
   what: string,
-  env?: Record<string, string>,
+  options?: GitOptions,
 ): Promise<string> {
-  const r = await git(ctx, cwd, args, env);
+  const r = await git(ctx, cwd, args, options);
   if (r.code !== 0) throw new CcAgentError('git_failed', `${what}: ${firstLine(r)}`);
   return r.stdout.trim();
 }
@@ -86,16 +92,14 @@ export async function ignoredFiles(
   files: readonly string[],
 ): Promise<Set<string>> {
   if (files.length === 0) return new Set();
-  // NUL-separated both ways: names may hold newlines or quotes.
   let r: RunResult;
   try {
-    r = await ctx.runner.run(['git', '-C', dir, 'check-ignore', '-z', '--stdin'], {
+    // NUL-separated both ways: names may hold newlines or quotes.
+    r = await git(ctx, dir, ['check-ignore', '-z', '--stdin'], {
       input: `${files.join('\0')}\0`,
-      env: { ...ctx.env, LC_ALL: 'C' },
-      timeoutMs: 60_000,
     });
   } catch (e) {
-    if (e instanceof SpawnError) return new Set(); // no git: no ignore rules to honour
+    if (e instanceof CcAgentError) return new Set(); // no git: no ignore rules to honour
     throw e;
   }
   // 0: some ignored; 1: none; 128: not a repository.

@@ -1,13 +1,12 @@
 import { CcAgentError } from '../errors.js';
 import type { EngineContext } from '../context.js';
 import { findJob } from '../jobs/lookup.js';
-import { resumeAll, resumeJob } from '../jobs/resume.js';
 import type { Job, Worktree } from '../store/job-types.js';
 import { worktreeDiff, type DiffOptions } from './diff.js';
 import { mergeWorktree, type MergeResult } from './merge.js';
 import { worktreeOf, worktreeState, type WorktreeState } from './state.js';
 
-/** Reviewing and landing an agent's work, and bringing agents back after a reboot. */
+/** Reviewing and landing a worktree agent's work. */
 export interface WorktreesApi {
   /** Branch, dirty and ahead/behind state of a job's worktree. */
   state(id: string): Promise<WorktreeState>;
@@ -17,8 +16,6 @@ export interface WorktreesApi {
   diff(id: string, options?: DiffOptions): Promise<string>;
   /** Merge the agent's branch into its base branch, or report the conflicts and change nothing. */
   merge(id: string): Promise<MergeResult>;
-  resume(id: string): Promise<Job>;
-  resumeAll(): Promise<{ resumed: Job[]; failed: { id: string; error: string }[] }>;
 }
 
 export function worktreesApi(ctx: EngineContext): WorktreesApi {
@@ -54,7 +51,5 @@ export function worktreesApi(ctx: EngineContext): WorktreesApi {
       ctx.saved(row.id);
       return result;
     },
-    resume: (id) => resumeJob(ctx, id),
-    resumeAll: () => resumeAll(ctx),
   };
 }

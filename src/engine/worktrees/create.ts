@@ -7,12 +7,13 @@ import { commitOf, firstLine, git, gitOk } from '../process/git.js';
 
 /** Where worktrees go, inside the repository (so folder trust given to it covers them). */
 export const WORKTREES_DIR = join('.cc-agent', 'worktrees');
-const NAME_RE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+/** What a worktree name looks like (the CLI also tells a name after --worktree from a prompt by it). */
+export const WORKTREE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
 export const branchFor = (id: string): string => `cc-agent/${id}`;
 
 export function validWorktreeName(name: string): string {
-  if (!NAME_RE.test(name) || name.endsWith('.lock') || name.includes('..')) {
+  if (!WORKTREE_NAME.test(name) || name.endsWith('.lock') || name.includes('..')) {
     throw badInput(
       `invalid worktree name '${name}' (letters, digits, '.', '_' and '-', up to 64, not starting with one of the last three)`,
     );
@@ -25,6 +26,16 @@ export interface WorktreeRequest {
   name?: string;
   /** `--base <ref>`; HEAD when left out. */
   base?: string;
+}
+
+/** A worktree worked out but not made yet (`addWorktree` makes it). */
+export interface WorktreePlan {
+  worktree: Worktree;
+  /** Where the agent runs: the same sub-folder of the worktree as `dir` is of the repository. */
+  runDir: string;
+  /** The working tree the branch is added from, and the shared .git directory. */
+  top: string;
+  commonDir: string;
 }
 
 interface RepoPlace {
@@ -55,24 +66,21 @@ export async function repoOf(ctx: EngineContext, dir: string): Promise<RepoPlace
 }
 
 /**
- * Create the agent's worktree: branch `cc-agent/<id>` from the base, checked out under
- * `<repo>/.cc-agent/worktrees/<name>` (kept out of the repository's status by its info/exclude).
- * Returns where it is and the folder to run the agent in (the same sub-folder of the worktree
- * as `dir` is of the repository).
+ * Work out the agent's worktree, checking everything and creating nothing: branch
+ * `cc-agent/<id>` from the base, under `<repo>/.cc-agent/worktrees/<name>`.
  */
-export async function createWorktree(
+export async function planWorktree(
   ctx: EngineContext,
   dir: string,
   id: string,
   req: WorktreeRequest,
-): Promise<{ worktree: Worktree; runDir: string }> {
+): Promise<WorktreePlan> {
   const name = validWorktreeName(req.name || id);
   if (req.base !== undefined && (req.base === '' || req.base.startsWith('-'))) {
     throw badInput(`invalid --base '${req.base}'`);
   }
   const place = await repoOf(ctx, dir);
-  const baseRev = req.base ?? 'HEAD';
-  const base = await commitOf(ctx, place.top, baseRev);
+  const base = await commitOf(ctx, place.top, req.base ?? 'HEAD');
   if (!base) {
     throw badInput(
       req.base === undefined
@@ -85,20 +93,28 @@ export async function createWorktree(
   if (existsSync(path)) {
     throw badInput(`worktree '${name}' already exists (${path}); pick another name`);
   }
-  const branch = branchFor(id);
-  excludeWorktrees(place.commonDir);
-  mkdirSync(dirname(path), { recursive: true });
-  const r = await git(ctx, place.top, ['worktree', 'add', '-b', branch, path, base]);
-  if (r.code !== 0) throw badInput(`--worktree: cannot create ${path}: ${firstLine(r)}`);
-  const worktree: Worktree = { repo: place.main, path, branch, base, baseRef };
   // git reports real paths; a folder reached through a symlink (macOS's /tmp, a linked ~/code)
   // must be compared as one too, or the sub-folder would point outside the worktree.
   const sub = relative(place.top, realpathSync(dir));
   const runDir = sub.startsWith('..') || isAbsolute(sub) ? path : join(path, sub);
+  return {
+    worktree: { repo: place.main, path, branch: branchFor(id), base, baseRef },
+    runDir,
+    top: place.top,
+    commonDir: place.commonDir,
+  };
+}
+
+/** Make a planned worktree (kept out of the repository's status by its info/exclude). */
+export async function addWorktree(ctx: EngineContext, plan: WorktreePlan): Promise<void> {
+  const { path, branch, base } = plan.worktree;
+  excludeWorktrees(plan.commonDir);
+  mkdirSync(dirname(path), { recursive: true });
+  const r = await git(ctx, plan.top, ['worktree', 'add', '-b', branch, path, base]);
+  if (r.code !== 0) throw badInput(`--worktree: cannot create ${path}: ${firstLine(r)}`);
   // A folder git does not track (empty, or ignored) is not checked out: make it, so the agent
   // still starts where it was asked to.
-  mkdirSync(runDir, { recursive: true });
-  return { worktree, runDir };
+  mkdirSync(plan.runDir, { recursive: true });
 }
 
 /** The branch checked out in `cwd`, or undefined on a detached HEAD. */

@@ -41,8 +41,8 @@ export async function worktreeDiff(
     const env = { GIT_INDEX_FILE: join(scratch, 'index') };
     // A copy keeps git's cached file stats: only changed files are hashed again.
     if (existsSync(real)) copyFileSync(real, env.GIT_INDEX_FILE);
-    await gitOk(ctx, w.path, ['add', '-A'], 'git add (private index)', env);
-    return await gitOk(ctx, w.path, ['diff', '--cached', ...format, w.base], 'git diff', env);
+    await gitOk(ctx, w.path, ['add', '-A'], 'git add (private index)', { env });
+    return await gitOk(ctx, w.path, ['diff', '--cached', ...format, w.base], 'git diff', { env });
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }

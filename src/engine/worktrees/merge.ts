@@ -78,7 +78,7 @@ export async function mergeWorktree(
 
   const checkedOut = await worktreeWith(ctx, w.repo, target.name);
   if (checkedOut) {
-    if ((await trackedChanges(ctx, checkedOut)) > 0) {
+    if ((await dirtyCount(ctx, checkedOut, 'tracked')) > 0) {
       throw new CcAgentError(
         'blocked',
         `${checkedOut} (on ${target.name}) has uncommitted changes; commit or stash them, then merge again`,
@@ -127,10 +127,4 @@ async function worktreeWith(
     else if (line === `branch refs/heads/${branch}`) return path;
   }
   return undefined;
-}
-
-/** Modified or staged tracked files (untracked ones cannot be lost by a clean merge). */
-async function trackedChanges(ctx: EngineContext, path: string): Promise<number> {
-  const r = await git(ctx, path, ['status', '--porcelain', '--untracked-files=no']);
-  return r.stdout.split('\n').filter((l) => l !== '').length;
 }

@@ -2,7 +2,7 @@ import { existsSync, rmSync } from 'node:fs';
 import { CcAgentError } from '../errors.js';
 import type { EngineContext } from '../context.js';
 import type { Worktree } from '../store/job-types.js';
-import { git, gitOk } from '../process/git.js';
+import { commitOf, git, gitOk } from '../process/git.js';
 import { worktreeState, type WorktreeState } from './state.js';
 
 /** "2 commits not in main, 1 uncommitted file": what removing it would lose. */
@@ -35,13 +35,7 @@ export async function removeWorktree(ctx: EngineContext, w: Worktree): Promise<v
     if (r.code !== 0) rmSync(w.path, { recursive: true, force: true });
   }
   await git(ctx, w.repo, ['worktree', 'prune']);
-  const has = await git(ctx, w.repo, [
-    'rev-parse',
-    '--verify',
-    '--quiet',
-    `refs/heads/${w.branch}`,
-  ]);
-  if (has.code === 0) {
+  if (await commitOf(ctx, w.repo, `refs/heads/${w.branch}`)) {
     await gitOk(ctx, w.repo, ['branch', '-D', w.branch], `cannot delete branch ${w.branch}`);
   }
 }

@@ -33,9 +33,13 @@ export function worktreeOf(row: JobRow): Worktree {
 
 export async function worktreeState(ctx: EngineContext, w: Worktree): Promise<WorktreeState> {
   const exists = existsSync(w.path);
-  const dirty = exists ? await dirtyCount(ctx, w.path) : 0;
-  const target = await targetOf(ctx, w);
-  const hasBranch = (await commitOf(ctx, w.repo, `refs/heads/${w.branch}`)) !== undefined;
+  // Independent questions: asked at once (`jobs` asks them for every worktree).
+  const [dirty, target, branchTip] = await Promise.all([
+    exists ? dirtyCount(ctx, w.path) : 0,
+    targetOf(ctx, w),
+    commitOf(ctx, w.repo, `refs/heads/${w.branch}`),
+  ]);
+  const hasBranch = branchTip !== undefined;
   let ahead = 0;
   let behind = 0;
   if (hasBranch) {
@@ -60,9 +64,17 @@ export async function worktreeState(ctx: EngineContext, w: Worktree): Promise<Wo
   };
 }
 
-/** Uncommitted files in a worktree (`git status --porcelain` lines). */
-export async function dirtyCount(ctx: EngineContext, path: string): Promise<number> {
-  const r = await git(ctx, path, ['status', '--porcelain', '--untracked-files=all']);
+/**
+ * Uncommitted files in a worktree (`git status --porcelain` lines); `tracked` leaves untracked
+ * files out (a merge cannot lose them).
+ */
+export async function dirtyCount(
+  ctx: EngineContext,
+  path: string,
+  which: 'all' | 'tracked' = 'all',
+): Promise<number> {
+  const untracked = which === 'all' ? '--untracked-files=all' : '--untracked-files=no';
+  const r = await git(ctx, path, ['status', '--porcelain', untracked]);
   return r.code === 0 ? r.stdout.split('\n').filter((l) => l !== '').length : 0;
 }
 

@@ -1,22 +1,9 @@
 import { Hono } from 'hono';
 import type { Engine } from '../../engine/index.js';
 import { CcAgentError } from '../../engine/index.js';
-import { jsonBody, queryInt, text } from '../http.js';
+import { flag, jsonBody, queryInt, text } from '../http.js';
 
 const ANSWERS = ['yes', 'no', 'always'] as const;
-
-function worktreeField(b: Record<string, unknown>): { name?: string; base?: string } | undefined {
-  const w = b['worktree'];
-  const base = text(b, 'base');
-  if (w === undefined || w === false) {
-    if (base !== undefined) throw new CcAgentError('bad_input', 'base needs worktree');
-    return undefined;
-  }
-  if (w !== true && typeof w !== 'string') {
-    throw new CcAgentError('bad_input', 'worktree must be true or a name');
-  }
-  return { ...(typeof w === 'string' ? { name: w } : {}), ...(base !== undefined ? { base } : {}) };
-}
 
 /**
  * Jobs: the same engine calls as the CLI's start, status, send, kill, clear, reuse, delete,
@@ -51,7 +38,7 @@ export function jobsRoutes(engine: Engine, cwd: string): Hono {
     return c.json(result, result.status === 'conflict' ? 409 : 200);
   });
   r.post('/api/actions/jobs/:id/resume', async (c) =>
-    c.json(await engine.worktrees.resume(c.req.param('id'))),
+    c.json(await engine.resume(c.req.param('id'))),
   );
 
   r.post('/api/actions/jobs', async (c) => {
@@ -75,8 +62,9 @@ export function jobsRoutes(engine: Engine, cwd: string): Hono {
       sandbox: text(b, 'sandbox'),
       dir: text(b, 'dir'),
       cwd,
-      // worktree: true (named after the job) or a name; base only with it.
-      worktree: worktreeField(b),
+      // worktree: true (named after the job) or a name; the engine checks both fields.
+      worktree: typeof b['worktree'] === 'string' ? text(b, 'worktree') : flag(b, 'worktree'),
+      base: text(b, 'base'),
     });
     return c.json(job, 201);
   });
