@@ -95,6 +95,29 @@ describe('the browser view in Chromium', () => {
     expect(tasks.filter((t) => t.prompt === 'review round')).toHaveLength(1);
   });
 
+  it('Enter opens the highlighted row, whatever the table is sorted by', async () => {
+    await startDemo(h, '[[say "one more"]]');
+    await page.click('nav >> text=dashboard');
+    await page.click('th >> text=ID');
+    await page.waitForSelector('th >> text=ID ↓');
+    const shown = await page.$$eval('tr[data-job]', (rows) =>
+      rows.map((r) => r.getAttribute('data-job') as string),
+    );
+    expect(shown).toEqual([...shown].sort());
+    // The newest-first order differs from the id order somewhere: select a row there.
+    const jobs = JSON.parse(await h.ok(['jobs', '--json'])) as Job[];
+    const byTime = [...jobs].sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt));
+    const at = Math.max(
+      0,
+      shown.findIndex((id, i) => byTime[i]?.id !== id),
+    );
+    for (let i = 0; i < at; i++) await page.keyboard.press('j');
+    await page.waitForSelector(`tr.sel[data-job="${shown[at]}"]`);
+    await page.keyboard.press('Enter');
+    await page.waitForSelector(`[data-terminal="${shown[at]}"]`);
+    await page.keyboard.press('Escape');
+  });
+
   it('draws the analytics charts', async () => {
     await page.click('nav >> text=analytics');
     await page.waitForSelector('svg[data-chart="tokens per day"] rect');
