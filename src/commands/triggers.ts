@@ -49,6 +49,7 @@ Triggers fire inside a long-running engine holding the pulse lease (one at a tim
         payload: io.flags['payload'] as string | undefined,
         autonomy: io.flags['autonomy'] as string | undefined,
         cooldown: io.flags['cooldown'],
+        cwd: io.cwd,
       });
       io.out(io.flags['json'] ? json(t) : `added trigger ${t.name}`);
     } else if (sub === 'list') {
@@ -109,7 +110,8 @@ export const approvals: Command = {
     const id = requireArg(r, 0, 'approval id', `approvals ${sub} <id>`);
     const a = sub === 'approve' ? await api.approve(id) : await api.reject(id);
     io.out(io.flags['json'] ? json(a) : `${a.id} ${a.status}${a.result ? `: ${a.result}` : ''}`);
-    return a.status === 'failed' ? 1 : 0;
+    // Approved but not run (failed, or its condition no longer held): the caller must know.
+    return a.status === 'failed' || (sub === 'approve' && a.status !== 'approved') ? 1 : 0;
   },
 };
 

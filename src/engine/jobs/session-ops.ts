@@ -1,4 +1,5 @@
 import { CcAgentError } from '../errors.js';
+import { validText } from './validate.js';
 import { backendFor } from '../agents/registry.js';
 import type { EngineContext } from '../context.js';
 import { lastSeq, waitForHook } from '../events/wait-hook.js';
@@ -49,6 +50,7 @@ async function onLiveJob<T>(
 /** Send a message to a running agent as exactly one prompt. */
 export async function sendToJob(ctx: EngineContext, id: string, text: string): Promise<void> {
   if (text.length === 0) throw new CcAgentError('bad_input', 'the message is empty');
+  validText(text, 'the message');
   await onLiveJob(ctx, id, (row) => submitText(ctx, row, text));
 }
 
@@ -113,6 +115,7 @@ export function usageOf(ctx: EngineContext, id: string): Promise<string> {
 /** Clear the agent's context and give it a new task: faster than kill + start. */
 export async function reuseJob(ctx: EngineContext, id: string, prompt: string): Promise<void> {
   if (prompt.trim() === '') throw new CcAgentError('bad_input', 'the prompt is empty');
+  validText(prompt, 'the prompt');
   const row = await liveJob(ctx, id);
   await clearJob(ctx, row.id);
   writeAtomic(ctx.paths.prompt(row.id), prompt);

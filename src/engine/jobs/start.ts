@@ -11,7 +11,7 @@ import { isPrimaryKeyClash, newJobId, sessionName } from './new-id.js';
 import { buildPrompt } from './prompt-builder.js';
 import { ignoredFiles } from '../process/git.js';
 import { deliverLargePrompt, ARGV_PROMPT_LIMIT } from './prompt-delivery.js';
-import { validDir, validEffort, validModel, validSandbox } from './validate.js';
+import { validDir, validEffort, validModel, validSandbox, validText } from './validate.js';
 import { addWorktree, planWorktree, type WorktreePlan } from '../worktrees/create.js';
 import { removeWorktree } from '../worktrees/remove.js';
 
@@ -77,6 +77,7 @@ export async function planStart(
   requireProgram = true,
 ): Promise<LaunchPlan> {
   if (o.prompt.trim() === '') throw new CcAgentError('bad_input', 'the prompt is empty');
+  validText(o.prompt, 'the prompt');
   const backend = backendFor(o.agent ?? 'claude');
   const sandbox = validSandbox(o.sandbox);
   const effort = validEffort(o.reasoning);

@@ -6,6 +6,16 @@ import { EFFORTS, SANDBOXES, type Effort, type Sandbox } from '../store/job-type
 /** Model names and aliases: letters, digits and . _ - : [ ] (e.g. claude-sonnet-4-5[1m]). */
 const MODEL_RE = /^[A-Za-z0-9][A-Za-z0-9._:[\]-]{0,99}$/;
 
+/**
+ * Text meant for an agent (a prompt, a message, a task). A NUL byte cannot cross argv or a
+ * tmux paste: it would be dropped or cut the text short without a word, so it is refused.
+ */
+export function validText(text: string, what: string): string {
+  const at = text.indexOf('\0');
+  if (at >= 0) throw badInput(`${what} contains a NUL byte (at character ${at}); remove it`);
+  return text;
+}
+
 export function validSandbox(value: string | undefined): Sandbox {
   const v = value ?? 'workspace-write';
   if (!(SANDBOXES as readonly string[]).includes(v)) {

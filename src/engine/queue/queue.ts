@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { EngineContext } from '../context.js';
 import { iso } from '../store/jobs-repo.js';
 import { badInput, CcAgentError } from '../errors.js';
+import { validText } from '../jobs/validate.js';
 import { getSetting } from '../store/retention.js';
 
 export const TASK_STATUSES = ['pending', 'running', 'done', 'failed'] as const;
@@ -51,10 +52,21 @@ const toTask = (r: TaskRow): Task => ({
 const ORDER = `CASE status WHEN 'running' THEN 0 WHEN 'pending' THEN 1 ELSE 2 END,
   priority DESC, created_at, rowid`;
 
+/** Far beyond any real use, and well inside SQLite's 64-bit integers (-1e20 is not). */
+export const MAX_PRIORITY = 1_000_000;
+
+export function validPriority(priority: number): number {
+  if (!Number.isInteger(priority) || Math.abs(priority) > MAX_PRIORITY)
+    throw badInput(
+      `invalid priority '${priority}' (a whole number from -${MAX_PRIORITY} to ${MAX_PRIORITY})`,
+    );
+  return priority;
+}
+
 export function addTask(ctx: EngineContext, prompt: string, priority = 0): Task {
   if (prompt.trim() === '') throw badInput('the task prompt is empty');
-  if (!Number.isInteger(priority))
-    throw badInput(`invalid priority '${priority}' (a whole number)`);
+  validText(prompt, 'the task prompt');
+  validPriority(priority);
   for (;;) {
     const id = randomBytes(4).toString('hex');
     const r = ctx.db

@@ -4,6 +4,7 @@ import { iso } from '../store/jobs-repo.js';
 import { CcAgentError } from '../errors.js';
 import { recordActivity } from '../store/activity.js';
 import { runAction } from './actions.js';
+import { thresholdNow } from './metrics.js';
 import type { TriggerAction } from './spec.js';
 import type { TriggerRow } from './store.js';
 
@@ -93,6 +94,19 @@ export function listApprovals(ctx: EngineContext, maxAgeMs: number): Approval[] 
 }
 
 /**
+ * A threshold approval is re-checked when approved: why it was asked may no longer be true.
+ * Returns the reason it was not run, or undefined when it may run.
+ */
+function staleCondition(ctx: EngineContext, a: Approval): string | undefined {
+  if (a.triggerId === null) return undefined;
+  const t = ctx.db.prepare('SELECT kind, condition FROM triggers WHERE id = ?').get(a.triggerId) as
+    { kind: string; condition: string } | undefined;
+  if (t?.kind !== 'threshold') return undefined;
+  const { holds, now } = thresholdNow(ctx, t.condition);
+  return holds ? undefined : `not run: '${t.condition}' no longer holds (now ${now})`;
+}
+
+/**
  * Decide an approval. Only the caller whose UPDATE moves it out of `pending` acts, so approving
  * twice (or from two processes at once) executes the action exactly once.
  */
@@ -117,7 +131,15 @@ export async function decideApproval(
     trigger: before.triggerName,
     action: before.action,
   });
-  if (decision === 'approved') {
+  const stale = decision === 'approved' ? staleCondition(ctx, before) : undefined;
+  if (stale !== undefined) {
+    // Approved, but the moment it described has passed: running it now would act on a
+    // condition that no longer holds (a clear at 20% context, a sprint with a full fleet).
+    ctx.db
+      .prepare(`UPDATE approvals SET status = 'expired', result = ? WHERE id = ?`)
+      .run(stale, id);
+    recordActivity(ctx, 'approval_stale', { approval: id, action: before.action, result: stale });
+  } else if (decision === 'approved') {
     let result: string;
     try {
       result = await runAction(

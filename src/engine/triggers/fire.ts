@@ -1,11 +1,10 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { EngineContext } from '../context.js';
-import { queueDepth } from '../queue/queue.js';
 import { recordActivity } from '../store/activity.js';
-import { ORCHESTRATOR_ID } from '../jobs/lookup.js';
 import { runAction } from './actions.js';
 import { requestApproval } from './approvals.js';
-import { compare, parseCron, parseThreshold, type Metric } from './spec.js';
+import { metrics } from './metrics.js';
+import { compare, parseCron, parseThreshold } from './spec.js';
 import type { TriggerRow } from './store.js';
 
 /**
@@ -100,27 +99,6 @@ export async function onEngineEvent(
     if ((await fireTrigger(ctx, t, `event ${name}`)) !== undefined) fired.push(t.name);
   }
   return fired;
-}
-
-/** The metrics thresholds read; the orchestrator's when it runs, else the busiest agent's. */
-export function metrics(ctx: EngineContext): Record<Metric, number> {
-  const running = ctx.db
-    .prepare("SELECT id, context_pct, last_event_at, started_at FROM jobs WHERE status = 'running'")
-    .all() as {
-    id: string;
-    context_pct: number | null;
-    last_event_at: number | null;
-    started_at: number | null;
-  }[];
-  const orch = running.find((j) => j.id === ORCHESTRATOR_ID);
-  const watched = orch ? [orch] : running;
-  const lastSign = Math.max(0, ...watched.map((j) => j.last_event_at ?? j.started_at ?? 0));
-  return {
-    context_used_pct: Math.max(0, ...watched.map((j) => j.context_pct ?? 0)),
-    queue_depth: queueDepth(ctx),
-    active_agents: running.length,
-    idle_seconds: watched.length && lastSign ? Math.floor((ctx.now() - lastSign) / 1000) : 0,
-  };
 }
 
 export async function checkThresholds(ctx: EngineContext): Promise<string[]> {

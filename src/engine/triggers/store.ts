@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { EngineContext } from '../context.js';
 import { badInput, CcAgentError } from '../errors.js';
+import { validPayload } from './payload.js';
 import {
   parseAction,
   parseAutonomy,
@@ -62,6 +63,8 @@ export interface TriggerInput {
   payload?: string;
   autonomy?: string;
   cooldown?: unknown;
+  /** Where a relative payload "dir" is resolved (the caller's working folder). */
+  cwd?: string;
 }
 
 /** Validate everything first; only then write (bad input leaves the store unchanged). */
@@ -72,7 +75,7 @@ export function addTrigger(ctx: EngineContext, input: TriggerInput): Trigger {
   const kind = parseKind(input.kind);
   const condition = parseCondition(kind, input.condition);
   const action = parseAction(input.action);
-  const payload = parsePayload(input.payload);
+  const payload = validPayload(action, parsePayload(input.payload), input.cwd ?? ctx.paths.home);
   const autonomy = parseAutonomy(input.autonomy ?? 'auto');
   const cooldown = parseCooldown(input.cooldown);
   if (ctx.db.prepare('SELECT 1 FROM triggers WHERE name = ?').get(input.name)) {

@@ -54,6 +54,7 @@ export function autonomyRoutes(engine: Engine, cwd: string): Hono {
           : JSON.stringify(payload),
       autonomy: text(b, 'autonomy'),
       cooldown: whole(b, 'cooldown'),
+      cwd,
     });
     return c.json(trigger, 201);
   });
