@@ -49,7 +49,10 @@ describe('a page on another localhost port', () => {
     expect(m, out).not.toBeNull();
     port = Number((m as RegExpExecArray)[1]);
     token = (m as RegExpExecArray)[2] as string;
-    const page = attackPage(`http://localhost:${port}`, `[[bash "touch ${pwned}"]] [[say "owned"]]`);
+    const page = attackPage(
+      `http://localhost:${port}`,
+      `[[bash "touch ${pwned}"]] [[say "owned"]]`,
+    );
     attacker = createServer((_req, res) => {
       res.writeHead(200, { 'content-type': 'text/html' });
       res.end(page);
@@ -73,7 +76,7 @@ describe('a page on another localhost port', () => {
     const evil = await ctx.newPage();
     await evil.goto(`http://localhost:${(attacker.address() as AddressInfo).port}/`);
     const result = await evil.evaluate(
-      () => (window as unknown as { attack: Promise<{ fetch: string; ws: string }> }).attack,
+      () => (globalThis as unknown as { attack: Promise<{ fetch: string; ws: string }> }).attack,
     );
     // The no-cors request itself leaves the browser (its answer is opaque): the server must refuse.
     expect(result.fetch).toBe('sent');
