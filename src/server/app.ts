@@ -9,7 +9,7 @@ import type { Engine } from '../engine/index.js';
 import { errorResponse } from './http.js';
 import { autonomyRoutes } from './routes/autonomy.js';
 import { jobsRoutes } from './routes/jobs.js';
-import { allowedHosts, checkHost, checkOrigin, COOKIE, requireToken } from './security.js';
+import { allowedHosts, checkHost, COOKIE, csrfToken, guard } from './security.js';
 import { sameToken } from './token.js';
 import { eventFeed } from './sse.js';
 import { terminalRoute } from './terminal.js';
@@ -18,6 +18,8 @@ export interface ServerOptions {
   token: string;
   /** The host the server is bound to (its name is allowed in Host and Origin). */
   host: string;
+  /** The port it listens on (known once it listens): the only port an Origin may name. */
+  port: () => number;
   /** Where start/orchestrator requests without a dir run. */
   cwd: string;
   /** The page's built files (default: dist/web beside this module). */
@@ -39,8 +41,9 @@ const TYPES: Record<string, string> = {
 
 /**
  * The server face: the engine's API over HTTP, its events over SSE, and the page. Security is
- * in front of everything: Host (DNS rebinding), then the token (every route, stream and
- * socket), then Origin on anything that changes state; bodies are size-limited.
+ * in front of everything: Host (DNS rebinding), then `guard` (the token on every route, stream
+ * and socket; our exact Origin; JSON-only changes; the CSRF token with the cookie); bodies are
+ * size-limited.
  */
 export function createApp(engine: Engine, options: ServerOptions) {
   const hosts = allowedHosts(options.host);
@@ -64,8 +67,7 @@ export function createApp(engine: Engine, options: ServerOptions) {
     });
     return c.redirect('/', 303);
   });
-  app.use('/api/*', requireToken(options.token));
-  app.use('/api/*', checkOrigin(hosts));
+  app.use('/api/*', guard({ token: options.token, hosts, port: options.port }));
   app.use(
     '/api/*',
     bodyLimit({
@@ -73,6 +75,8 @@ export function createApp(engine: Engine, options: ServerOptions) {
       onError: (c) => c.json({ error: `request body over ${MAX_BODY} bytes` }, 413),
     }),
   );
+  // The page's CSRF token: readable by our own page only (no CORS, exact Origin).
+  app.get('/api/session', (c) => c.json({ csrf: csrfToken(options.token) }));
   app.get('/api/events', (c) => feed.stream(c));
   app.get('/api/terminal/:id', terminalRoute(engine, ws.upgradeWebSocket));
   app.route('/', jobsRoutes(engine, options.cwd));

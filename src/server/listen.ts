@@ -20,15 +20,19 @@ export function listen(
   options: { host: string; port: number; cwd: string },
 ): Promise<Listening> {
   const token = loadToken(engine.paths.home);
+  // Port 0 asks for a free port: the real one is known once listening, before any request.
+  let port = options.port;
   const { app, injectWebSocket, close } = createApp(engine, {
     token,
     host: options.host,
+    port: () => port,
     cwd: options.cwd,
   });
   return new Promise((resolve, reject) => {
     const server = serve(
       { fetch: app.fetch, port: options.port, hostname: options.host },
       (info: AddressInfo) => {
+        port = info.port;
         const shown = options.host.includes(':') ? `[${options.host}]` : options.host;
         resolve({
           url: `http://${shown}:${info.port}/?token=${token}`,

@@ -1,8 +1,12 @@
-import type { MiddlewareHandler } from 'hono';
+import { createHmac } from 'node:crypto';
+import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { sameToken } from './token.js';
 
 export const COOKIE = 'cc_agent_token';
+/** The header (and, on a WebSocket, the query parameter) that carries the page's CSRF token. */
+export const CSRF_HEADER = 'x-cc-agent-csrf';
+export const CSRF_QUERY = 'csrf';
 
 /** Hosts a request may name: loopback, and the host the server was bound to. */
 export function allowedHosts(boundHost: string): Set<string> {
@@ -27,36 +31,68 @@ export function checkHost(hosts: Set<string>): MiddlewareHandler {
   };
 }
 
-/** A browser names the page that sent a request; only our own pages may change anything. */
-export function originAllowed(origin: string | undefined, hosts: Set<string>): boolean {
-  if (origin === undefined) return true; // not a browser (curl, scripts): the token decides
-  try {
-    const u = new URL(origin);
-    return (u.protocol === 'http:' || u.protocol === 'https:') && hosts.has(hostOf(u.host));
-  } catch {
-    return false;
+/**
+ * Our page's own origin, exactly: http, one of our names, and the port we listen on. A page on
+ * another localhost port is the same *site* (so SameSite cookies go along) but not this origin.
+ */
+export function ownOrigin(origin: string, hosts: Set<string>, port: number): boolean {
+  for (const host of hosts) {
+    const name = host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
+    if (origin === `http://${name}:${port}`) return true;
   }
+  return false;
 }
+
+/**
+ * The page's second factor: derived from the token, handed out only by an authenticated GET
+ * (`/api/session`) whose answer a foreign page cannot read, and sent back as a header.
+ */
+export const csrfToken = (token: string): string =>
+  createHmac('sha256', token).update('cc-agent csrf v1').digest('hex');
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-export function checkOrigin(hosts: Set<string>): MiddlewareHandler {
-  return async (c, next) => {
-    const upgrade = c.req.header('upgrade')?.toLowerCase() === 'websocket';
-    if ((upgrade || !SAFE.has(c.req.method)) && !originAllowed(c.req.header('origin'), hosts)) {
-      return c.json({ error: 'forbidden origin' }, 403);
-    }
-    await next();
-  };
+const isJson = (type: string | undefined): boolean =>
+  (type ?? '').split(';')[0]?.trim().toLowerCase() === 'application/json';
+
+/** How a request proved it holds the token: a script's bearer header, or the page's cookie. */
+function authBy(c: Context, token: string): 'bearer' | 'cookie' | undefined {
+  const auth = c.req.header('authorization');
+  if (sameToken(auth?.startsWith('Bearer ') ? auth.slice(7).trim() : undefined, token)) {
+    return 'bearer';
+  }
+  return sameToken(getCookie(c, COOKIE), token) ? 'cookie' : undefined;
 }
 
-/** Every API route, stream and socket needs the token: a bearer header or the page's cookie. */
-export function requireToken(token: string): MiddlewareHandler {
+/**
+ * In front of every API route, stream and socket, in this order: the token (401); an Origin,
+ * when a browser names one, must be exactly ours (403); changes come as application/json only
+ * (415), so a form or a no-cors fetch cannot make one; and when the token came as the cookie,
+ * which any page's request carries, a change or a terminal also needs the CSRF token (403).
+ */
+export function guard(o: {
+  token: string;
+  hosts: Set<string>;
+  port: () => number;
+}): MiddlewareHandler {
+  const csrf = csrfToken(o.token);
   return async (c, next) => {
-    const auth = c.req.header('authorization');
-    const bearer = auth?.startsWith('Bearer ') ? auth.slice(7).trim() : undefined;
-    if (!sameToken(bearer, token) && !sameToken(getCookie(c, COOKIE), token)) {
-      return c.json({ error: 'missing or wrong token (see: cc-agent serve status)' }, 401);
+    const by = authBy(c, o.token);
+    if (!by) return c.json({ error: 'missing or wrong token (see: cc-agent serve status)' }, 401);
+    const origin = c.req.header('origin');
+    if (origin !== undefined && !ownOrigin(origin, o.hosts, o.port())) {
+      return c.json({ error: 'forbidden origin' }, 403);
+    }
+    const upgrade = c.req.header('upgrade')?.toLowerCase() === 'websocket';
+    const changes = !SAFE.has(c.req.method);
+    if (changes && !isJson(c.req.header('content-type'))) {
+      return c.json({ error: 'changes must be sent as application/json' }, 415);
+    }
+    if (by === 'cookie' && (changes || upgrade)) {
+      const given = upgrade ? c.req.query(CSRF_QUERY) : c.req.header(CSRF_HEADER);
+      if (!sameToken(given, csrf)) {
+        return c.json({ error: 'missing or wrong CSRF token (reload the page)' }, 403);
+      }
     }
     await next();
   };

@@ -3,14 +3,16 @@ import type { UpgradeWebSocket, WSContext } from 'hono/ws';
 import { sizeOf, type Engine } from '../engine/index.js';
 import { tail } from './tail.js';
 
-/** Largest keystroke message a page may send (a paste included). */
+/** Largest keystroke message a page may send (a paste included), in UTF-16 units. */
 const MAX_INPUT = 64 * 1024;
+/** Its JSON may be up to six times longer: a control byte is written `\u001b`. */
+const MAX_MESSAGE = 6 * MAX_INPUT + 100;
 
 type ClientMessage =
   { type: 'input'; data: string } | { type: 'resize'; cols: number; rows: number };
 
 function parse(raw: unknown): ClientMessage | undefined {
-  if (typeof raw !== 'string' || raw.length > MAX_INPUT + 100) return undefined;
+  if (typeof raw !== 'string' || raw.length > MAX_MESSAGE) return undefined;
   try {
     const m = JSON.parse(raw) as Record<string, unknown>;
     if (m['type'] === 'input' && typeof m['data'] === 'string' && m['data'].length <= MAX_INPUT) {

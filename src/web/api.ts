@@ -12,11 +12,35 @@ import type {
   WorktreeState,
 } from '../engine/index.js';
 
+/** The header the server wants, with the cookie, on every change (server/security.ts). */
+const CSRF_HEADER = 'x-cc-agent-csrf';
+let session: Promise<string> | undefined;
+
+/**
+ * The page's CSRF token, fetched once from `/api/session`: an answer only our own page can
+ * read, so a page on another port cannot make a change with the cookie alone.
+ */
+export function csrf(): Promise<string> {
+  session ??= fetch('/api/session').then(async (res) => {
+    const body = (await res.json().catch(() => ({}))) as { csrf?: string; error?: string };
+    if (!res.ok || !body.csrf) throw new Error(body.error ?? `${res.status} ${res.statusText}`);
+    return body.csrf;
+  });
+  // A failure is not kept: the next change asks again.
+  session.catch(() => (session = undefined));
+  return session;
+}
+
 /** JSON from the API (the page's cookie carries the token); errors become Error(message). */
 export async function api<T>(path: string, init: RequestInit = {}): Promise<T> {
+  const changes = (init.method ?? 'GET') !== 'GET';
   const res = await fetch(path, {
     ...init,
-    headers: { 'content-type': 'application/json', ...(init.headers ?? {}) },
+    headers: {
+      'content-type': 'application/json',
+      ...(changes ? { [CSRF_HEADER]: await csrf() } : {}),
+      ...(init.headers ?? {}),
+    },
   });
   const body = (await res.json().catch(() => ({}))) as { error?: string };
   if (!res.ok) throw new Error(body.error ?? `${res.status} ${res.statusText}`);
@@ -46,7 +70,7 @@ export const worktreeOf = (id: string): Promise<{ state: WorktreeState; diff: st
 export async function mergeJob(id: string): Promise<MergeResult> {
   const res = await fetch(`/api/actions/jobs/${id}/merge`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', [CSRF_HEADER]: await csrf() },
     body: '{}',
   });
   const body = (await res.json().catch(() => ({}))) as Partial<MergeResult> & { error?: string };

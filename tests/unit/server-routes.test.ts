@@ -25,7 +25,13 @@ beforeAll(() => {
     home: join(base, 'home'),
     env: { ...process.env, CC_AGENT_TMUX_SOCKET: `cc-server-unused-${process.pid}` },
   });
-  server = createApp(engine, { token: TOKEN, host: '127.0.0.1', cwd: base, webRoot: web });
+  server = createApp(engine, {
+    token: TOKEN,
+    host: '127.0.0.1',
+    port: () => 3131,
+    cwd: base,
+    webRoot: web,
+  });
 });
 afterAll(() => {
   server.close();
@@ -34,13 +40,15 @@ afterAll(() => {
 });
 
 const auth = { authorization: `Bearer ${TOKEN}`, host: '127.0.0.1:3131' };
+/** Every change is sent as JSON (anything else is a 415). */
+const json = { 'content-type': 'application/json' };
 const call = (path: string, init: RequestInit = {}) =>
   server.app.request(path, { ...init, headers: { ...auth, ...(init.headers ?? {}) } });
 const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
   call(path, {
     method: 'POST',
     body: typeof body === 'string' ? body : JSON.stringify(body),
-    headers: { 'content-type': 'application/json', ...headers },
+    headers: { ...json, ...headers },
   });
 const fill = (path: string) =>
   path.replace(':id', 'abcd1234').replace(':name', 'dev').replace('*', 'x');
@@ -193,8 +201,12 @@ describe('routes', () => {
     expect((await (await call('/api/queue/tasks?status=done')).json()) as Task[]).toMatchObject([
       { id: high.id, result: 'ok' },
     ]);
-    expect((await call(`/api/queue/tasks/${low.id}`, { method: 'DELETE' })).status).toBe(200);
-    expect((await call('/api/queue/tasks/ffffffff', { method: 'DELETE' })).status).toBe(404);
+    expect(
+      (await call(`/api/queue/tasks/${low.id}`, { method: 'DELETE', headers: json })).status,
+    ).toBe(200);
+    expect(
+      (await call('/api/queue/tasks/ffffffff', { method: 'DELETE', headers: json })).status,
+    ).toBe(404);
     expect((await call('/api/queue/tasks?status=weird')).status).toBe(400);
     expect((await post('/api/queue/tasks', { prompt: 'x', priority: 1.5 })).status).toBe(400);
   });

@@ -1,5 +1,6 @@
 import { CcAgentError } from '../errors.js';
 import { SpawnError, type ProcessRunner, type RunResult } from '../process/runner.js';
+import { inputCommands, inputPieces } from './input-chunks.js';
 import { shellQuote } from './shell-quote.js';
 
 export interface SessionSpec {
@@ -211,27 +212,15 @@ export class Tmux {
 
   /**
    * Raw terminal input (what a terminal emulator sends: text, control bytes, escape sequences)
-   * delivered byte-exact: printable runs literally (-l), control bytes as hex codes (-H), in
-   * one tmux call. Nothing is read as a key name or a tmux command.
+   * delivered byte-exact: printable runs literally (-l), control bytes as hex codes (-H).
+   * Nothing is read as a key name or a tmux command. Large input (a paste) goes in pieces, one
+   * tmux call each and in order: one call holding all of it would be `command too long`.
    */
   async input(name: string, data: string): Promise<void> {
-    const chain: string[][] = [];
-    // eslint-disable-next-line no-control-regex
-    for (const run of data.match(/[\x00-\x1f\x7f]+|[^\x00-\x1f\x7f]+/g) ?? []) {
-      const control = run.charCodeAt(0) < 0x20 || run.charCodeAt(0) === 0x7f;
-      chain.push(
-        control
-          ? [
-              'send-keys',
-              '-t',
-              paneTarget(name),
-              '-H',
-              ...[...run].map((ch) => ch.charCodeAt(0).toString(16)),
-            ]
-          : ['send-keys', '-t', paneTarget(name), '-l', '--', run],
-      );
+    for (const piece of inputPieces(paneTarget(name), data)) {
+      const chain = inputCommands(paneTarget(name), piece);
+      if (chain.length > 0) await this.must(new Chain(...chain), 'send-keys');
     }
-    if (chain.length > 0) await this.must(new Chain(...chain), 'send-keys');
   }
 
   /** Size a session's window (a browser terminal asking for its own size). */
