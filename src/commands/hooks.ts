@@ -49,23 +49,26 @@ function reportInstall(io: Io, r: HooksChange): void {
       : `cc-agent hooks already installed in ${r.path}`,
   );
   for (const e of r.added) io.out(`${pad(r.dryRun ? 'would add' : 'added')}${e}`);
+  for (const e of r.replaced) io.out(`${pad(r.dryRun ? 'would replace' : 'replaced')}${e}`);
   for (const e of r.present) io.out(`${pad('already present')}${e}`);
   if (r.backup) io.out(`original kept in ${r.backup} (remove-hooks puts it back)`);
 }
 
 const HOW = {
-  restored: 'restored the original byte for byte',
-  deleted: 'deleted it (setup-hooks had created it)',
-  edited: null,
+  restored: ['restored the original byte for byte', 'would restore the original byte for byte'],
+  deleted: [
+    'deleted it (setup-hooks had created it)',
+    'would delete it (setup-hooks had created it)',
+  ],
 } as const;
 
 function reportRemove(io: Io, r: HooksChange): void {
   if ((io.flags as Flags).json) return io.out(json(r));
   if (!r.how) return io.out(`nothing to remove: no cc-agent hooks in ${r.path}`);
   const verb = r.dryRun ? 'would remove' : 'removed';
-  const how = HOW[r.how];
-  if (how)
-    return io.out(`${verb} cc-agent hooks from ${r.path}: ${r.dryRun ? 'would have ' : ''}${how}`);
+  if (r.how !== 'edited') {
+    return io.out(`${verb} cc-agent hooks from ${r.path}: ${HOW[r.how][r.dryRun ? 1 : 0]}`);
+  }
   io.out(`${verb} cc-agent hooks from ${r.path}`);
   for (const e of r.removed) io.out(`${pad(r.dryRun ? 'would remove' : 'removed')}${e}`);
 }

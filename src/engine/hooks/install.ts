@@ -13,9 +13,9 @@ import {
   snapshotRecord,
   type InstallRecord,
 } from './install-record.js';
-import { appendEntry } from './json-splice.js';
-import { isOurGroup, relayCommand, relayGroup } from './relay-mark.js';
-import { effectiveEvent, effectiveHooks, findOurGroup, rootOf } from './settings-doc.js';
+import { relayCommand, relayGroup } from './relay-mark.js';
+import { findOurGroup } from './settings-doc.js';
+import { addOurGroup, type AddOutcome } from './settings-edit.js';
 import { readSettings, type SettingsFile } from './settings-file.js';
 import type { HooksChange, HooksOptions } from './types.js';
 
@@ -26,30 +26,6 @@ function missingDirs(dir: string): string[] {
   const out: string[] = [];
   for (let d = dir; !existsSync(d) && dirname(d) !== d; d = dirname(d)) out.unshift(d);
   return out;
-}
-
-interface Added {
-  text: string;
-  added: boolean;
-  /** Keys this step created: "hooks" and/or the event. */
-  created: string[];
-}
-
-/** Our group appended to `event` (the key created if absent), unless it is there already. */
-function addTo(text: string, relay: string, event: string, mine: ReadonlySet<string>): Added {
-  const root = rootOf(text);
-  const hooks = effectiveHooks(root);
-  if (!hooks) {
-    const r = addTo(appendEntry(text, root, {}, 'hooks'), relay, event, mine);
-    return { ...r, created: ['hooks', ...r.created] };
-  }
-  const group = relayGroup(relay, event);
-  const groups = effectiveEvent(hooks, event);
-  if (!groups)
-    return { text: appendEntry(text, hooks, [group], event), added: true, created: [event] };
-  if (groups.items.some((g) => isOurGroup(text, g, mine)))
-    return { text, added: false, created: [] };
-  return { text: appendEntry(text, groups, group), added: true, created: [] };
 }
 
 /** A new file: just our hooks, laid out as Claude Code writes its own. */
@@ -124,16 +100,20 @@ export function installHooks(options: HooksOptions): HooksChange {
     }
   }
 
-  const added: string[] = [];
-  const present: string[] = [];
+  const files = recordFiles(resolveHome(options.env), file.path);
+  const prev = readRecord(files, file.path);
+  const mine = new Set([command]);
+  const older = new Set((prev?.commands ?? []).filter((c) => c !== command));
+  const seen: Record<AddOutcome, string[]> = { added: [], replaced: [], present: [] };
+  const { added, replaced, present } = seen;
   const created: string[] = [];
   let text: string;
   if (file.bytes) {
     text = file.text;
     for (const event of HOOK_EVENTS) {
-      const r = addTo(text, relay, event, new Set([command]));
+      const r = addOurGroup(text, relay, event, mine, older);
       text = r.text;
-      (r.added ? added : present).push(event);
+      seen[r.outcome].push(event);
       created.push(...r.created);
     }
   } else {
@@ -143,23 +123,27 @@ export function installHooks(options: HooksOptions): HooksChange {
   }
   const result = {
     path: file.path,
-    changed: added.length > 0,
+    changed: added.length + replaced.length > 0,
     dryRun: Boolean(options.dryRun),
     created: file.bytes === null,
     added,
+    replaced,
     present,
     removed: [],
-    events: added,
+    events: [...added, ...replaced],
     how: null,
     backup: null,
   };
   if (!result.changed) return result;
 
-  const files = recordFiles(resolveHome(options.env), file.path);
-  const prev = readRecord(files, file.path);
   const dirs = file.bytes ? [] : missingDirs(dirname(file.target));
   const bytes = Buffer.from(text, 'utf8');
-  const next = nextRecord(file, prev, [command], { added, created, dirs, written: sha256(bytes) });
+  const next = nextRecord(file, prev, [command], {
+    added: [...added, ...replaced],
+    created,
+    dirs,
+    written: sha256(bytes),
+  });
   const kept = next.record.original && !next.record.original.absent ? files.original : null;
   if (options.dryRun) return { ...result, backup: kept };
 
@@ -170,7 +154,11 @@ export function installHooks(options: HooksOptions): HooksChange {
     for (const d of dirs) mkdirSync(d, { mode: 0o700 });
     writeFileAtomic(file.target, bytes, file.mode);
   } catch (e) {
-    undoRecord();
+    try {
+      undoRecord();
+    } catch {
+      // A record left behind is harmless: its hash no longer matches, so remove-hooks only cuts.
+    }
     removeEmptyDirs(dirs);
     throw asOneLine(e, files.dir);
   }

@@ -60,9 +60,10 @@ export function emptiedEvent(
   text: string,
   event: string,
 ): { hooks: JsonObject; index: number } | undefined {
-  for (const hm of hooksMembers(rootOf(text))) {
+  // From the end: a key we created was appended last, after any copy of the user's.
+  for (const hm of hooksMembers(rootOf(text)).reverse()) {
     const hooks = hm.value as JsonObject;
-    const index = hooks.members.findIndex(
+    const index = hooks.members.findLastIndex(
       (m) => m.key === event && m.value.kind === 'array' && m.value.items.length === 0,
     );
     if (index !== -1) return { hooks, index };
@@ -73,7 +74,7 @@ export function emptiedEvent(
 /** Index in the root of a `hooks` member holding an empty object. */
 export function emptiedHooks(text: string): { root: JsonObject; index: number } | undefined {
   const root = rootOf(text);
-  const index = root.members.findIndex(
+  const index = root.members.findLastIndex(
     (m) => m.key === 'hooks' && m.value.kind === 'object' && m.value.members.length === 0,
   );
   return index === -1 ? undefined : { root, index };

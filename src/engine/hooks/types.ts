@@ -24,12 +24,16 @@ export interface HooksChange {
   dryRun: boolean;
   /** Install: the file did not exist and was (or would be) created. */
   created: boolean;
-  /** Install: events our group was added to, and events that already had it. */
+  /**
+   * Install: events our group was added to, events where it replaced a group running an older
+   * relay we had recorded writing (the install moved), and events that already had it.
+   */
   added: string[];
+  replaced: string[];
   present: string[];
   /** Remove: events our group was removed from. */
   removed: string[];
-  /** Events that changed: `added` or `removed`. */
+  /** Events that changed: `added`, `replaced` or `removed`. */
   events: string[];
   how: RemoveHow | null;
   /** Install: where the original bytes are kept for remove-hooks; null if none were needed. */
