@@ -8,13 +8,11 @@ export {
   type HookEventRecord,
 } from './events/emitter.js';
 export type { HealthReport, HealthCheck } from './health.js';
-export {
-  claudeSettingsPath,
-  installHooks,
-  RELAY_EVENTS,
-  removeHooks,
-  type HooksChange,
-} from './hooks-install.js';
+export { HOOK_EVENTS as RELAY_EVENTS } from './agents/claude-flags.js';
+export { claudeSettingsPath } from './hooks/settings-file.js';
+export { installHooks } from './hooks/install.js';
+export { removeHooks } from './hooks/remove.js';
+export type { HooksChange, HooksOptions } from './hooks/types.js';
 export type { KillResult } from './jobs/kill.js';
 export { parseDuration } from './jobs/remove.js';
 export type { LaunchPlan, StartOptions } from './jobs/start.js';

@@ -20,26 +20,29 @@ describe('cc-agent setup-hooks / remove-hooks (real CLI, fake HOME)', () => {
   afterAll(() => h.cleanup());
 
   const read = (): string => readFileSync(settings, 'utf8');
-  const backups = (): string[] => readdirSync(claudeDir).filter((f) => f.includes('backup'));
+  const backups = (): string[] => readdirSync(claudeDir).filter((f) => f !== 'settings.json');
   const clear = (): void => rmSync(claudeDir, { recursive: true, force: true });
   const jsonOf = (text: string): Json => JSON.parse(text) as Json;
 
   it('installs into ~/.claude/settings.json, once', async () => {
     clear();
-    const out = await h.ok(['setup-hooks']);
-    expect(out).toBe(`installed cc-agent hooks for ${HOOK_EVENTS.length} events in ${settings}`);
+    const out = (await h.ok(['setup-hooks'])).split('\n');
+    expect(out[0]).toBe(`installed cc-agent hooks in ${settings} (created the file)`);
+    expect(out.slice(1)).toEqual(HOOK_EVENTS.map((e) => `  added            ${e}`));
     const hooks = jsonOf(read())['hooks'] as Record<string, Groups>;
     expect(Object.keys(hooks)).toEqual([...HOOK_EVENTS]);
     const command = hooks['Stop']![0]!.hooks[0]!.command;
     expect(command).toBe(`'${join(repoRoot, 'hooks', 'relay-event.sh')}' --global`);
 
     const before = read();
-    expect(await h.ok(['setup-hooks'])).toBe(`cc-agent hooks already installed in ${settings}`);
+    const again = (await h.ok(['setup-hooks'])).split('\n');
+    expect(again[0]).toBe(`cc-agent hooks already installed in ${settings}`);
+    expect(again).toHaveLength(1 + HOOK_EVENTS.length);
     expect(read()).toBe(before);
     expect(backups()).toEqual([]);
   });
 
-  it('keeps the user settings, backs them up, and remove-hooks restores them', async () => {
+  it('keeps the user settings, keeps the original, and remove-hooks restores it', async () => {
     clear();
     mkdirSync(claudeDir, { recursive: true });
     const mine = {
@@ -49,29 +52,27 @@ describe('cc-agent setup-hooks / remove-hooks (real CLI, fake HOME)', () => {
     const original = JSON.stringify(mine, null, 2) + '\n';
     writeFileSync(settings, original);
 
-    const out = await h.ok(['setup-hooks']);
-    const [backup] = backups();
-    expect(backup).toMatch(/^settings\.json\.cc-agent-backup-\d{8}T\d{6}$/);
-    expect(out).toBe(
-      `installed cc-agent hooks for ${HOOK_EVENTS.length} events in ${settings} ` +
-        `(backup: ${join(claudeDir, backup as string)})`,
+    const out = (await h.ok(['setup-hooks'])).split('\n');
+    expect(out[0]).toBe(`installed cc-agent hooks in ${settings}`);
+    const kept = /^original kept in (.+) \(remove-hooks puts it back\)$/.exec(out.at(-1)!);
+    expect(kept?.[1]).toMatch(
+      new RegExp(`^${h.home}/hook-installs/settings-[0-9a-f]{16}\\.original$`),
     );
-    expect(readFileSync(join(claudeDir, backup as string), 'utf8')).toBe(original);
+    expect(readFileSync(kept![1]!, 'utf8')).toBe(original);
+    expect(backups()).toEqual([]);
     const s = jsonOf(read());
     expect(s['model']).toBe('sonnet');
     expect((s['hooks'] as Record<string, Groups>)['Stop']![0]).toEqual(mine.hooks.Stop[0]);
 
-    rmSync(join(claudeDir, backup as string));
-    const removed = await h.ok(['remove-hooks']);
-    expect(removed).toMatch(
-      new RegExp(`^removed cc-agent hooks for ${HOOK_EVENTS.length} events from .*\\(backup: `),
+    expect(await h.ok(['remove-hooks'])).toBe(
+      `removed cc-agent hooks from ${settings}: restored the original byte for byte`,
     );
     expect(read()).toBe(original);
+    expect(existsSync(kept![1]!)).toBe(false);
     expect(await h.ok(['remove-hooks'])).toBe(
       `nothing to remove: no cc-agent hooks in ${settings}`,
     );
     expect(read()).toBe(original);
-    expect(backups()).toHaveLength(1);
   });
 
   it('refuses a settings file with comments: one stderr line, exit 1, file untouched', async () => {
@@ -97,12 +98,13 @@ describe('cc-agent setup-hooks / remove-hooks (real CLI, fake HOME)', () => {
     clear();
     const dry = jsonOf(await h.ok(['setup-hooks', '--dry-run', '--json']));
     expect(dry).toMatchObject({ path: settings, changed: true, dryRun: true, backup: null });
-    expect(dry['events']).toEqual([...HOOK_EVENTS]);
+    expect(dry['added']).toEqual([...HOOK_EVENTS]);
     expect(existsSync(claudeDir)).toBe(false);
     const text = await h.ok(['setup-hooks', '--dry-run']);
     expect(text.split('\n')[0]).toBe(
-      `would install cc-agent hooks for ${HOOK_EVENTS.length} events in ${settings}`,
+      `would install cc-agent hooks in ${settings} (created the file)`,
     );
+    expect(text.split('\n')[1]).toBe(`  would add        ${HOOK_EVENTS[0]}`);
     expect(text.split('\n')).toHaveLength(1 + HOOK_EVENTS.length);
     expect(existsSync(claudeDir)).toBe(false);
 
@@ -110,6 +112,7 @@ describe('cc-agent setup-hooks / remove-hooks (real CLI, fake HOME)', () => {
     expect(done).toMatchObject({ path: settings, changed: true, backup: null, created: true });
     const again = jsonOf(await h.ok(['setup-hooks', '--json']));
     expect(again).toMatchObject({ path: settings, changed: false, backup: null, events: [] });
+    expect(again['present']).toEqual([...HOOK_EVENTS]);
 
     const cfg = h.tempDir('claude-config');
     const viaEnv = jsonOf(
