@@ -138,7 +138,9 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
 
-  const { createEngine } = await import('./engine/index.js');
+  const { createEngine, privateUmask } = await import('./engine/index.js');
+  // Before any command writes: the home holds the token, prompts and agent output.
+  privateUmask();
   let engine: Engine | undefined;
   const io: Io = {
     input: [...parsed.input, ...after],

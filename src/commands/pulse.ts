@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { closeSync, openSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CcAgentError, type Engine } from '../engine/index.js';
+import { CcAgentError, withUserUmask, type Engine } from '../engine/index.js';
 import { subcommand } from './args.js';
 import { json } from './format.js';
 import type { Command, Io } from './types.js';
@@ -15,11 +15,14 @@ const cliEntry = fileURLToPath(new URL('../../bin/cc-agent.js', import.meta.url)
 export async function startDetachedPulse(io: Io, engine: Engine): Promise<number> {
   const { pulsePid, pulseLog } = engine.paths;
   const log = openSync(pulseLog, 'a');
-  const child = spawn(process.execPath, [cliEntry, 'pulse', 'run'], {
-    detached: true,
-    stdio: ['ignore', log, log],
-    env: { ...io.env, CC_AGENT_HOME: engine.paths.home },
-  });
+  // Under the user's umask, so the pulse knows it for the agents it starts.
+  const child = withUserUmask(() =>
+    spawn(process.execPath, [cliEntry, 'pulse', 'run'], {
+      detached: true,
+      stdio: ['ignore', log, log],
+      env: { ...io.env, CC_AGENT_HOME: engine.paths.home },
+    }),
+  );
   child.unref();
   closeSync(log);
   await until(

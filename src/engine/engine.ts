@@ -26,6 +26,7 @@ import {
 import { planStart, startJob, type LaunchPlan, type StartOptions } from './jobs/start.js';
 import { watchJob } from './jobs/watch.js';
 import { pathsFor, resolveHome, type Paths } from './paths.js';
+import { privateUmask, tightenHome } from './private-home.js';
 import { expireTasks, queueApi, type QueueApi } from './queue/queue.js';
 import { orchestratorApi, type OrchestratorApi } from './orchestrator/api.js';
 import { triggersApi, type TriggersApi } from './triggers/api.js';
@@ -87,6 +88,8 @@ export class Engine {
   constructor(options: EngineOptions = {}) {
     const env = options.env ?? process.env;
     const paths = pathsFor(options.home ?? resolveHome(env));
+    privateUmask();
+    tightenHome(paths.home, paths.db);
     mkdirSync(paths.jobsDir, { recursive: true });
     const db = openDb(paths.db);
     const jobs = new JobsRepo(db);

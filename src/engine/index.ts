@@ -1,6 +1,7 @@
 /** The engine's public entry: faces import from here and nowhere deeper. */
 export { createEngine, Engine, type EngineOptions, type SessionReport } from './engine.js';
 export { CcAgentError, type ErrorCode } from './errors.js';
+export { privateUmask, withUserUmask } from './private-home.js';
 export {
   ENGINE_EVENTS,
   type EngineEventMap,
