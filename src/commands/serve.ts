@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { closeSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CcAgentError, withUserUmask, type Engine } from '../engine/index.js';
+import { CcAgentError, describeFault, withUserUmask, type Engine } from '../engine/index.js';
 import { portFlag } from './args.js';
 import type { Command, Io } from './types.js';
 import { until } from './until.js';
@@ -55,12 +55,24 @@ async function foreground(io: Io, engine: Engine): Promise<number> {
     );
   }
   const { listen } = await import('../server/listen.js');
+  let stop: () => void = () => undefined;
+  const stopped = new Promise<void>((resolve) => (stop = resolve));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  const say = (e: unknown): void =>
+    io.err(`cc-agent serve: ${(describeFault(e) ?? (e as Error)).message}`);
   const live = await engine.live({
     pulse: true,
     tickMs: 1000,
     checkMs: 5000,
     panesMs: 60_000,
-    onError: (e) => io.err(`cc-agent serve: ${(e as Error).message}`),
+    onError: say,
+    // The store was pulled from under it: stop, which writes back what only it holds.
+    onFatal: (e) => {
+      say(e);
+      process.exitCode = 1;
+      stop();
+    },
   });
   const server = await listen(engine, { host, port: portFlag(io), cwd: io.cwd });
   const url = withoutToken(server.url);
@@ -72,15 +84,14 @@ async function foreground(io: Io, engine: Engine): Promise<number> {
   io.out(
     `from a laptop: ssh -L ${server.port}:127.0.0.1:${server.port} <this host>, then open that URL`,
   );
-  await new Promise<void>((resolve) => {
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
-  });
+  await stopped;
   rmSync(stateFile(engine), { force: true });
   // Open event streams and terminals would hold the close: a second is all they get.
   await Promise.race([server.close(), new Promise((r) => setTimeout(r, 1000).unref())]);
-  await live.stop();
-  process.exit(0);
+  await live.stop().catch(say);
+  // Closed before exit: the last connection writes the log back into the store.
+  engine.close();
+  process.exit(process.exitCode ?? 0);
 }
 
 export const serveCommand: Command = {

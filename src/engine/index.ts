@@ -2,13 +2,14 @@
 export { createEngine, Engine, type EngineOptions, type SessionReport } from './engine.js';
 export { CcAgentError, type ErrorCode } from './errors.js';
 export { privateUmask, withUserUmask } from './private-home.js';
+export { describeFault } from './faults.js';
 export {
   ENGINE_EVENTS,
   type EngineEventMap,
   type EngineEventName,
   type HookEventRecord,
 } from './events/emitter.js';
-export type { HealthReport, HealthCheck } from './health.js';
+export { healthWithoutStore, type HealthReport, type HealthCheck } from './health.js';
 export {
   claudeSettingsPath,
   installHooks,
