@@ -1,4 +1,6 @@
 #!/bin/sh
+# Spool files hold prompts and tool output: private to the user whatever umask the agent has.
+umask 077
 # cc-agent hook relay. The agent CLI runs this on every hook event with the payload on stdin;
 # it wraps the payload with the job id and a millisecond timestamp and drops it into the spool
 # under $CC_AGENT_HOME, written to a temp name and renamed so the engine never sees half a file.

@@ -32,5 +32,8 @@ fi
 code=$?
 
 # "hup" marks an end nobody asked cc-agent for: the session was closed under the agent.
+# The exit file is cc-agent's, private like the rest of its home; the agent above kept the
+# user's umask for the files it writes in the user's project.
+umask 077
 printf '%s%s\n' "$code" "${hup:+ hup}" >"$exit_file.tmp" && mv -f "$exit_file.tmp" "$exit_file"
 exit "$code"

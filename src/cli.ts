@@ -39,6 +39,9 @@ function knownFlagNames(c: Command): Set<string> {
 
 class UsageError extends Error {}
 
+/** The engine's fault reader, once the engine is loaded (help and usage errors never load it). */
+let describe: ((e: unknown) => Error | undefined) | undefined;
+
 interface Parsed {
   input: string[];
   flags: FlagValues;
@@ -138,7 +141,10 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
 
-  const { createEngine } = await import('./engine/index.js');
+  const { createEngine, privateUmask, describeFault } = await import('./engine/index.js');
+  describe = describeFault;
+  // Before any command writes: the home holds the token, prompts and agent output.
+  privateUmask();
   let engine: Engine | undefined;
   const io: Io = {
     input: [...parsed.input, ...after],
@@ -186,6 +192,13 @@ function reportError(e: unknown): number {
   }
   if (err?.name === 'CcAgentError') {
     process.stderr.write(`cc-agent: ${err.message}\n`);
+    return 1;
+  }
+  // A full disk, a read-only home, a damaged store: the path and what to do, not a stack.
+  const fault = describe?.(e);
+  if (fault) {
+    process.stderr.write(`cc-agent: ${fault.message}\n`);
+    if (process.env['CC_AGENT_DEBUG']) process.stderr.write(`${err?.stack ?? ''}\n`);
     return 1;
   }
   // Unexpected: still one line by default, the stack only when asked for.

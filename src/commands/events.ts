@@ -55,13 +55,21 @@ export const events: Command = {
       lastSeq = e.seq;
       print(e);
     });
-    const live = await engine.live({ onError: (e) => io.err(`cc-agent: ${(e as Error).message}`) });
-    await new Promise<void>((resolve) => {
-      process.once('SIGINT', resolve);
-      process.once('SIGTERM', resolve);
+    let stop: (code: number) => void = () => undefined;
+    const stopped = new Promise<number>((resolve) => (stop = resolve));
+    process.once('SIGINT', () => stop(0));
+    process.once('SIGTERM', () => stop(0));
+    const live = await engine.live({
+      onError: (e) => io.err(`cc-agent: ${(e as Error).message}`),
+      // The store went from under it (a deleted log): stop, which writes back what it holds.
+      onFatal: (e) => {
+        io.err(`cc-agent: ${e.message}`);
+        stop(1);
+      },
     });
+    const code = await stopped;
     off();
     await live.stop();
-    return 0;
+    return code;
   },
 };

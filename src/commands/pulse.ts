@@ -2,10 +2,12 @@ import { spawn } from 'node:child_process';
 import { closeSync, openSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CcAgentError, type Engine } from '../engine/index.js';
+import { CcAgentError, describeFault, withUserUmask, type Engine } from '../engine/index.js';
 import { subcommand } from './args.js';
 import { json } from './format.js';
 import type { Command, Io } from './types.js';
+
+type Live = Awaited<ReturnType<Engine['live']>>;
 import { until } from './until.js';
 
 const SUBCOMMANDS = ['start', 'stop', 'status', 'run'] as const;
@@ -15,19 +17,25 @@ const cliEntry = fileURLToPath(new URL('../../bin/cc-agent.js', import.meta.url)
 export async function startDetachedPulse(io: Io, engine: Engine): Promise<number> {
   const { pulsePid, pulseLog } = engine.paths;
   const log = openSync(pulseLog, 'a');
-  const child = spawn(process.execPath, [cliEntry, 'pulse', 'run'], {
-    detached: true,
-    stdio: ['ignore', log, log],
-    env: { ...io.env, CC_AGENT_HOME: engine.paths.home },
-  });
+  // Under the user's umask, so the pulse knows it for the agents it starts.
+  const child = withUserUmask(() =>
+    spawn(process.execPath, [cliEntry, 'pulse', 'run'], {
+      detached: true,
+      stdio: ['ignore', log, log],
+      env: { ...io.env, CC_AGENT_HOME: engine.paths.home },
+    }),
+  );
   child.unref();
   closeSync(log);
+  // Up when its pidfile names it; one that ended at once (signalled, failing) says so sooner.
   await until(
     dirname(pulsePid),
-    () => engine.pulseStatus().pid === child.pid,
+    () => engine.pulseStatus().pid === child.pid || child.exitCode !== null,
     10_000,
     'the pulse to start',
   );
+  if (child.exitCode !== null)
+    throw new CcAgentError('not_running', `the pulse stopped as it started; see ${pulseLog}`);
   return child.pid as number;
 }
 
@@ -40,20 +48,38 @@ async function runForeground(io: Io, engine: Engine): Promise<number> {
   const tick = (io.flags['tickMs'] as number | undefined) ?? 1000;
   if (!Number.isInteger(tick) || tick < 50)
     throw new CcAgentError('bad_input', `invalid --tick-ms '${tick}' (at least 50)`);
+  // Listening before the pidfile exists: `pulse stop` may signal as soon as it sees the pid,
+  // and a SIGTERM during start-up must stop the pulse cleanly, not kill it mid-way.
+  let stop: (code: number) => void = () => undefined;
+  const stopped = new Promise<number>((resolve) => (stop = resolve));
+  const onSignal = (): void => stop(0);
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  const say = (e: unknown): void =>
+    io.err(`cc-agent pulse: ${(describeFault(e) ?? (e as Error)).message}`);
   writeFileSync(engine.paths.pulsePid, `${process.pid}\n`);
-  const live = await engine.live({
-    pulse: true,
-    tickMs: tick,
-    onError: (e) => io.err(`cc-agent pulse: ${(e as Error).message}`),
-  });
-  io.out(`pulse running (pid ${process.pid}); Ctrl-C stops it`);
-  await new Promise<void>((resolve) => {
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
-  });
-  await live.stop();
-  rmSync(engine.paths.pulsePid, { force: true });
-  return 0;
+  let live: Live | undefined;
+  try {
+    live = await engine.live({
+      pulse: true,
+      tickMs: tick,
+      onError: say,
+      onFatal: (e) => {
+        say(e);
+        stop(1);
+      },
+    });
+    io.out(`pulse running (pid ${process.pid}); Ctrl-C stops it`);
+    return await stopped;
+  } finally {
+    // Whatever failed (a full disk refusing the lease release), the watchers and the pidfile go,
+    // and nothing left open may keep the process alive past its signal.
+    await live?.stop().catch(say);
+    rmSync(engine.paths.pulsePid, { force: true });
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    setTimeout(() => process.exit(), 2000).unref();
+  }
 }
 
 export const pulse: Command = {

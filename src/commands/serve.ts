@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { closeSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CcAgentError, type Engine } from '../engine/index.js';
+import { CcAgentError, describeFault, withUserUmask, type Engine } from '../engine/index.js';
 import { portFlag } from './args.js';
 import type { Command, Io } from './types.js';
 import { until } from './until.js';
@@ -12,10 +12,29 @@ const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
 
 interface ServeState {
   pid: number;
+  /** The page's address without the token: serve.json is no place for a secret. */
   url: string;
 }
 
 const stateFile = (engine: Engine): string => join(engine.paths.home, 'serve.json');
+const tokenFile = (engine: Engine): string => join(engine.paths.home, 'server-token');
+
+/** The URL to open: the token comes from server-token, the one file that holds it. */
+function withToken(engine: Engine, url: string): string {
+  try {
+    const token = readFileSync(tokenFile(engine), 'utf8').trim();
+    if (/^[0-9a-f]{64}$/.test(token)) return `${url}?token=${token}`;
+  } catch {
+    // no token yet: the bare URL, and the page asks for it
+  }
+  return url;
+}
+
+const withoutToken = (url: string): string => {
+  const u = new URL(url);
+  u.search = '';
+  return u.toString();
+};
 
 /** The detached server's pid and URL, if it still runs. */
 function running(engine: Engine): ServeState | undefined {
@@ -36,28 +55,43 @@ async function foreground(io: Io, engine: Engine): Promise<number> {
     );
   }
   const { listen } = await import('../server/listen.js');
+  let stop: () => void = () => undefined;
+  const stopped = new Promise<void>((resolve) => (stop = resolve));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  const say = (e: unknown): void =>
+    io.err(`cc-agent serve: ${(describeFault(e) ?? (e as Error)).message}`);
   const live = await engine.live({
     pulse: true,
     tickMs: 1000,
     checkMs: 5000,
     panesMs: 60_000,
-    onError: (e) => io.err(`cc-agent serve: ${(e as Error).message}`),
+    onError: say,
+    // The store was pulled from under it: stop, which writes back what only it holds.
+    onFatal: (e) => {
+      say(e);
+      process.exitCode = 1;
+      stop();
+    },
   });
   const server = await listen(engine, { host, port: portFlag(io), cwd: io.cwd });
-  writeFileSync(stateFile(engine), JSON.stringify({ pid: process.pid, url: server.url }));
-  io.out(`cc-agent serving on ${server.url}`);
+  const url = withoutToken(server.url);
+  writeFileSync(stateFile(engine), JSON.stringify({ pid: process.pid, url }));
+  // Shown with its token only on a terminal: redirected (serve --detach's serve.log, a service
+  // manager's journal) it would sit in a file others may read.
+  if (process.stdout.isTTY) io.out(`cc-agent serving on ${server.url}`);
+  else io.out(`cc-agent serving on ${url} (token: ${tokenFile(engine)}; cc-agent serve status)`);
   io.out(
     `from a laptop: ssh -L ${server.port}:127.0.0.1:${server.port} <this host>, then open that URL`,
   );
-  await new Promise<void>((resolve) => {
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
-  });
+  await stopped;
   rmSync(stateFile(engine), { force: true });
   // Open event streams and terminals would hold the close: a second is all they get.
   await Promise.race([server.close(), new Promise((r) => setTimeout(r, 1000).unref())]);
-  await live.stop();
-  process.exit(0);
+  await live.stop().catch(say);
+  // Closed before exit: the last connection writes the log back into the store.
+  engine.close();
+  process.exit(process.exitCode ?? 0);
 }
 
 export const serveCommand: Command = {
@@ -70,9 +104,10 @@ Every request needs the token in $CC_AGENT_HOME/server-token: the printed URL ca
 
       --port <n>     port (default 3131; 0 = any free port)
       --host <addr>  address to bind (default 127.0.0.1; anything else warns)
-      --detach       run in the background (pid and URL in $CC_AGENT_HOME/serve.json, log serve.log)
+      --detach       run in the background (pid and URL in $CC_AGENT_HOME/serve.json, log serve.log;
+                     neither holds the token)
   stop               stop the background server
-  status             whether it runs, and its URL`,
+  status             whether it runs, and its URL with the token`,
   flags: {
     port: { type: 'number' },
     host: { type: 'string' },
@@ -90,8 +125,9 @@ Every request needs the token in $CC_AGENT_HOME/server-token: the printed URL ca
     const engine = io.engine();
     const state = running(engine);
     if (sub === 'status') {
-      if (io.flags['json']) io.out(JSON.stringify(state ?? null));
-      else io.out(state ? `serving (pid ${state.pid}) on ${state.url}` : 'not serving');
+      const shown = state && { ...state, url: withToken(engine, state.url) };
+      if (io.flags['json']) io.out(JSON.stringify(shown ?? null));
+      else io.out(shown ? `serving (pid ${shown.pid}) on ${shown.url}` : 'not serving');
       return 0;
     }
     if (sub === 'stop') {
@@ -111,12 +147,14 @@ Every request needs the token in $CC_AGENT_HOME/server-token: the printed URL ca
     const log = openSync(join(engine.paths.home, 'serve.log'), 'a');
     const args = [cliEntry, 'serve', '--port', String(port)];
     if (io.flags['host']) args.push('--host', io.flags['host'] as string);
-    const child = spawn(process.execPath, args, {
-      detached: true,
-      stdio: ['ignore', log, log],
-      env: { ...io.env, CC_AGENT_HOME: engine.paths.home },
-      cwd: io.cwd,
-    });
+    const child = withUserUmask(() =>
+      spawn(process.execPath, args, {
+        detached: true,
+        stdio: ['ignore', log, log],
+        env: { ...io.env, CC_AGENT_HOME: engine.paths.home },
+        cwd: io.cwd,
+      }),
+    );
     child.unref();
     closeSync(log);
     // Up when it has written its state (with its URL); a child that died says so sooner.
@@ -133,7 +171,7 @@ Every request needs the token in $CC_AGENT_HOME/server-token: the printed URL ca
         'timeout',
         `the server did not start; see ${join(engine.paths.home, 'serve.log')}`,
       );
-    io.out(`serving (pid ${s.pid}) on ${s.url}`);
+    io.out(`serving (pid ${s.pid}) on ${withToken(engine, s.url)}`);
     return 0;
   },
 };

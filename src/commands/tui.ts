@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { CcAgentError } from '../engine/index.js';
+import { CcAgentError, withUserUmask } from '../engine/index.js';
 import { portFlag } from './args.js';
 import type { Command, Io } from './types.js';
 
@@ -85,7 +85,8 @@ export async function openTui(
         '--',
         ...run,
       ];
-  const r = spawnSync(bin, args, { stdio: 'inherit', env: { ...io.env } });
+  // tmux may start the user's server here: it gets the user's umask, not cc-agent's.
+  const r = withUserUmask(() => spawnSync(bin, args, { stdio: 'inherit', env: { ...io.env } }));
   if (r.error) {
     throw new CcAgentError(
       'tmux_missing',

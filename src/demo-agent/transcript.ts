@@ -40,7 +40,8 @@ export class Transcript {
     private readonly sessionId: string,
     private readonly cwd: string,
   ) {
-    mkdirSync(join(path, '..'), { recursive: true });
+    // Private, as Claude Code keeps its own transcripts: they hold prompts and tool output.
+    mkdirSync(join(path, '..'), { recursive: true, mode: 0o700 });
   }
 
   private append(record: Record<string, unknown>): string {
@@ -57,7 +58,7 @@ export class Transcript {
       uuid,
       timestamp: new Date().toISOString(),
     };
-    appendFileSync(this.path, `${JSON.stringify(full)}\n`);
+    appendFileSync(this.path, `${JSON.stringify(full)}\n`, { mode: 0o600 });
     this.parent = uuid;
     return uuid;
   }

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { analytics, type Analytics } from './analytics.js';
 import type { EngineContext } from './context.js';
 import { CcAgentError } from './errors.js';
+import { describeFault } from './faults.js';
 import { EngineEvents } from './events/emitter.js';
 import { ingestSpool, type IngestResult } from './events/ingest.js';
 import type { HookEventRecord } from './events/emitter.js';
@@ -26,6 +27,7 @@ import {
 import { planStart, startJob, type LaunchPlan, type StartOptions } from './jobs/start.js';
 import { watchJob } from './jobs/watch.js';
 import { pathsFor, resolveHome, type Paths } from './paths.js';
+import { privateUmask, tightenHome } from './private-home.js';
 import { expireTasks, queueApi, type QueueApi } from './queue/queue.js';
 import { orchestratorApi, type OrchestratorApi } from './orchestrator/api.js';
 import { triggersApi, type TriggersApi } from './triggers/api.js';
@@ -43,6 +45,7 @@ import {
 import { checkScreens, markSeen } from './state/screen-check.js';
 import { realRunner, type ProcessRunner } from './process/runner.js';
 import { openDb } from './store/db.js';
+import { walGuard } from './store/wal-state.js';
 import { writeMirror } from './store/job-files.js';
 import type { Job, JobStatus } from './store/job-types.js';
 import { JobsRepo, toJob } from './store/jobs-repo.js';
@@ -87,8 +90,16 @@ export class Engine {
   constructor(options: EngineOptions = {}) {
     const env = options.env ?? process.env;
     const paths = pathsFor(options.home ?? resolveHome(env));
-    mkdirSync(paths.jobsDir, { recursive: true });
-    const db = openDb(paths.db);
+    privateUmask();
+    let db: ReturnType<typeof openDb>;
+    try {
+      tightenHome(paths.home, paths.db);
+      mkdirSync(paths.jobsDir, { recursive: true });
+      db = openDb(paths.db);
+    } catch (e) {
+      // A read-only home, a full disk, a damaged store: one line naming the path, for every face.
+      throw describeFault(e, paths.home) ?? e;
+    }
     const jobs = new JobsRepo(db);
     const runner = options.runner ?? realRunner;
     const events = new EngineEvents();
@@ -153,10 +164,17 @@ export class Engine {
       /** Ask tmux which panes live at most this often (default: on every check). */
       panesMs?: number;
       onError?: (e: unknown) => void;
+      /**
+       * The store cannot go on under this engine (its write-ahead log was deleted): the face
+       * should stop, which writes back what only it holds. Default: onError.
+       */
+      onFatal?: (e: CcAgentError) => void;
       pulse?: boolean;
     } = {},
   ): Promise<Live> {
     const onError = options.onError ?? (() => undefined);
+    const guard = walGuard(this.ctx.db, this.ctx.paths.db);
+    let fatal = false;
     // The pulse (triggers) runs in long-lived engines that ask for it; one leader at a time.
     const pulse = options.pulse ? startPulse(this.ctx, options.tickMs ?? 1000, onError) : undefined;
     const live = await startLive(this.ctx, {
@@ -171,12 +189,29 @@ export class Engine {
         return this.check({ panes: due });
       },
       tick: async () => {
+        if (fatal) return;
+        if (guard.check(this.ctx.now()) === 'deleted') {
+          fatal = true;
+          const db = this.ctx.paths.db;
+          (options.onFatal ?? onError)(
+            new CcAgentError(
+              'store',
+              `the store's write-ahead log ${db}-wal was deleted under this engine: its changes are written back to ${db}; it stops now (start it again)`,
+            ),
+          );
+          return;
+        }
         await pulse?.tick();
       },
     });
     return {
       stop: async () => {
-        pulse?.stop();
+        // Releasing the lease needs the store; a broken store must not keep the watchers open.
+        try {
+          pulse?.stop();
+        } catch (e) {
+          onError(e);
+        }
         await live.stop();
       },
     };

@@ -1,9 +1,17 @@
-import { statfsSync } from 'node:fs';
 import { allBackends } from './agents/registry.js';
 import type { EngineContext } from './context.js';
 import { CcAgentError } from './errors.js';
+import { cannotWrite, describeFault, freeBytes } from './faults.js';
+import { pathsFor, resolveHome, type Paths } from './paths.js';
+import { realRunner, type ProcessRunner } from './process/runner.js';
 import { which } from './process/which.js';
+import type { Db } from './store/db.js';
 import { schemaVersion } from './store/db.js';
+import { walDeleted } from './store/wal-state.js';
+import { Tmux } from './tmux/tmux.js';
+
+/** Less than this free under the home is reported: a store and agent logs grow. */
+const HEALTHY_FREE_BYTES = 100 * 1024 * 1024;
 
 export interface HealthCheck {
   name: string;
@@ -16,46 +24,128 @@ export interface HealthReport {
   checks: HealthCheck[];
 }
 
-/** tmux, each agent CLI and its version, the store, free disk under the home. */
-export async function health(ctx: EngineContext): Promise<HealthReport> {
-  const checks: HealthCheck[] = [];
-  const tmux = ctx.tmux(ctx.defaultSocket);
+interface Deps {
+  paths: Paths;
+  env: NodeJS.ProcessEnv;
+  runner: ProcessRunner;
+  socket: string | undefined;
+  /** The open store, or why it could not be opened. */
+  db: Db | Error;
+}
+
+/** tmux, each agent CLI and its version, the home, free disk, the store and its integrity. */
+export function health(ctx: EngineContext): Promise<HealthReport> {
+  return diagnose({
+    paths: ctx.paths,
+    env: ctx.env,
+    runner: ctx.runner,
+    socket: ctx.defaultSocket,
+    db: ctx.db,
+  });
+}
+
+/**
+ * The same report when no engine could be made (a read-only home, a full disk, a deleted
+ * log): what is wrong with the home is what the user needs most then.
+ */
+export function healthWithoutStore(
+  failure: Error,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<HealthReport> {
+  return diagnose({
+    paths: pathsFor(resolveHome(env)),
+    env,
+    runner: realRunner,
+    socket: env['CC_AGENT_TMUX_SOCKET'] || undefined,
+    db: failure,
+  });
+}
+
+async function diagnose(d: Deps): Promise<HealthReport> {
+  const checks: HealthCheck[] = [await tmuxCheck(d), ...(await agentChecks(d))];
+  checks.push(homeCheck(d.paths), diskCheck(d.paths), storeCheck(d));
+  // An agent CLI that is absent is fine as long as tmux, the home, the store and one agent work.
+  const vital = ['tmux', 'home', 'store', 'disk'];
+  const ok = checks.filter((c) => vital.includes(c.name)).every((c) => c.ok);
+  return { ok, checks };
+}
+
+async function tmuxCheck(d: Deps): Promise<HealthCheck> {
   try {
-    const where = ctx.defaultSocket ? ` (socket ${ctx.defaultSocket})` : '';
-    checks.push({ name: 'tmux', ok: true, detail: `${await tmux.version()}${where}` });
+    const where = d.socket ? ` (socket ${d.socket})` : '';
+    return {
+      name: 'tmux',
+      ok: true,
+      detail: `${await new Tmux(d.runner, d.socket).version()}${where}`,
+    };
   } catch (e) {
-    checks.push({ name: 'tmux', ok: false, detail: (e as Error).message });
+    return { name: 'tmux', ok: false, detail: (e as Error).message };
   }
-  const agents = await Promise.all(
+}
+
+function agentChecks(d: Deps): Promise<HealthCheck[]> {
+  return Promise.all(
     allBackends().map(async (b): Promise<HealthCheck> => {
-      const path = which(b.programName, ctx.env['PATH']);
+      const path = which(b.programName, d.env['PATH']);
       if (!path) return { name: b.name, ok: false, detail: `not installed (${b.installHint})` };
-      const r = await ctx.runner
+      const r = await d.runner
         .run([path, ...b.versionArgs], { timeoutMs: 10_000 })
         .catch((e: Error) => ({ code: 1, stdout: '', stderr: e.message }));
       const version = (r.stdout || r.stderr).trim().split('\n')[0] ?? '';
       return { name: b.name, ok: r.code === 0, detail: `${version} (${path})` };
     }),
   );
-  checks.push(...agents);
+}
+
+/** A file can really be made there (a read-only mount, an immutable folder, no permission). */
+function homeCheck(paths: Paths): HealthCheck {
+  const why = cannotWrite(paths.home);
+  return why === null
+    ? { name: 'home', ok: true, detail: `${paths.home} (writable)` }
+    : {
+        name: 'home',
+        ok: false,
+        detail: `${paths.home} is not writable (${why}): remount it read-write, fix its permissions, or set CC_AGENT_HOME to a writable folder`,
+      };
+}
+
+function diskCheck(paths: Paths): HealthCheck {
+  const free = freeBytes(paths.home);
+  if (free === null) return { name: 'disk', ok: false, detail: `cannot stat ${paths.home}` };
+  const shown =
+    free >= 1024 ** 3 ? `${(free / 1024 ** 3).toFixed(1)} GiB` : `${Math.floor(free / 1024)} KiB`;
+  return free >= HEALTHY_FREE_BYTES
+    ? { name: 'disk', ok: true, detail: `${shown} free under ${paths.home}` }
+    : {
+        name: 'disk',
+        ok: false,
+        detail: `only ${shown} free under ${paths.home}: free some space (df -h ${paths.home})`,
+      };
+}
+
+/** Opens, has its log, and passes SQLite's quick_check. */
+function storeCheck(d: Deps): HealthCheck {
+  const file = d.paths.db;
+  if (walDeleted(file)) {
+    return {
+      name: 'store',
+      ok: false,
+      detail: `${file}-wal was deleted while a cc-agent process held it: that process writes its changes back and stops within seconds`,
+    };
+  }
+  if (d.db instanceof Error) return { name: 'store', ok: false, detail: d.db.message };
   try {
-    const jobs = (ctx.db.prepare('SELECT COUNT(*) AS n FROM jobs').get() as { n: number }).n;
-    checks.push({
+    const verdict = d.db.pragma('quick_check', { simple: true }) as string;
+    const jobs = (d.db.prepare('SELECT COUNT(*) AS n FROM jobs').get() as { n: number }).n;
+    if (verdict !== 'ok')
+      return { name: 'store', ok: false, detail: `${file} is damaged: ${verdict}` };
+    return {
       name: 'store',
       ok: true,
-      detail: `${ctx.paths.db} (schema v${schemaVersion(ctx.db)}, ${jobs} jobs)`,
-    });
+      detail: `${file} (schema v${schemaVersion(d.db)}, ${jobs} jobs, integrity ok)`,
+    };
   } catch (e) {
-    checks.push({ name: 'store', ok: false, detail: new CcAgentError('store', String(e)).message });
+    const fault = describeFault(e, d.paths.home) ?? new CcAgentError('store', String(e));
+    return { name: 'store', ok: false, detail: fault.message };
   }
-  const fs = statfsSync(ctx.paths.home);
-  const free = fs.bavail * fs.bsize;
-  checks.push({
-    name: 'disk',
-    ok: free > 100 * 1024 * 1024,
-    detail: `${(free / 1024 ** 3).toFixed(1)} GiB free under ${ctx.paths.home}`,
-  });
-  // An agent CLI that is absent is fine as long as tmux, the store and one agent work.
-  const ok = checks.filter((c) => ['tmux', 'store', 'disk'].includes(c.name)).every((c) => c.ok);
-  return { ok, checks };
 }

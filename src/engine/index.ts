@@ -1,13 +1,15 @@
 /** The engine's public entry: faces import from here and nowhere deeper. */
 export { createEngine, Engine, type EngineOptions, type SessionReport } from './engine.js';
 export { CcAgentError, type ErrorCode } from './errors.js';
+export { privateUmask, withUserUmask } from './private-home.js';
+export { describeFault } from './faults.js';
 export {
   ENGINE_EVENTS,
   type EngineEventMap,
   type EngineEventName,
   type HookEventRecord,
 } from './events/emitter.js';
-export type { HealthReport, HealthCheck } from './health.js';
+export { healthWithoutStore, type HealthReport, type HealthCheck } from './health.js';
 export { HOOK_EVENTS as RELAY_EVENTS } from './agents/claude-flags.js';
 export { claudeSettingsPath } from './hooks/settings-file.js';
 export { installHooks } from './hooks/install.js';

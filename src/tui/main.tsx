@@ -51,6 +51,13 @@ export async function runTui(options: {
     checkMs: 5000,
     panesMs: 60_000,
     onError: log,
+    // The store went from under it (a deleted log): quit, which writes back what it holds.
+    onFatal: (e) => {
+      log(e);
+      process.exitCode = 1;
+      app.unmount();
+      process.once('exit', () => process.stderr.write(`cc-agent: ${e.message}\n`));
+    },
   });
   const notify = (title: string, message: string): void =>
     engine.events.emit('notification', { title, message, at: new Date().toISOString() });

@@ -80,7 +80,7 @@ describe('Tmux over a fake runner: exact argv', () => {
       '-t',
       '=cc-agent-0badcafe:',
       '-o',
-      `exec cat >> '/tmp/a dir/it'\\''s.log'`,
+      `umask 077; exec cat >> '/tmp/a dir/it'\\''s.log'`,
     ]);
   });
 

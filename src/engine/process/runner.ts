@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { withUserUmask } from '../private-home.js';
 
 /** What a process call returns. Non-zero exits are data, not exceptions: callers decide. */
 export interface RunResult {
@@ -39,11 +40,14 @@ export const realRunner: ProcessRunner = {
     const [program, ...args] = argv;
     if (program === undefined) return Promise.reject(new Error('empty argv'));
     return new Promise((resolve, reject) => {
-      const child = spawn(program, args, {
-        env: options.env ?? process.env,
-        cwd: options.cwd,
-        stdio: ['pipe', 'pipe', 'pipe'],
-      });
+      // tmux (maybe starting the user's server), agents and git make the user's files.
+      const child = withUserUmask(() =>
+        spawn(program, args, {
+          env: options.env ?? process.env,
+          cwd: options.cwd,
+          stdio: ['pipe', 'pipe', 'pipe'],
+        }),
+      );
       // Our own timer, not spawn's `timeout`: that one stays armed (and keeps the CLI alive for
       // its full length) when the program cannot be started at all.
       const timer =

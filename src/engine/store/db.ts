@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { CcAgentError } from '../errors.js';
+import { describeFault } from '../faults.js';
 import { migrations } from './migrations.js';
 
 export type Db = Database.Database;
@@ -13,20 +14,29 @@ export type Db = Database.Database;
  */
 export function openDb(file: string): Db {
   mkdirSync(dirname(file), { recursive: true });
-  let db: Db;
+  let db: Db | undefined;
   try {
     db = new Database(file);
+    db.pragma('busy_timeout = 5000');
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    migrate(db);
+    return db;
   } catch (e) {
-    throw new CcAgentError('store', `cannot open store ${file}: ${(e as Error).message}`, {
-      cause: e,
-    });
+    try {
+      db?.close();
+    } catch {
+      // already failing: the first error is the one to report
+    }
+    // The first read is where a read-only home, a full disk or a deleted log shows up.
+    throw (
+      describeFault(e, dirname(file)) ??
+      new CcAgentError('store', `cannot open store ${file}: ${(e as Error).message}`, {
+        cause: e,
+      })
+    );
   }
-  db.pragma('busy_timeout = 5000');
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
-  db.pragma('foreign_keys = ON');
-  migrate(db);
-  return db;
 }
 
 export function schemaVersion(db: Db): number {

@@ -121,7 +121,14 @@ export class Tmux {
           ...spec.argv,
         ],
         ['set-option', '-t', paneTarget(spec.name), 'remain-on-exit', 'on'],
-        ['pipe-pane', '-t', paneTarget(spec.name), '-o', `exec cat >> ${shellQuote(spec.logFile)}`],
+        // The tmux server may be the user's (umask 022): the log holds the agent's output.
+        [
+          'pipe-pane',
+          '-t',
+          paneTarget(spec.name),
+          '-o',
+          `umask 077; exec cat >> ${shellQuote(spec.logFile)}`,
+        ],
       ),
       'new-session',
     );
