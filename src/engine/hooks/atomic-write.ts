@@ -10,6 +10,7 @@ import {
   writeSync,
 } from 'node:fs';
 import { CcAgentError } from '../errors.js';
+import { describeFault } from '../faults.js';
 
 /**
  * Replace `file` all at once: the bytes go to a temp file beside it (same directory, so the
@@ -51,6 +52,10 @@ export function removeEmptyDirs(outermostFirst: readonly string[]): void {
 /** Any failure as one line naming `path`: a CcAgentError passes through as it is. */
 export function asOneLine(e: unknown, path: string): CcAgentError {
   if (e instanceof CcAgentError) return e;
+  // Read-only, immutable or full: the same one line (with what to do) as every other write.
+  const fault = describeFault(Object.assign(Object.create(e as object) as object, { dest: path }));
+  if (fault)
+    return new CcAgentError(fault.code, `${fault.message}; nothing was changed`, { cause: e });
   const code = (e as NodeJS.ErrnoException).code ?? (e instanceof Error ? e.message : String(e));
   return new CcAgentError('bad_input', `cannot write ${path} (${code}); nothing was changed`, {
     cause: e,
