@@ -8,6 +8,8 @@ export interface Listening {
   /** The page's address with the token, to open once (it becomes a cookie). */
   url: string;
   port: number;
+  /** Event streams open now. */
+  streams(): number;
   close(): Promise<void>;
 }
 
@@ -20,7 +22,7 @@ export function listen(
   options: { host: string; port: number; cwd: string },
 ): Promise<Listening> {
   const token = loadToken(engine.paths.home);
-  const { app, injectWebSocket, close } = createApp(engine, {
+  const { app, injectWebSocket, close, streams } = createApp(engine, {
     token,
     host: options.host,
     cwd: options.cwd,
@@ -33,6 +35,7 @@ export function listen(
         resolve({
           url: `http://${shown}:${info.port}/?token=${token}`,
           port: info.port,
+          streams,
           close: () =>
             new Promise((done) => {
               close();

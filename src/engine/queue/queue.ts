@@ -3,6 +3,7 @@ import type { EngineContext } from '../context.js';
 import { iso } from '../store/jobs-repo.js';
 import { badInput, CcAgentError } from '../errors.js';
 import { getSetting } from '../store/retention.js';
+import { taskPage, type TaskPageOptions } from '../store/task-pages.js';
 
 export const TASK_STATUSES = ['pending', 'running', 'done', 'failed'] as const;
 export type TaskStatus = (typeof TASK_STATUSES)[number];
@@ -21,7 +22,7 @@ export interface Task {
   endedAt: string | null;
 }
 
-interface TaskRow {
+export interface TaskRow {
   id: string;
   prompt: string;
   priority: number;
@@ -34,7 +35,7 @@ interface TaskRow {
   ended_at: number | null;
 }
 
-const toTask = (r: TaskRow): Task => ({
+export const toTask = (r: TaskRow): Task => ({
   id: r.id,
   prompt: r.prompt,
   priority: r.priority,
@@ -48,7 +49,7 @@ const toTask = (r: TaskRow): Task => ({
 });
 
 /** Priority first (higher sooner), then age (older sooner): the order tasks are handed out. */
-const ORDER = `CASE status WHEN 'running' THEN 0 WHEN 'pending' THEN 1 ELSE 2 END,
+export const ORDER = `CASE status WHEN 'running' THEN 0 WHEN 'pending' THEN 1 ELSE 2 END,
   priority DESC, created_at, rowid`;
 
 export function addTask(ctx: EngineContext, prompt: string, priority = 0): Task {
@@ -191,6 +192,11 @@ export function queueApi(ctx: EngineContext) {
     list: (status?: TaskStatus) => {
       expireTasks(ctx);
       return listTasks(ctx, status);
+    },
+    /** One page of the queue, in order, each task cut to a preview (lists and live views). */
+    page: (options: TaskPageOptions = {}) => {
+      expireTasks(ctx);
+      return taskPage(ctx, options);
     },
     remove: (id: string) => removeTask(ctx, id),
     done: (id: string, result?: string) => finishTask(ctx, id, { status: 'done', text: result }),
