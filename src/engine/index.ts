@@ -19,7 +19,7 @@ export type { KillResult } from './jobs/kill.js';
 export { parseDuration } from './jobs/remove.js';
 export type { LaunchPlan, StartOptions } from './jobs/start.js';
 export { lastLines } from './jobs/capture.js';
-export { BACKENDS, EFFORTS, SANDBOXES } from './store/job-types.js';
+export { BACKENDS, EFFORTS, SANDBOXES, isActive } from './store/job-types.js';
 export type {
   Activity,
   ActivityDetail,
@@ -33,6 +33,7 @@ export type {
 export { stripAnsi } from './jobs/strip-ansi.js';
 export { DONE_MARKER, doneSummary } from './state/activity.js';
 export { TASK_STATUSES, type Task, type TaskStatus, type QueueApi } from './queue/queue.js';
+export { PREVIEW_CHARS, previewTask, type TaskPage, type TaskPreview } from './store/task-pages.js';
 export type { TriggersApi } from './triggers/api.js';
 export type { Trigger } from './triggers/store.js';
 export type { Approval } from './triggers/approvals.js';

@@ -26,6 +26,8 @@ export interface ServerOptions {
   webRoot?: string;
 }
 
+const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
 /** Request bodies larger than this are refused (a prompt file belongs in `--file`). */
 export const MAX_BODY = 1024 * 1024;
 
@@ -77,6 +79,12 @@ export function createApp(engine: Engine, options: ServerOptions) {
   );
   // The page's CSRF token: readable by our own page only (no CORS, exact Origin).
   app.get('/api/session', (c) => c.json({ csrf: csrfToken(options.token) }));
+  // A change through the API may fire no engine event (a trigger added): the next snapshot
+  // is built afresh after any request that is not a read.
+  app.use('/api/*', async (c, next) => {
+    await next();
+    if (!READS.has(c.req.method)) feed.stale();
+  });
   app.get('/api/events', (c) => feed.stream(c));
   app.get('/api/terminal/:id', terminalRoute(engine, ws.upgradeWebSocket));
   app.route('/', jobsRoutes(engine, options.cwd));
@@ -91,7 +99,13 @@ export function createApp(engine: Engine, options: ServerOptions) {
       'cache-control': path === '/index.html' ? 'no-cache' : 'max-age=3600',
     });
   });
-  return { app, injectWebSocket: ws.injectWebSocket, close: feed.close };
+  return {
+    app,
+    injectWebSocket: ws.injectWebSocket,
+    close: feed.close,
+    streams: feed.streams,
+    snapshotBuilds: feed.builds,
+  };
 }
 
 function realpathOr(dir: string): string | undefined {

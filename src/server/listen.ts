@@ -8,6 +8,8 @@ export interface Listening {
   /** The page's address with the token, to open once (it becomes a cookie). */
   url: string;
   port: number;
+  /** Event streams open now. */
+  streams(): number;
   close(): Promise<void>;
 }
 
@@ -22,7 +24,7 @@ export function listen(
   const token = loadToken(engine.paths.home);
   // Port 0 asks for a free port: the real one is known once listening, before any request.
   let port = options.port;
-  const { app, injectWebSocket, close } = createApp(engine, {
+  const { app, injectWebSocket, close, streams } = createApp(engine, {
     token,
     host: options.host,
     port: () => port,
@@ -37,6 +39,7 @@ export function listen(
         resolve({
           url: `http://${shown}:${info.port}/?token=${token}`,
           port: info.port,
+          streams,
           close: () =>
             new Promise((done) => {
               close();

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 // The same labels as the CLI and the TUI.
 export { count as compact, elapsed, totalTokens as tokens } from '../commands/format.js';
 import type {
@@ -7,7 +7,7 @@ import type {
   Job,
   MergeResult,
   OrchestratorStatus,
-  Task,
+  TaskPreview,
   Trigger,
   WorktreeState,
 } from '../engine/index.js';
@@ -78,28 +78,43 @@ export async function mergeJob(id: string): Promise<MergeResult> {
   throw new Error(body.error ?? `${res.status} ${res.statusText}`);
 }
 
-export interface Live {
+/** What a snapshot carries: bounded lists (the server's SNAPSHOT_LIMITS) of previews. */
+interface Snapshot {
   jobs: Job[];
-  tasks: Task[];
+  /** Prompts cut to a preview: GET /api/queue/tasks/:id has the whole task. */
+  tasks: TaskPreview[];
   approvals: Approval[];
   triggers: Trigger[];
   orchestrator: OrchestratorStatus | null;
+  /** How many each list left out (older jobs, the queue's tail), not loaded yet. */
+  more: { jobs: number; tasks: number; approvals: number };
+  limits: { jobs: number; tasks: number; approvals: number };
+}
+
+export interface Live extends Snapshot {
   events: HookEventRecord[];
   notes: string[];
   /** 'no-token': the page was opened without the token URL. */
   connection: 'connecting' | 'live' | 'lost' | 'no-token';
+  /** Fetch the next page of what the snapshot left out. */
+  loadMore: (what: 'jobs' | 'tasks') => void;
 }
 
-const EMPTY: Live = {
+type State = Omit<Live, 'loadMore'>;
+const NONE = { jobs: 0, tasks: 0, approvals: 0 };
+const EMPTY: State = {
   jobs: [],
   tasks: [],
   approvals: [],
   triggers: [],
   orchestrator: null,
+  more: NONE,
+  limits: NONE,
   events: [],
   notes: [],
   connection: 'connecting',
 };
+const PAGE = 500;
 
 const upsert = <T extends { id: string }>(list: T[], item: T): T[] => {
   const i = list.findIndex((x) => x.id === item.id);
@@ -114,13 +129,35 @@ const upsert = <T extends { id: string }>(list: T[], item: T): T[] => {
  * Last-Event-ID by itself). Nothing is polled.
  */
 export function useLive(): Live {
-  const [live, setLive] = useState<Live>(EMPTY);
+  const [live, setLive] = useState<State>(EMPTY);
+  // Pages fetched beyond the snapshot's lists, per list: the next page's offset.
+  const paged = useRef({ jobs: 0, tasks: 0 });
+  const loadMore = (what: 'jobs' | 'tasks'): void => {
+    const offset = live.limits[what] + paged.current[what];
+    const path =
+      what === 'jobs'
+        ? `/api/jobs?offset=${offset}&limit=${PAGE}`
+        : `/api/queue/tasks?preview=1&offset=${offset}&limit=${PAGE}`;
+    void api<(Job | TaskPreview)[]>(path).then((page) => {
+      paged.current[what] += page.length;
+      setLive((l) => {
+        const more = { ...l.more, [what]: Math.max(0, l.more[what] - page.length) };
+        if (what === 'jobs') {
+          return { ...l, more, jobs: (page as Job[]).reduce((js, j) => upsert(js, j), l.jobs) };
+        }
+        // The queue's tail goes after what is shown, in the queue's order.
+        const have = new Set(l.tasks.map((t) => t.id));
+        const tail = (page as TaskPreview[]).filter((t) => !have.has(t.id));
+        return { ...l, more, tasks: [...l.tasks, ...tail] };
+      });
+    });
+  };
   useEffect(() => {
     let source: EventSource | undefined;
     let stopped = false;
-    const patch = (fn: (l: Live) => Live): void => setLive((l) => fn(l));
-    const refetch = <K extends keyof Live>(key: K, path: string): void => {
-      void api<Live[K]>(path).then((v) => patch((l) => ({ ...l, [key]: v })));
+    const patch = (fn: (l: State) => State): void => setLive((l) => fn(l));
+    const refetch = <K extends keyof State>(key: K, path: string): void => {
+      void api<State[K]>(path).then((v) => patch((l) => ({ ...l, [key]: v })));
     };
     void fetch('/api/pulse/status').then((res) => {
       if (stopped) return;
@@ -130,16 +167,17 @@ export function useLive(): Live {
       source.onerror = () => patch((l) => ({ ...l, connection: 'lost' }));
       const on = (name: string, fn: (data: never) => void): void =>
         source?.addEventListener(name, (e) => fn(JSON.parse((e as MessageEvent).data) as never));
-      on('snapshot', (s: Omit<Live, 'events' | 'notes' | 'connection'>) =>
-        patch((l) => ({ ...l, ...s, connection: 'live' })),
-      );
+      on('snapshot', (s: Snapshot) => {
+        paged.current = { jobs: 0, tasks: 0 };
+        patch((l) => ({ ...l, ...s, connection: 'live' }));
+      });
       for (const name of ['job_created', 'job_updated', 'job_completed', 'job_failed']) {
         on(name, (j: Job) => patch((l) => ({ ...l, jobs: upsert(l.jobs, j) })));
       }
       on('job_deleted', (d: { id: string }) =>
         patch((l) => ({ ...l, jobs: l.jobs.filter((j) => j.id !== d.id) })),
       );
-      on('queue_updated', (t: Task) => patch((l) => ({ ...l, tasks: upsert(l.tasks, t) })));
+      on('queue_updated', (t: TaskPreview) => patch((l) => ({ ...l, tasks: upsert(l.tasks, t) })));
       on('queue_removed', (d: { id: string }) =>
         patch((l) => ({ ...l, tasks: l.tasks.filter((t) => t.id !== d.id) })),
       );
@@ -158,7 +196,7 @@ export function useLive(): Live {
       source?.close();
     };
   }, []);
-  return live;
+  return { ...live, loadMore };
 }
 
 export const state = (j: Job): string =>

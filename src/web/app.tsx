@@ -6,7 +6,8 @@ import { useLive } from './api.js';
 import { JobTable, visibleJobs, type SortKey } from './dashboard.js';
 import { JobView } from './job-view.js';
 import { shortcut } from './keys.js';
-import { AnalyticsView, Approvals, Orchestrator, Queue, Timeline, Triggers } from './panels.js';
+import { AnalyticsView, Approvals, Orchestrator, Timeline, Triggers } from './panels.js';
+import { Queue } from './queue-panel.js';
 
 /**
  * The views, numbered as the TUI's panels (its keymap: 1–9, j/k, Enter, Esc, /; a job's d
@@ -122,6 +123,8 @@ function App() {
             title={view === 'history' ? 'History' : 'Jobs'}
             sort={sort}
             onSort={setSort}
+            more={live.more.jobs}
+            onMore={() => live.loadMore('jobs')}
           />
         ) : view === 'timeline' ? (
           <Timeline live={live} />

@@ -23,6 +23,9 @@ export function JobTable(props: {
   title: string;
   sort: SortKey;
   onSort: (key: SortKey) => void;
+  /** Older jobs the live snapshot left out, and how to load the next page of them. */
+  more: number;
+  onMore: () => void;
 }) {
   const rows = useMemo(
     () => visibleJobs(props.jobs, props.filter, props.sort),
@@ -42,6 +45,11 @@ export function JobTable(props: {
           onInput={(e) => props.onFilter((e.target as HTMLInputElement).value)}
         />
         <span class="dim">{rows.length} jobs</span>
+        {props.more > 0 ? (
+          <button class="act" onClick={props.onMore}>
+            load {props.more} older
+          </button>
+        ) : null}
       </div>
       <table>
         <thead>

@@ -9,7 +9,7 @@ import { api, compact, post, run, type Live, type Say } from './api.js';
  * A button that makes one API call and says how it went (`ask`: confirm first). Extra props
  * (data-* for the tests, a title) go to the button.
  */
-function Act(props: {
+export function Act(props: {
   say: Say;
   call: () => Promise<unknown>;
   done: string;
@@ -48,64 +48,6 @@ export function Timeline(props: { live: Live }) {
         ))}
       </tbody>
     </table>
-  );
-}
-
-export function Queue(props: { live: Live; say: Say }) {
-  const [prompt, setPrompt] = useState('');
-  const [priority, setPriority] = useState('0');
-  return (
-    <div>
-      <form
-        class="row"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void run(
-            props.say,
-            post('/api/queue/tasks', { prompt, priority: Number(priority) }),
-            'queued',
-          ).then(() => setPrompt(''));
-        }}
-      >
-        <input
-          style="flex:1"
-          placeholder="task for the orchestrator"
-          value={prompt}
-          onInput={(e) => setPrompt((e.target as HTMLInputElement).value)}
-        />
-        <input
-          style="width:5rem"
-          type="number"
-          value={priority}
-          onInput={(e) => setPriority((e.target as HTMLInputElement).value)}
-        />
-        <button class="act">add</button>
-      </form>
-      <table>
-        <tbody>
-          {props.live.tasks.map((t) => (
-            <tr key={t.id}>
-              <td>{t.id}</td>
-              <td class={t.status}>{t.status}</td>
-              <td>{t.priority}</td>
-              <td>{t.prompt.split('\n')[0]}</td>
-              <td class="dim">{t.result ?? t.error ?? ''}</td>
-              <td>
-                {t.status !== 'running' ? (
-                  <Act
-                    say={props.say}
-                    call={() => api(`/api/queue/tasks/${t.id}`, { method: 'DELETE' })}
-                    done={`removed ${t.id}`}
-                  >
-                    remove
-                  </Act>
-                ) : null}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
   );
 }
 

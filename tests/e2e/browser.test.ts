@@ -118,6 +118,18 @@ describe('the browser view in Chromium', () => {
     await page.keyboard.press('Escape');
   });
 
+  it('lists queue previews, and a click on a task fetches its whole prompt', async () => {
+    // The stream carries 200-character previews; the page asks for the task itself.
+    const prompt = `${'a long task description, line after line.\n'.repeat(120)}the very end`;
+    const id = await h.ok(['queue', 'add', prompt]);
+    await page.click('nav >> text=queue');
+    const row = await page.waitForSelector(`tr[data-task="${id}"]`);
+    expect(await row.innerText()).toContain('a long task description, line after line. …');
+    await page.click(`tr[data-task="${id}"]`);
+    const pre = await page.waitForSelector('#task-prompt pre >> text=the very end');
+    expect(await pre.innerText()).toBe(prompt);
+  });
+
   it('draws the analytics charts', async () => {
     await page.click('nav >> text=analytics');
     await page.waitForSelector('svg[data-chart="tokens per day"] rect');

@@ -315,4 +315,52 @@ describe('SSE /api/events', () => {
     expect(Number(next['id'])).toBe(Number(delta['id']) + 1);
     ctl2.abort();
   });
+
+  it('opens every stream with one shared snapshot, rebuilt only after a change', async () => {
+    const open = async () => {
+      const ctl = new AbortController();
+      const res = await call('/api/events', { signal: ctl.signal });
+      const first = (await frames(res).next()).value as Record<string, string>;
+      ctl.abort();
+      return first;
+    };
+    const first = await open();
+    const built = server.snapshotBuilds();
+    for (let i = 0; i < 10; i++) expect((await open())['data']).toBe(first['data']);
+    expect(server.snapshotBuilds()).toBe(built);
+    const task = engine.queue.add('changes the snapshot');
+    const after = JSON.parse((await open())['data'] as string) as { tasks: { id: string }[] };
+    expect(server.snapshotBuilds()).toBe(built + 1);
+    expect(after.tasks.map((t) => t.id)).toContain(task.id);
+    engine.queue.remove(task.id);
+  });
+
+  it('carries task previews, never whole prompts; the whole task is one GET away', async () => {
+    const ctl = new AbortController();
+    const it1 = frames(await call('/api/events', { signal: ctl.signal }));
+    await it1.next(); // the snapshot
+    const prompt = `${'é'.repeat(300)}${'x'.repeat(100_000)}`;
+    const task = engine.queue.add(prompt);
+    const delta = (await it1.next()).value as Record<string, string>;
+    ctl.abort();
+    expect(delta['event']).toBe('queue_updated');
+    expect(JSON.parse(delta['data'] as string)).toMatchObject({
+      id: task.id,
+      prompt: 'é'.repeat(200),
+      promptLength: 100_300,
+    });
+    const page = await call('/api/queue/tasks?preview=1&limit=1000');
+    expect(page.headers.get('x-total-count')).toBe(String(engine.queue.list().length));
+    const listed = ((await page.json()) as Task[]).find((t) => t.id === task.id);
+    expect(listed?.prompt).toBe('é'.repeat(200));
+    const one = await call('/api/queue/tasks?preview=1&limit=1&offset=1');
+    expect((await one.json()) as Task[]).toHaveLength(1);
+    expect(((await (await call(`/api/queue/tasks/${task.id}`)).json()) as Task).prompt).toBe(
+      prompt,
+    );
+    expect((await call('/api/queue/tasks/ffffffff')).status).toBe(404);
+    expect((await call('/api/jobs?offset=0&limit=5')).headers.get('x-total-count')).toBe('0');
+    expect((await call('/api/queue/tasks?limit=0')).status).toBe(400);
+    engine.queue.remove(task.id);
+  });
 });

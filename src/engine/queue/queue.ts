@@ -4,6 +4,7 @@ import { iso } from '../store/jobs-repo.js';
 import { badInput, CcAgentError } from '../errors.js';
 import { validText } from '../jobs/validate.js';
 import { getSetting } from '../store/retention.js';
+import { taskPage, type TaskPageOptions } from '../store/task-pages.js';
 
 export const TASK_STATUSES = ['pending', 'running', 'done', 'failed'] as const;
 export type TaskStatus = (typeof TASK_STATUSES)[number];
@@ -22,7 +23,7 @@ export interface Task {
   endedAt: string | null;
 }
 
-interface TaskRow {
+export interface TaskRow {
   id: string;
   prompt: string;
   priority: number;
@@ -35,7 +36,7 @@ interface TaskRow {
   ended_at: number | null;
 }
 
-const toTask = (r: TaskRow): Task => ({
+export const toTask = (r: TaskRow): Task => ({
   id: r.id,
   prompt: r.prompt,
   priority: r.priority,
@@ -49,7 +50,7 @@ const toTask = (r: TaskRow): Task => ({
 });
 
 /** Priority first (higher sooner), then age (older sooner): the order tasks are handed out. */
-const ORDER = `CASE status WHEN 'running' THEN 0 WHEN 'pending' THEN 1 ELSE 2 END,
+export const ORDER = `CASE status WHEN 'running' THEN 0 WHEN 'pending' THEN 1 ELSE 2 END,
   priority DESC, created_at, rowid`;
 
 /** Far beyond any real use, and well inside SQLite's 64-bit integers (-1e20 is not). */
@@ -203,6 +204,11 @@ export function queueApi(ctx: EngineContext) {
     list: (status?: TaskStatus) => {
       expireTasks(ctx);
       return listTasks(ctx, status);
+    },
+    /** One page of the queue, in order, each task cut to a preview (lists and live views). */
+    page: (options: TaskPageOptions = {}) => {
+      expireTasks(ctx);
+      return taskPage(ctx, options);
     },
     remove: (id: string) => removeTask(ctx, id),
     done: (id: string, result?: string) => finishTask(ctx, id, { status: 'done', text: result }),

@@ -14,8 +14,18 @@ export function autonomyRoutes(engine: Engine, cwd: string): Hono {
     if (status !== undefined && !(TASK_STATUSES as readonly string[]).includes(status)) {
       throw new CcAgentError('bad_input', `invalid status '${status}'`);
     }
-    return c.json(q.list(status as TaskStatus | undefined));
+    const limit = queryInt(c, 'limit', 1, 1000);
+    const offset = queryInt(c, 'offset', 0, Number.MAX_SAFE_INTEGER);
+    if (c.req.query('preview') !== '1' && limit === undefined && offset === undefined) {
+      return c.json(q.list(status as TaskStatus | undefined));
+    }
+    // A page of previews: what a live view lists without loading every prompt.
+    const page = q.page({ status: status as TaskStatus | undefined, limit, offset });
+    c.header('x-total-count', String(page.total));
+    return c.json(page.tasks);
   });
+  // One task whole: what a preview was cut from.
+  r.get('/api/queue/tasks/:id', (c) => c.json(q.get(c.req.param('id'))));
   r.post('/api/queue/tasks', async (c) => {
     const b = await jsonBody(c, ['prompt', 'priority']);
     return c.json(q.add(text(b, 'prompt', true), whole(b, 'priority') ?? 0), 201);

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import type { Engine } from '../../engine/index.js';
 import { CcAgentError } from '../../engine/index.js';
 import { flag, jsonBody, queryInt, text } from '../http.js';
+import { jobsByAge } from '../snapshot.js';
 
 const ANSWERS = ['yes', 'no', 'always'] as const;
 
@@ -11,7 +12,15 @@ const ANSWERS = ['yes', 'no', 'always'] as const;
  */
 export function jobsRoutes(engine: Engine, cwd: string): Hono {
   const r = new Hono();
-  r.get('/api/jobs', (c) => c.json(engine.jobsNow()));
+  // Paged (newest first) when asked: the page's snapshot holds the newest jobs, this the rest.
+  r.get('/api/jobs', (c) => {
+    const limit = queryInt(c, 'limit', 1, 1000);
+    const offset = queryInt(c, 'offset', 0, Number.MAX_SAFE_INTEGER);
+    if (limit === undefined && offset === undefined) return c.json(engine.jobsNow());
+    const all = jobsByAge(engine);
+    c.header('x-total-count', String(all.length));
+    return c.json(all.slice(offset ?? 0, (offset ?? 0) + (limit ?? 100)));
+  });
   r.get('/api/jobs/:id', async (c) => c.json(await engine.get(c.req.param('id'))));
   r.get('/api/jobs/:id/session', async (c) => c.json(await engine.session(c.req.param('id'))));
   r.get('/api/jobs/:id/capture', async (c) => {
