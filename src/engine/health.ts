@@ -4,6 +4,7 @@ import type { EngineContext } from './context.js';
 import { CcAgentError } from './errors.js';
 import { which } from './process/which.js';
 import { schemaVersion } from './store/db.js';
+import { counterValue } from './store/hook-events.js';
 
 export interface HealthCheck {
   name: string;
@@ -47,6 +48,20 @@ export async function health(ctx: EngineContext): Promise<HealthReport> {
     });
   } catch (e) {
     checks.push({ name: 'store', ok: false, detail: new CcAgentError('store', String(e)).message });
+  }
+  // Informational: what ingestion refused (spool entries) and kept without applying (events).
+  try {
+    const quarantined = counterValue(ctx.db, 'spool_quarantined');
+    const orphans = counterValue(ctx.db, 'orphan_events');
+    checks.push({
+      name: 'spool',
+      ok: true,
+      detail:
+        `${quarantined} quarantined (in ${ctx.paths.quarantineDir}), ${orphans} orphan events ` +
+        `(matched no session of their job; marked "orphan" in cc-agent events --json)`,
+    });
+  } catch {
+    // The store check above already says what is wrong with it.
   }
   const fs = statfsSync(ctx.paths.home);
   const free = fs.bavail * fs.bsize;

@@ -49,13 +49,16 @@ describe('relay-event.sh without HOME or CC_AGENT_HOME', () => {
   afterEach(() => rmSync(base, { recursive: true, force: true }));
 
   /** The relay under `env -i`: only PATH (stand-in getent first) and the job id. */
-  function relay(input: string | Buffer, more: string[] = []): { code: number | null; stderr: string } {
+  function relay(
+    input: string | Buffer,
+    more: string[] = [],
+  ): { code: number | null; stderr: string } {
     const envArgs = [`PATH=${bin}:/usr/bin:/bin`, 'CC_AGENT_JOB_ID=0badcafe', ...more];
     const drop = asRoot
       ? ['setpriv', `--reuid=${NOBODY}`, `--regid=${NOBODY}`, '--clear-groups']
       : [];
-    const [cmd, ...args] = [...drop, 'env', '-i', ...envArgs, 'sh', RELAY] as [string, ...string[]];
-    const r = spawnSync(cmd, args, { input, cwd: base });
+    const argv = [...drop, 'env', '-i', ...envArgs, 'sh', RELAY];
+    const r = spawnSync(argv[0] as string, argv.slice(1), { input, cwd: base });
     return { code: r.status, stderr: String(r.stderr) };
   }
   const spooled = (): string[] => {

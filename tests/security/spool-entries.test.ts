@@ -1,13 +1,6 @@
 import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
-import {
-  existsSync,
-  lstatSync,
-  mkdirSync,
-  readdirSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -78,52 +71,55 @@ describe('a hostile spool entry neither stops nor hangs ingestion', () => {
     h = undefined;
   });
 
-  it.each(BAD)('%s: jobs is quick, good events stored, the entry quarantined and counted', async (_what, make) => {
-    const w = createHarness('spool-entry');
-    h = w;
-    // A store with one job whose session the good events carry.
-    await w.ok(['jobs']);
-    const db = new Database(join(w.home, 'cc-agent.db'));
-    db.prepare(
-      `INSERT INTO jobs (${Object.keys(jobRow(JOB)).join(',')}) VALUES (${Object.keys(jobRow(JOB))
-        .map((k) => '@' + k)
-        .join(',')})`,
-    ).run(jobRow(JOB, { status: 'completed', session_id: SESSION, ended_at: 1_750_000_000_000 }));
-    db.close();
+  it.each(BAD)(
+    '%s: jobs is quick, good events stored, the entry quarantined and counted',
+    async (_what, make) => {
+      const w = createHarness('spool-entry');
+      h = w;
+      // A store with one job whose session the good events carry.
+      await w.ok(['jobs']);
+      const db = new Database(join(w.home, 'cc-agent.db'));
+      db.prepare(
+        `INSERT INTO jobs (${Object.keys(jobRow(JOB)).join(',')}) VALUES (${Object.keys(jobRow(JOB))
+          .map((k) => '@' + k)
+          .join(',')})`,
+      ).run(jobRow(JOB, { status: 'completed', session_id: SESSION, ended_at: 1_750_000_000_000 }));
+      db.close();
 
-    const spool = join(w.home, 'spool');
-    mkdirSync(spool, { recursive: true });
-    writeFileSync(join(spool, spoolName(1)), envelope(1));
-    await make(join(spool, spoolName(2)), servers);
-    writeFileSync(join(spool, spoolName(3)), envelope(3));
+      const spool = join(w.home, 'spool');
+      mkdirSync(spool, { recursive: true });
+      writeFileSync(join(spool, spoolName(1)), envelope(1));
+      await make(join(spool, spoolName(2)), servers);
+      writeFileSync(join(spool, spoolName(3)), envelope(3));
 
-    const r = await cliWithin(w, ['jobs', '--json'], 15_000);
-    expect(r.timedOut, 'cc-agent jobs hung').toBe(false);
-    expect(r.stderr).toBe('');
-    expect(r.code).toBe(0);
-    expect(r.elapsedMs).toBeLessThan(5_000);
+      const r = await cliWithin(w, ['jobs', '--json'], 15_000);
+      expect(r.timedOut, 'cc-agent jobs hung').toBe(false);
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      expect(r.elapsedMs).toBeLessThan(5_000);
 
-    const events = (await w.ok(['events', '--job', JOB, '--json']))
-      .split('\n')
-      .filter(Boolean)
-      .map((l) => JSON.parse(l) as HookEventRecord);
-    expect(events.map((e) => (e.payload['tool_input'] as { command: string }).command)).toEqual([
-      'echo good-1',
-      'echo good-3',
-    ]);
-    // Nothing left in the spool but the quarantine; the bad entry is in it, as it was.
-    expect(readdirSync(spool).filter((n) => !n.endsWith('.target'))).toEqual(['quarantine']);
-    const moved = readdirSync(join(spool, 'quarantine'));
-    expect(moved).toEqual([spoolName(2)]);
-    expect(lstatSync(join(spool, 'quarantine', spoolName(2)))).toBeTruthy();
+      const events = (await w.ok(['events', '--job', JOB, '--json']))
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l) as HookEventRecord);
+      expect(events.map((e) => (e.payload['tool_input'] as { command: string }).command)).toEqual([
+        'echo good-1',
+        'echo good-3',
+      ]);
+      // Nothing left in the spool but the quarantine; the bad entry is in it, as it was.
+      expect(readdirSync(spool).filter((n) => !n.endsWith('.target'))).toEqual(['quarantine']);
+      const moved = readdirSync(join(spool, 'quarantine'));
+      expect(moved).toEqual([spoolName(2)]);
+      expect(lstatSync(join(spool, 'quarantine', spoolName(2)))).toBeTruthy();
 
-    const health = JSON.parse((await w.cli(['health', '--json'])).stdout) as HealthReport;
-    const check = health.checks.find((c) => c.name === 'spool');
-    expect(check?.detail).toMatch(/\b1 quarantined\b/);
-    // A second pass does not count it again.
-    await w.ok(['jobs']);
-    const again = JSON.parse((await w.cli(['health', '--json'])).stdout) as HealthReport;
-    expect(again.checks.find((c) => c.name === 'spool')?.detail).toMatch(/\b1 quarantined\b/);
-    expect(existsSync(join(spool, spoolName(2)))).toBe(false);
-  });
+      const health = JSON.parse((await w.cli(['health', '--json'])).stdout) as HealthReport;
+      const check = health.checks.find((c) => c.name === 'spool');
+      expect(check?.detail).toMatch(/\b1 quarantined\b/);
+      // A second pass does not count it again.
+      await w.ok(['jobs']);
+      const again = JSON.parse((await w.cli(['health', '--json'])).stdout) as HealthReport;
+      expect(again.checks.find((c) => c.name === 'spool')?.detail).toMatch(/\b1 quarantined\b/);
+      expect(existsSync(join(spool, spoolName(2)))).toBe(false);
+    },
+  );
 });
