@@ -81,6 +81,26 @@ describe('relay-event.sh without HOME or CC_AGENT_HOME', () => {
     expect(existsSync('/.cc-agent')).toBe(rootSpoolBefore);
   });
 
+  it('the engine resolves its home the same way: absolute, passwd when HOME is empty', () => {
+    const paths = join(repoRoot, 'dist', 'engine', 'paths.js');
+    const script = `import(${JSON.stringify(paths)}).then((m) => {
+      const os = require('node:os');
+      process.stdout.write(JSON.stringify([
+        m.resolveHome({}), m.resolveHome({ CC_AGENT_HOME: 'rel/home' }), os.userInfo().homedir,
+      ]));
+    })`;
+    // HOME='' makes os.homedir() return '' (a relative '.cc-agent' before the fix).
+    const r = spawnSync(process.execPath, ['-e', script], {
+      cwd: base,
+      env: { PATH: process.env['PATH'], HOME: '' },
+      encoding: 'utf8',
+    });
+    expect(r.stderr).toBe('');
+    const [fallback, relative, passwdHome] = JSON.parse(r.stdout) as [string, string, string];
+    expect(fallback).toBe(join(passwdHome, '.cc-agent'));
+    expect(relative).toBe(join(base, 'rel', 'home'));
+  });
+
   it('copies at most 16 MB of a payload (the engine then quarantines the cut file)', () => {
     const big = Buffer.alloc(20 * 1024 * 1024, 0x61);
     const r = relay(big, [`CC_AGENT_HOME=${join(pwHome, '.cc-agent')}`]);
