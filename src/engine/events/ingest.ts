@@ -19,7 +19,9 @@ interface SpoolEnvelope {
 }
 
 export interface IngestResult {
+  /** Events stored by this pass, orphans included. */
   ingested: number;
+  /** Spool entries this pass moved to quarantine. */
   quarantined: number;
 }
 
