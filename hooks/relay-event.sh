@@ -19,11 +19,31 @@ case $id in
 '' | *[!A-Za-z0-9_-]*) exit 0 ;;
 esac
 
-# date, cat and mv skip locale and time-zone loading: ~10% of the relay's cost, no effect on
+# date, head and mv skip locale and time-zone loading: ~10% of the relay's cost, no effect on
 # the epoch clock or the bytes copied.
 export LC_ALL=C TZ=UTC
-home=${CC_AGENT_HOME:-$HOME/.cc-agent}
+home=${CC_AGENT_HOME-}
+if [ -z "$home" ]; then
+  # Where the engine looks: os.homedir() is $HOME, else the passwd entry (never `/`).
+  home=${HOME-}
+  if [ -z "$home" ]; then
+    pw=$(getent passwd "$(id -u)" 2>/dev/null)
+    pw=${pw#*:*:*:*:*:}
+    home=${pw%%:*}
+  fi
+  case $home in
+  /*) home=$home/.cc-agent ;;
+  *) exit 0 ;;
+  esac
+fi
 spool=$home/spool
+# The job's launch key (see src/engine/events/authentic.ts): only its own agent has it, so a
+# SessionStart carrying it may announce the job's new session.
+key=${CC_AGENT_HOOK_KEY-}
+case $key in
+*[!A-Za-z0-9]*) key= ;;
+esac
+[ -n "$key" ] && key=",\"key\":\"$key\""
 # Nanoseconds name the file so events sort in the order they were relayed; GNU date has %N,
 # others print a literal N and fall back to whole seconds.
 ns=$(date +%s%N 2>/dev/null)
@@ -35,8 +55,9 @@ tmp=$spool/.$ns.$$.tmp
 
 write() {
   {
-    printf '{"v":1,"job_id":"%s","ts":%s,"payload":' "$id" "$ms"
-    cat
+    printf '{"v":1,"job_id":"%s","ts":%s%s,"payload":' "$id" "$ms" "$key"
+    # At most 16 MiB: the engine refuses bigger files, so copying more only fills the disk.
+    head -c 16777216
     printf '}\n'
   } >"$tmp"
 }

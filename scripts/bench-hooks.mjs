@@ -169,7 +169,7 @@ function nameClock() {
 /** A PreToolUse payload as Claude Code sends it, about `bytes` long. */
 function typicalPayload(n, bytes = 1024) {
   const p = {
-    session_id: '11111111-2222-4333-8444-555555555555',
+    session_id: BENCH_SESSION,
     transcript_path:
       '/home/dev/.claude/projects/-home-dev-proj/11111111-2222-4333-8444-555555555555.jsonl',
     cwd: '/home/dev/proj',
@@ -188,6 +188,24 @@ function typicalPayload(n, bytes = 1024) {
 
 const envelope = (jobId, payload) =>
   `{"v":1,"job_id":"${jobId}","ts":${Date.now()},"payload":${payload}}\n`;
+
+const BENCH_SESSION = '11111111-2222-4333-8444-555555555555';
+
+/**
+ * The jobs the bench relays for, in the session its payloads carry: an event that matches no
+ * job's session is an orphan (stored, never applied or announced), not what agents send.
+ * Ended, so no tmux server is asked about them.
+ */
+function addJobs(home, ids) {
+  const db = new Database(join(home, 'cc-agent.db'));
+  const insert = db.prepare(
+    `INSERT INTO jobs (id, backend, sandbox, dir, prompt_preview, prompt_bytes, session_id,
+       tmux_session, status, argv, created_at, ended_at, updated_at)
+     VALUES (?, 'demo', 'workspace-write', '/bench', 'bench', 5, ?, ?, 'completed', '[]', 1, 1, 1)`,
+  );
+  for (const id of ids) insert.run(id, BENCH_SESSION, `cc-agent-${id}`);
+  db.close();
+}
 
 /** What `du` says the tree takes on disk (falls back to the sum of file sizes). */
 function diskUsed(dir) {
@@ -210,6 +228,7 @@ async function benchRelay() {
     HOME: userHome,
     CC_AGENT_HOME: home,
     CC_AGENT_JOB_ID: 'benchrelay',
+    CC_AGENT_HOOK_KEY: '0123456789abcdef0123456789abcdef',
   };
   const payload = typicalPayload(0);
   const once = () => {
@@ -267,6 +286,10 @@ async function benchIngest(createEngine) {
     const home = newHome('ingest');
     const engine = createEngine({ home, env });
     try {
+      addJobs(
+        home,
+        Array.from({ length: 50 }, (_, i) => `agent${i}`),
+      );
       prefill(home, count);
       await breathe();
       const t0 = process.hrtime.bigint();
@@ -303,14 +326,14 @@ async function benchIngest(createEngine) {
 const LATENCY_WRITER = `
 const { renameSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
-const [spool, count, spacing] = process.argv.slice(1);
+const [spool, count, spacing, session] = process.argv.slice(1);
 const offset = BigInt(Date.now()) * 1000000n - process.hrtime.bigint();
 const now = () => performance.timeOrigin + performance.now();
 let n = 0;
 const tick = () => {
   const name = String(offset + process.hrtime.bigint()) + '.' + process.pid;
   const tmp = join(spool, '.' + name + '.tmp');
-  writeFileSync(tmp, '{"v":1,"job_id":"latency","ts":' + Date.now() + ',"payload":{"hook_event_name":"PostToolUse","tool_name":"Bash","n":' + n + '}}\\n');
+  writeFileSync(tmp, '{"v":1,"job_id":"latency","ts":' + Date.now() + ',"payload":{"hook_event_name":"PostToolUse","session_id":"' + session + '","tool_name":"Bash","n":' + n + '}}\\n');
   const t = now();
   renameSync(tmp, join(spool, name + '.json'));
   process.stdout.write(n + ' ' + t + '\\n');
@@ -322,6 +345,7 @@ tick();
 async function benchLatency(createEngine) {
   const home = newHome('latency');
   const engine = createEngine({ home, env });
+  addJobs(home, ['latency']);
   const heard = new Map();
   engine.events.on('hook_event', (rec) => {
     heard.set(rec.payload.n, performance.timeOrigin + performance.now());
@@ -336,6 +360,7 @@ async function benchLatency(createEngine) {
       engine.paths.spoolDir,
       String(count),
       String(LATENCY_SPACING_MS),
+      BENCH_SESSION,
     ]);
     children.add(child);
     let out = '';

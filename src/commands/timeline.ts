@@ -62,6 +62,9 @@ const clock = (ms: number): string => {
     .join(':');
 };
 
-/** `10:31:42  a1b2c3d4  Edit src/auth/session.ts` */
+/**
+ * `10:31:42  a1b2c3d4  Edit src/auth/session.ts`; an event that matched no session of its job
+ * (possibly forged, never applied) reads `… a1b2c3d4  [orphan] turn ended: …`.
+ */
 export const timelineLine = (e: HookEventRecord): string =>
-  `${clock(e.ts)}  ${e.jobId}  ${describeEvent(e)}`;
+  `${clock(e.ts)}  ${e.jobId}  ${e.orphan ? '[orphan] ' : ''}${describeEvent(e)}`;

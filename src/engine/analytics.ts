@@ -119,7 +119,7 @@ function tools(ctx: EngineContext): Analytics['tools'] {
   return ctx.db
     .prepare(
       `SELECT tool_name AS tool, COUNT(*) AS count FROM hook_events
-       WHERE event = 'PreToolUse' AND tool_name IS NOT NULL AND tool_name != ''
+       WHERE event = 'PreToolUse' AND orphan = 0 AND tool_name IS NOT NULL AND tool_name != ''
        GROUP BY tool_name ORDER BY count DESC, tool_name LIMIT ?`,
     )
     .all(MAX_TOOLS) as Analytics['tools'];

@@ -7,6 +7,7 @@ import { realRunner, type ProcessRunner } from './process/runner.js';
 import { which } from './process/which.js';
 import type { Db } from './store/db.js';
 import { schemaVersion } from './store/db.js';
+import { counterValue } from './store/hook-events.js';
 import { walDeleted } from './store/wal-state.js';
 import { Tmux } from './tmux/tmux.js';
 
@@ -64,6 +65,8 @@ export function healthWithoutStore(
 async function diagnose(d: Deps): Promise<HealthReport> {
   const checks: HealthCheck[] = [await tmuxCheck(d), ...(await agentChecks(d))];
   checks.push(homeCheck(d.paths), diskCheck(d.paths), storeCheck(d));
+  const spool = spoolCheck(d);
+  if (spool) checks.push(spool);
   // An agent CLI that is absent is fine as long as tmux, the home, the store and one agent work.
   const vital = ['tmux', 'home', 'store', 'disk'];
   const ok = checks.filter((c) => vital.includes(c.name)).every((c) => c.ok);
@@ -147,5 +150,23 @@ function storeCheck(d: Deps): HealthCheck {
   } catch (e) {
     const fault = describeFault(e, d.paths.home) ?? new CcAgentError('store', String(e));
     return { name: 'store', ok: false, detail: fault.message };
+  }
+}
+
+/** Informational: what ingestion refused (spool entries) and kept without applying (events). */
+function spoolCheck(d: Deps): HealthCheck | undefined {
+  if (d.db instanceof Error) return undefined;
+  try {
+    const quarantined = counterValue(d.db, 'spool_quarantined');
+    const orphans = counterValue(d.db, 'orphan_events');
+    return {
+      name: 'spool',
+      ok: true,
+      detail:
+        `${quarantined} quarantined (in ${d.paths.quarantineDir}), ${orphans} orphan events ` +
+        `(matched no session of their job; marked "orphan" in cc-agent events --json)`,
+    };
+  } catch {
+    return undefined; // the store check already says what is wrong with it
   }
 }

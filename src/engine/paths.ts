@@ -1,5 +1,5 @@
-import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { homedir, userInfo } from 'node:os';
+import { join, resolve } from 'node:path';
 
 /** Every file cc-agent owns, derived from one home directory (CC_AGENT_HOME). */
 export interface Paths {
@@ -21,9 +21,15 @@ export interface Paths {
   orchestratorState: string;
 }
 
+/**
+ * Always absolute: the pane and its hook relay get this path and run in another folder. The
+ * relay (hooks/relay-event.sh) resolves the same way: CC_AGENT_HOME, else $HOME, else passwd.
+ */
 export function resolveHome(env: NodeJS.ProcessEnv = process.env): string {
   const fromEnv = env['CC_AGENT_HOME'];
-  return fromEnv && fromEnv.length > 0 ? fromEnv : join(homedir(), '.cc-agent');
+  if (fromEnv && fromEnv.length > 0) return resolve(fromEnv);
+  // os.homedir() is '' for HOME='' (and would make the home relative): fall back to passwd.
+  return join(homedir() || userInfo().homedir, '.cc-agent');
 }
 
 export function pathsFor(home: string): Paths {

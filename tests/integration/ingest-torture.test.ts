@@ -16,6 +16,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createEngine, type HookEventRecord } from '../../src/engine/index.js';
+import { jobRow } from '../helpers/job-row.js';
 import { waitFor } from '../helpers/wait-for.js';
 
 /**
@@ -233,6 +234,26 @@ function storedRows(home: string): Row[] {
   }
 }
 
+/**
+ * The jobs the agents relay for, each with the session its events carry ('session-<id>'):
+ * an event matching no job's session is stored as an orphan and never announced. Ended, so
+ * the live engine asks no tmux server about them.
+ */
+function addJobs(home: string, ids: readonly string[]): void {
+  const db = new Database(join(home, 'cc-agent.db'));
+  try {
+    const cols = Object.keys(jobRow('x'));
+    const insert = db.prepare(
+      `INSERT INTO jobs (${cols.join(',')}) VALUES (${cols.map((c) => '@' + c).join(',')})`,
+    );
+    for (const id of ids) {
+      insert.run(jobRow(id, { status: 'completed', session_id: `session-${id}`, ended_at: 1 }));
+    }
+  } finally {
+    db.close();
+  }
+}
+
 function counter(home: string, name: string): number | undefined {
   const db = new Database(join(home, 'cc-agent.db'), { readonly: true });
   try {
@@ -309,6 +330,7 @@ describe('hook pipeline under torture (real processes, real SQLite)', () => {
 
     const home = newHome();
     const engine = createEngine({ home, env: engineEnv() });
+    addJobs(home, [...expected.keys()]);
     const spool = engine.paths.spoolDir;
     mkdirSync(spool, { recursive: true });
     const announced = new Map<number, number>();
@@ -453,6 +475,7 @@ describe('hook pipeline under torture (real processes, real SQLite)', () => {
   it('a truncated spool file among good ones is quarantined and counted once; the rest are ingested', async () => {
     const home = newHome();
     const engine = createEngine({ home, env: engineEnv() });
+    addJobs(home, ['corrupt-0']);
     const spool = engine.paths.spoolDir;
     mkdirSync(spool, { recursive: true });
     const seen: HookEventRecord[] = [];
@@ -467,7 +490,12 @@ describe('hook pipeline under torture (real processes, real SQLite)', () => {
       const t0 = BigInt(Date.now()) * 1_000_000n;
       for (let n = 0; n <= GOOD; n++) {
         const name = `${String(t0 + BigInt(n))}.${process.pid}`;
-        const payload = { hook_event_name: 'PostToolUse', agent: 0, n: n > BAD_AT ? n - 1 : n };
+        const payload = {
+          hook_event_name: 'PostToolUse',
+          session_id: 'session-corrupt-0',
+          agent: 0,
+          n: n > BAD_AT ? n - 1 : n,
+        };
         let text = `{"v":1,"job_id":"corrupt-0","ts":${Date.now()},"payload":${JSON.stringify(payload)}}\n`;
         if (n === BAD_AT) {
           text = text.slice(0, text.length - 12); // cut off mid-payload

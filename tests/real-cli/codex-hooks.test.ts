@@ -145,5 +145,13 @@ describe(`real Codex ${CODEX_VERSION} relays its hooks to cc-agent`, () => {
       250,
     );
     expect(next.sessionId).not.toBe(session);
+    // Codex announced both sessions itself (SessionStart with the job's launch key): none of
+    // its events was taken for a forgery.
+    const all = await events(id);
+    expect(all.filter((e) => e.orphan === true)).toEqual([]);
+    expect(all.filter((e) => e.event === 'SessionStart').map((e) => e.sessionId)).toEqual([
+      session,
+      next.sessionId,
+    ]);
   }, 60_000);
 });

@@ -30,14 +30,20 @@ interface StoredEvent {
   session_id: string | null;
   tool_name: string | null;
   payload: string;
+  orphan: number;
 }
 
 /** A spool file name as the relay makes it: 19-digit nanoseconds, a pid. */
 const spoolName = (n: number): string =>
   `${String(1_750_000_000_000_000_000n + BigInt(n))}.4242.json`;
 
-const envelope = (jobId: string, ts: number, payload: Record<string, unknown>): string =>
-  `{"v":1,"job_id":"${jobId}","ts":${ts},"payload":${JSON.stringify(payload)}}\n`;
+const envelope = (
+  jobId: string,
+  ts: number,
+  payload: Record<string, unknown>,
+  key?: string,
+): string =>
+  `{"v":1,"job_id":"${jobId}","ts":${ts},${key ? `"key":"${key}",` : ''}"payload":${JSON.stringify(payload)}}\n`;
 
 describe('spool ingest through a real engine', () => {
   let home: string;
@@ -85,9 +91,20 @@ describe('spool ingest through a real engine', () => {
     }
   };
   const put = (name: string, text: string): void => writeFileSync(join(spool, name), text);
+  /** Insert a job as another process would (completed: no tmux server is consulted). */
+  const addJob = (id: string, session: string | null, key: string | null = null): void => {
+    const db = new Database(join(home, 'cc-agent.db'));
+    db.prepare(
+      `INSERT INTO jobs (id, backend, sandbox, dir, prompt_preview, prompt_bytes, session_id,
+         hook_key, tmux_session, tmux_socket, status, argv, created_at, updated_at)
+       VALUES (?, 'demo', 'workspace-write', '/w', 'p', 1, ?, ?, ?, ?, 'completed', '[]', 1, 1)`,
+    ).run(id, session, key, `cc-agent-${id}`, SOCKET);
+    db.close();
+  };
   const spoolFiles = (): string[] => readdirSync(spool).filter((n) => n !== 'quarantine');
 
   it('ingests valid files once, in file-name order, and removes them', async () => {
+    addJob(JOB, 's1');
     const tool = {
       hook_event_name: 'PreToolUse',
       session_id: 's1',
@@ -97,27 +114,35 @@ describe('spool ingest through a real engine', () => {
     put(spoolName(2), envelope(JOB, 1002, tool));
     put(
       spoolName(1),
-      envelope(JOB, 1001, { hook_event_name: 'UserPromptSubmit', prompt: 'hi 🎉' }),
+      envelope(JOB, 1001, {
+        hook_event_name: 'UserPromptSubmit',
+        session_id: 's1',
+        prompt: 'hi 🎉',
+      }),
     );
+    // No such job: stored (as an orphan) but nobody is told.
     put(spoolName(3), envelope('otherjob', 1003, { hook_event_name: 'Stop' }));
 
     expect(await engine.refresh()).toEqual({ ingested: 3, quarantined: 0 });
     expect(spoolFiles()).toEqual([]);
     const rows = stored();
     expect(
-      rows.map((r) => [r.spool_name, r.job_id, r.ts, r.event, r.session_id, r.tool_name]),
+      rows.map((r) => [r.spool_name, r.job_id, r.ts, r.event, r.session_id, r.tool_name, r.orphan]),
     ).toEqual([
-      [spoolName(1), JOB, 1001, 'UserPromptSubmit', null, null],
-      [spoolName(2), JOB, 1002, 'PreToolUse', 's1', 'Bash'],
-      [spoolName(3), 'otherjob', 1003, 'Stop', null, null],
+      [spoolName(1), JOB, 1001, 'UserPromptSubmit', 's1', null, 0],
+      [spoolName(2), JOB, 1002, 'PreToolUse', 's1', 'Bash', 0],
+      [spoolName(3), 'otherjob', 1003, 'Stop', null, null, 1],
     ]);
     expect(JSON.parse(rows[1]?.payload ?? '')).toEqual(tool);
     expect(events.map((e) => [e.seq, e.event, e.jobId])).toEqual([
       [rows[0]?.seq, 'UserPromptSubmit', JOB],
       [rows[1]?.seq, 'PreToolUse', JOB],
-      [rows[2]?.seq, 'Stop', 'otherjob'],
     ]);
-    expect(events[0]?.payload).toEqual({ hook_event_name: 'UserPromptSubmit', prompt: 'hi 🎉' });
+    expect(events[0]?.payload).toEqual({
+      hook_event_name: 'UserPromptSubmit',
+      session_id: 's1',
+      prompt: 'hi 🎉',
+    });
 
     // Nothing new: nothing happens.
     expect(await engine.refresh()).toEqual({ ingested: 0, quarantined: 0 });
@@ -125,6 +150,7 @@ describe('spool ingest through a real engine', () => {
   });
 
   it('a file seen again after its commit (crash before unlink) is not inserted twice', async () => {
+    addJob(JOB, 's1');
     const text = envelope(JOB, 1001, { hook_event_name: 'Stop', session_id: 's1' });
     put(spoolName(1), text);
     expect(await engine.refresh()).toEqual({ ingested: 1, quarantined: 0 });
@@ -165,22 +191,16 @@ describe('spool ingest through a real engine', () => {
   });
 
   it("SessionStart sets the job's session id, rewrites its mirror and tells subscribers", async () => {
-    // Insert the job as another process would (status completed: no tmux server is consulted).
-    const db = new Database(join(home, 'cc-agent.db'));
-    db.prepare(
-      `INSERT INTO jobs (id, backend, sandbox, dir, prompt_preview, prompt_bytes, session_id,
-         tmux_session, tmux_socket, status, argv, created_at, updated_at)
-       VALUES (?, 'demo', 'workspace-write', '/w', 'p', 1, 'old-session', ?, ?, 'completed', '[]', 1, 1)`,
-    ).run(JOB, `cc-agent-${JOB}`, SOCKET);
-    db.close();
-
+    addJob(JOB, 'old-session', 'k3y');
+    // Announced with the job's launch key, as its own relay wraps it.
     put(
       spoolName(1),
-      envelope(JOB, 1001, {
-        hook_event_name: 'SessionStart',
-        session_id: 'new-session',
-        source: 'clear',
-      }),
+      envelope(
+        JOB,
+        1001,
+        { hook_event_name: 'SessionStart', session_id: 'new-session', source: 'clear' },
+        'k3y',
+      ),
     );
     expect(await engine.refresh()).toEqual({ ingested: 1, quarantined: 0 });
 

@@ -122,6 +122,20 @@ describe('hooks/relay-event.sh (real sh)', () => {
     expect(readdirSync(base).sort()).toEqual(['cc home']);
   });
 
+  it("wraps the job's launch key into the envelope; a key that could break it is left out", () => {
+    const key = '00112233445566778899aabbccddeeff';
+    relay(PAYLOAD, { CC_AGENT_JOB_ID: 'j1', CC_AGENT_HOME: home, CC_AGENT_HOOK_KEY: key });
+    const [name] = readdirSync(spool());
+    const text = readFileSync(join(spool(), name as string), 'utf8');
+    expect(text).toMatch(new RegExp(`^\\{"v":1,"job_id":"j1","ts":\\d+,"key":"${key}","payload":`));
+    expect((JSON.parse(text) as { key: string }).key).toBe(key);
+    rmSync(spool(), { recursive: true });
+    relay(PAYLOAD, { CC_AGENT_JOB_ID: 'j1', CC_AGENT_HOME: home, CC_AGENT_HOOK_KEY: 'a","x":"' });
+    const [other] = readdirSync(spool());
+    const parsed = JSON.parse(readFileSync(join(spool(), other as string), 'utf8')) as object;
+    expect(Object.keys(parsed)).toEqual(['v', 'job_id', 'ts', 'payload']);
+  });
+
   it('two events relayed in turn sort in the order they were sent', () => {
     relay('{"hook_event_name":"PreToolUse"}', { CC_AGENT_JOB_ID: 'j1', CC_AGENT_HOME: home });
     relay('{"hook_event_name":"PostToolUse"}', { CC_AGENT_JOB_ID: 'j1', CC_AGENT_HOME: home });

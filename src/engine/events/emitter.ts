@@ -10,6 +10,11 @@ export interface HookEventRecord {
   sessionId: string | null;
   toolName: string | null;
   payload: Record<string, unknown>;
+  /**
+   * Set (true) only on a stored event that matched no session of its job (events/authentic.ts):
+   * shown in the timeline, never applied; live `hook_event` listeners never receive one.
+   */
+  orphan?: boolean;
 }
 
 /** The engine's typed events, named as in the guide; every face subscribes to these. */

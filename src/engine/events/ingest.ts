@@ -1,97 +1,124 @@
-import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { readdirSync, unlinkSync, type Dirent } from 'node:fs';
 import { join } from 'node:path';
 import type { EngineContext } from '../context.js';
 import { applyHookEvents } from '../state/apply.js';
 import { enrichFromTranscripts, transcriptPaths } from '../state/enrich.js';
 import { countEvents, recordFinished } from '../store/history.js';
+import { addToCounter, hookEventInserter } from '../store/hook-events.js';
+import { judgeEvent, type JobIdentity } from './authentic.js';
 import type { HookEventRecord } from './emitter.js';
+import { isRegularEntry, quarantineEntries, readSpoolEntry } from './spool-entry.js';
 
 interface SpoolEnvelope {
   v: number;
   job_id: string;
   ts: number;
+  /** The job's launch key, when the relay had one (events/authentic.ts). */
+  key?: string;
   payload: Record<string, unknown> & { hook_event_name: string };
 }
 
 export interface IngestResult {
+  /** Events stored by this pass, orphans included. */
   ingested: number;
+  /** Spool entries this pass moved to quarantine. */
   quarantined: number;
 }
 
 /**
  * Move relayed hook events from the spool into SQLite. Each file's name is its unique key, so a
- * crash between the commit and the unlink re-reads the file and inserts nothing twice; a file
- * that does not parse is moved to quarantine and counted, never retried, never fatal.
+ * crash between the commit and the unlink re-reads the file and inserts nothing twice. An entry
+ * that is not a regular file of sane size, or does not parse, is moved to quarantine and
+ * counted, never retried, never fatal. An event that does not match its job's session is
+ * stored as an orphan and moves nothing (events/authentic.ts).
  */
 export function ingestSpool(ctx: EngineContext): IngestResult {
   const dir = ctx.paths.spoolDir;
-  let names: string[];
+  let entries: Dirent[];
   try {
-    names = readdirSync(dir)
-      .filter((n) => n.endsWith('.json'))
-      .sort();
+    entries = readdirSync(dir, { withFileTypes: true })
+      .filter((d) => d.name.endsWith('.json'))
+      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   } catch {
     return { ingested: 0, quarantined: 0 };
   }
-  if (names.length === 0) return { ingested: 0, quarantined: 0 };
+  if (entries.length === 0) return { ingested: 0, quarantined: 0 };
 
   const good: { name: string; env: SpoolEnvelope }[] = [];
   const bad: string[] = [];
-  for (const name of names) {
-    const env = parseEnvelope(join(dir, name));
-    if (env === 'gone') continue; // another ingester (TUI, server, CLI) took it first
+  for (const entry of entries) {
+    const name = entry.name;
+    const env = parseEnvelope(join(dir, name), regular(entry, join(dir, name)));
+    if (env === 'gone') continue;
     if (env) good.push({ name, env });
     else bad.push(name);
   }
-  const quarantined = quarantine(ctx, bad);
+  const quarantined = quarantineEntries(dir, ctx.paths.quarantineDir, bad);
 
-  const insert = ctx.db.prepare(
-    `INSERT OR IGNORE INTO hook_events (spool_name, job_id, ts, event, session_id, tool_name, payload)
-     VALUES (?, ?, ?, ?, ?, ?, ?)`,
-  );
+  const insert = hookEventInserter(ctx.db);
   const records: HookEventRecord[] = [];
   const touched = new Map<string, 'updated' | 'completed'>();
-  ctx.db.transaction(() => {
-    for (const { name, env } of good) {
-      const p = env.payload;
-      const sessionId = typeof p['session_id'] === 'string' ? p['session_id'] : null;
-      const toolName = typeof p['tool_name'] === 'string' ? p['tool_name'] : null;
-      const r = insert.run(
-        name,
-        env.job_id,
-        env.ts,
-        p.hook_event_name,
-        sessionId,
-        toolName,
-        JSON.stringify(p),
-      );
-      if (r.changes === 0) continue; // already ingested before a crash
-      records.push({
-        seq: Number(r.lastInsertRowid),
-        jobId: env.job_id,
-        ts: env.ts,
-        event: p.hook_event_name,
-        sessionId,
-        toolName,
-        payload: p,
-      });
-    }
-    for (const [jobId, recs] of byJob(records)) {
-      const applied = applyHookEvents(ctx, jobId, recs);
-      if (applied) touched.set(jobId, applied);
-    }
-    if (records.length > 0) countEvents(ctx, records.length);
-    if (quarantined > 0) {
-      ctx.db
-        .prepare(
-          `INSERT INTO counters (name, value) VALUES ('spool_quarantined', ?)
-           ON CONFLICT(name) DO UPDATE SET value = value + excluded.value`,
-        )
-        .run(quarantined);
-    }
-  })();
+  // Each job as this batch has seen it: an announced session counts for the events after it.
+  const jobs = new Map<string, JobIdentity | undefined>();
+  const identity = (id: string): JobIdentity | undefined => {
+    if (!jobs.has(id)) jobs.set(id, ctx.jobs.get(id));
+    return jobs.get(id);
+  };
+  let orphans = 0;
+  ctx.db
+    .transaction(() => {
+      for (const { name, env } of good) {
+        const p = env.payload;
+        const sessionId = typeof p['session_id'] === 'string' ? p['session_id'] : null;
+        const toolName = typeof p['tool_name'] === 'string' ? p['tool_name'] : null;
+        const job = identity(env.job_id);
+        const verdict = judgeEvent(job, p.hook_event_name, sessionId, env.key);
+        const seq = insert({
+          spoolName: name,
+          jobId: env.job_id,
+          ts: env.ts,
+          event: p.hook_event_name,
+          sessionId,
+          toolName,
+          payload: JSON.stringify(p),
+          orphan: verdict.orphan,
+        });
+        if (seq === undefined) continue; // already ingested before a crash
+        if (verdict.orphan) {
+          orphans++;
+          continue;
+        }
+        if (job && verdict.announces)
+          jobs.set(env.job_id, { ...job, session_id: verdict.announces });
+        records.push({
+          seq,
+          jobId: env.job_id,
+          ts: env.ts,
+          event: p.hook_event_name,
+          sessionId,
+          toolName,
+          payload: p,
+        });
+      }
+      for (const [jobId, recs] of byJob(records)) {
+        const applied = applyHookEvents(ctx, jobId, recs);
+        if (applied) touched.set(jobId, applied);
+      }
+      if (records.length > 0) countEvents(ctx, records.length);
+      addToCounter(ctx.db, 'orphan_events', orphans);
+      addToCounter(ctx.db, 'spool_quarantined', quarantined);
+      // IMMEDIATE: the batch reads jobs before its first write, and a WAL read snapshot that
+      // another ingester outdated cannot be upgraded to a write (SQLITE_BUSY, no retry).
+    })
+    .immediate();
 
-  for (const { name } of good) rmSync(join(dir, name), { force: true });
+  for (const { name } of good) {
+    try {
+      unlinkSync(join(dir, name));
+    } catch {
+      // Gone already (another ingester), or swapped for something unlinkable: next pass decides.
+    }
+  }
   enrichFromTranscripts(ctx, transcriptPaths(records));
   for (const rec of records) ctx.events.emit('hook_event', rec);
   for (const [id, how] of touched) {
@@ -101,23 +128,7 @@ export function ingestSpool(ctx: EngineContext): IngestResult {
       ctx.events.emit('job_completed', job);
     }
   }
-  return { ingested: records.length, quarantined };
-}
-
-/** Move unreadable files aside; returns how many this ingester moved (each is counted once). */
-function quarantine(ctx: EngineContext, bad: readonly string[]): number {
-  if (bad.length === 0) return 0;
-  mkdirSync(ctx.paths.quarantineDir, { recursive: true });
-  let moved = 0;
-  for (const name of bad) {
-    try {
-      renameSync(join(ctx.paths.spoolDir, name), join(ctx.paths.quarantineDir, name));
-      moved++;
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
-    }
-  }
-  return moved;
+  return { ingested: records.length + orphans, quarantined };
 }
 
 function byJob(records: readonly HookEventRecord[]): Map<string, HookEventRecord[]> {
@@ -130,17 +141,36 @@ function byJob(records: readonly HookEventRecord[]): Map<string, HookEventRecord
   return out;
 }
 
-function parseEnvelope(file: string): SpoolEnvelope | 'gone' | undefined {
-  let text: string;
+/**
+ * Is the entry a regular file, judged without opening it: its type as readdir gave it (the
+ * directory's d_type), or an lstat when the file system did not say. A directory, FIFO, socket,
+ * device or link is never opened at all.
+ */
+function regular(entry: Dirent, file: string): boolean | 'gone' {
+  if (entry.isFile()) return true;
+  const known =
+    entry.isDirectory() ||
+    entry.isSymbolicLink() ||
+    entry.isFIFO() ||
+    entry.isSocket() ||
+    entry.isBlockDevice() ||
+    entry.isCharacterDevice();
+  return known ? false : isRegularEntry(file);
+}
+
+function parseEnvelope(
+  file: string,
+  isRegular: boolean | 'gone',
+): SpoolEnvelope | 'gone' | undefined {
+  if (isRegular === 'gone') return 'gone';
+  if (!isRegular) return undefined;
+  const read = readSpoolEntry(file);
+  if (read.kind === 'gone') return 'gone';
+  if (read.kind === 'refused') return undefined;
   try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return 'gone';
-    throw e;
-  }
-  try {
-    const v = JSON.parse(text) as Partial<SpoolEnvelope>;
+    const v = JSON.parse(read.text) as Partial<SpoolEnvelope>;
     if (typeof v.job_id !== 'string' || typeof v.ts !== 'number') return undefined;
+    if (v.key !== undefined && typeof v.key !== 'string') return undefined;
     const p = v.payload;
     if (!p || typeof p !== 'object' || typeof p.hook_event_name !== 'string') return undefined;
     return v as SpoolEnvelope;

@@ -19,6 +19,7 @@ interface EventRow {
   session_id: string | null;
   tool_name: string | null;
   payload: string;
+  orphan: number;
 }
 
 const toRecord = (r: EventRow): HookEventRecord => ({
@@ -29,6 +30,7 @@ const toRecord = (r: EventRow): HookEventRecord => ({
   sessionId: r.session_id,
   toolName: r.tool_name,
   payload: JSON.parse(r.payload) as Record<string, unknown>,
+  ...(r.orphan === 1 ? { orphan: true } : {}),
 });
 
 /**

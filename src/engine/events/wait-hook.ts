@@ -13,7 +13,7 @@ export interface StoredHookEvent {
 export const lastSeq = (ctx: EngineContext, jobId: string): number =>
   (
     ctx.db
-      .prepare('SELECT COALESCE(MAX(seq), 0) AS s FROM hook_events WHERE job_id = ?')
+      .prepare('SELECT COALESCE(MAX(seq), 0) AS s FROM hook_events WHERE job_id = ? AND orphan = 0')
       .get(jobId) as {
       s: number;
     }
@@ -31,7 +31,8 @@ export async function waitForHook(
   options: { timeoutMs: number; what: string },
 ): Promise<StoredHookEvent> {
   const query = ctx.db.prepare(
-    'SELECT seq, event, session_id, payload FROM hook_events WHERE job_id = ? AND seq > ? ORDER BY seq',
+    // Orphans are not the job's: a forged SessionStart must not end a wait for the real one.
+    'SELECT seq, event, session_id, payload FROM hook_events WHERE job_id = ? AND seq > ? AND orphan = 0 ORDER BY seq',
   );
   const find = (): StoredHookEvent | undefined => {
     ingestSpool(ctx);

@@ -12,6 +12,7 @@ import { buildPrompt } from './prompt-builder.js';
 import { ignoredFiles } from '../process/git.js';
 import { deliverLargePrompt, ARGV_PROMPT_LIMIT } from './prompt-delivery.js';
 import { validDir, validEffort, validModel, validSandbox, validText } from './validate.js';
+import { newHookKey } from '../events/authentic.js';
 import { addWorktree, planWorktree, type WorktreePlan } from '../worktrees/create.js';
 import { removeWorktree } from '../worktrees/remove.js';
 
@@ -166,6 +167,7 @@ export async function startJob(
         prompt_preview: firstLine(o.prompt),
         prompt_bytes: Buffer.byteLength(plan.prompt),
         session_id: plan.spec.sessionId,
+        hook_key: newHookKey(),
         tmux_session: sessionName(id),
         tmux_socket: ctx.defaultSocket ?? null,
         status: 'pending',
@@ -250,23 +252,36 @@ export async function openSession(
     name: sessionName(id),
     cwd: o.dir,
     argv: ['/bin/sh', wrapperScript, ctx.paths.exitFile(id), o.promptFile, program, ...args],
-    env: sessionEnv(ctx, id, o.env),
+    env: sessionEnv(ctx, id, hookKey(ctx, id), o.env),
     logFile: ctx.paths.log(id),
   });
+}
+
+/** The job's launch key; a job from before keys existed gets one when it is resumed. */
+function hookKey(ctx: EngineContext, id: string): string {
+  const known = ctx.jobs.get(id)?.hook_key;
+  if (known) return known;
+  const key = newHookKey();
+  ctx.jobs.update(id, { hook_key: key });
+  return key;
 }
 
 /** What the agent (and so every hook it runs) inherits from cc-agent. */
 function sessionEnv(
   ctx: EngineContext,
   id: string,
+  key: string,
   extra: Record<string, string>,
 ): Record<string, string> {
   const env: Record<string, string> = {
-    CC_AGENT_JOB_ID: id,
-    CC_AGENT_HOME: ctx.paths.home,
     // A long-running tmux server may carry a stale PATH; hooks and agents need today's.
     PATH: ctx.env['PATH'] ?? '/usr/bin:/bin',
     ...extra,
+    // Last, so nothing overrides them: the relay writes where this engine reads (absolute,
+    // never left to the relay's own HOME guess), for this job, with this job's key alone.
+    CC_AGENT_JOB_ID: id,
+    CC_AGENT_HOME: ctx.paths.home,
+    CC_AGENT_HOOK_KEY: key,
   };
   // The orchestrator runs cc-agent itself: it must reach the same tmux server.
   if (ctx.defaultSocket) env['CC_AGENT_TMUX_SOCKET'] = ctx.defaultSocket;

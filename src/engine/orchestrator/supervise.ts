@@ -32,7 +32,8 @@ function turnEnded(row: JobRow, rec: OrchestratorRecord): boolean {
 const stoppedSince = (ctx: EngineContext, since: number): boolean =>
   ctx.db
     .prepare(
-      `SELECT 1 FROM hook_events WHERE job_id = ? AND event IN ('Stop', 'StopFailure') AND ts > ? LIMIT 1`,
+      `SELECT 1 FROM hook_events WHERE job_id = ? AND event IN ('Stop', 'StopFailure') AND ts > ?
+         AND orphan = 0 LIMIT 1`,
     )
     .get(ORCHESTRATOR_ID, since) !== undefined;
 

@@ -40,6 +40,11 @@ export interface NewJobRow {
   parent_id?: string | null;
   /** JSON Worktree: the git worktree the agent runs in (`start --worktree`). */
   worktree?: string | null;
+  /**
+   * Secret handed only to this job's pane (CC_AGENT_HOOK_KEY): a SessionStart relayed with it
+   * may announce the job's new session (events/authentic.ts). Never shown by any face.
+   */
+  hook_key?: string | null;
 }
 
 /** A jobs row as stored: the launch columns plus what hooks and transcripts settle later. */

@@ -204,4 +204,10 @@ export const migrations: readonly string[] = [
   `
   ALTER TABLE jobs ADD COLUMN worktree TEXT;
   `,
+  // 8: event authenticity. An event that matches no session of its job is kept as an orphan
+  // (shown, never applied); each job's launch key lets its own agent announce a new session.
+  `
+  ALTER TABLE hook_events ADD COLUMN orphan INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE jobs ADD COLUMN hook_key TEXT;
+  `,
 ];
