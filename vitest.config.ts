@@ -12,7 +12,12 @@ if (skipRealCli) {
 export default defineConfig({
   test: {
     include: ['tests/**/*.test.{ts,tsx}'],
-    exclude: ['**/node_modules/**', ...(skipRealCli ? ['tests/real-cli/**'] : [])],
+    exclude: [
+      '**/node_modules/**',
+      // Latency claims run alone, after this suite (vitest.timing.config.ts).
+      'tests/**/*.timing.test.ts',
+      ...(skipRealCli ? ['tests/real-cli/**'] : []),
+    ],
     testTimeout: 60_000,
     hookTimeout: 60_000,
     // Integration tests spawn real tmux servers and agents; two cores, so keep the pool modest.

@@ -2,7 +2,7 @@
 // cc-agent SSE flood bench (issue 13 item 6): a queue of 277 tasks holding ~10 MB of prompts,
 // `cc-agent serve --detach` on a temp home, then 200 event streams that connect and drop
 // (16 at a time) while GET /api/jobs is timed back to back. A report, not a test; the bar is
-// tests/security/sse-flood.test.ts.
+// tests/security/sse-flood.timing.test.ts.
 //
 //   node scripts/bench-sse.mjs [--rounds 3] [--clients 200]   (npm run bench:sse builds first)
 import { spawnSync } from 'node:child_process';

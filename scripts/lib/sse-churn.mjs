@@ -1,7 +1,7 @@
 // The SSE flood of issue 13 item 6, measured from outside as an attacker (or a careless fleet
 // of tabs) would: `clients` event streams connect and drop, `concurrency` at a time, while one
 // caller times `GET /api/jobs` back to back from another thread. Shared by
-// tests/security/sse-flood.test.ts and scripts/bench-sse.mjs so both measure the same thing.
+// tests/security/sse-flood.timing.test.ts and scripts/bench-sse.mjs so both measure the same thing.
 
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 

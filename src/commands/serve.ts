@@ -47,6 +47,27 @@ function running(engine: Engine): ServeState | undefined {
   }
 }
 
+/**
+ * `serve --origin`: an exact `http(s)://host[:port]` with nothing after it, normalised as a
+ * browser sends it (lower-case host, default port dropped); anything else is refused.
+ */
+function parseOrigin(value: string): string {
+  let u: URL;
+  try {
+    u = new URL(value);
+  } catch {
+    throw new CcAgentError('bad_input', `invalid --origin '${value}' (expected http://host:port)`);
+  }
+  const bare = u.pathname === '/' && !u.search && !u.hash && !u.username && !u.password;
+  if ((u.protocol !== 'http:' && u.protocol !== 'https:') || !bare || value.endsWith('/')) {
+    throw new CcAgentError('bad_input', `invalid --origin '${value}' (expected http://host:port)`);
+  }
+  return u.origin;
+}
+
+const originsOf = (io: Io): string[] =>
+  ((io.flags['origin'] as string[] | undefined) ?? []).map(parseOrigin);
+
 async function foreground(io: Io, engine: Engine): Promise<number> {
   const host = (io.flags['host'] as string | undefined) ?? '127.0.0.1';
   if (!LOOPBACK.has(host)) {
@@ -74,7 +95,12 @@ async function foreground(io: Io, engine: Engine): Promise<number> {
       stop();
     },
   });
-  const server = await listen(engine, { host, port: portFlag(io), cwd: io.cwd });
+  const server = await listen(engine, {
+    host,
+    port: portFlag(io),
+    cwd: io.cwd,
+    origins: originsOf(io),
+  });
   const url = withoutToken(server.url);
   writeFileSync(stateFile(engine), JSON.stringify({ pid: process.pid, url }));
   // Shown with its token only on a terminal: redirected (serve --detach's serve.log, a service
@@ -95,7 +121,8 @@ async function foreground(io: Io, engine: Engine): Promise<number> {
 }
 
 export const serveCommand: Command = {
-  usage: 'serve [--port 3131] [--host 127.0.0.1] [--detach] | serve stop | serve status [--json]',
+  usage:
+    'serve [--port 3131] [--host 127.0.0.1] [--origin URL] [--detach] | serve stop | serve status [--json]',
   summary: 'The browser view: engine + HTTP/SSE/WebSocket server (token-gated, localhost).',
   help: `Runs a live engine (ingestion, the pulse when free) and the server. It binds 127.0.0.1
 unless --host says otherwise; reach it from a laptop with ssh -L 3131:127.0.0.1:3131 <host>.
@@ -104,6 +131,8 @@ Every request needs the token in $CC_AGENT_HOME/server-token: the printed URL ca
 
       --port <n>     port (default 3131; 0 = any free port)
       --host <addr>  address to bind (default 127.0.0.1; anything else warns)
+      --origin <url> also accept the page from this exact origin (repeatable), e.g. a tunnel
+                     to another local port: ssh -L 8080:127.0.0.1:3131 → --origin http://localhost:8080
       --detach       run in the background (pid and URL in $CC_AGENT_HOME/serve.json, log serve.log;
                      neither holds the token)
   stop               stop the background server
@@ -111,6 +140,7 @@ Every request needs the token in $CC_AGENT_HOME/server-token: the printed URL ca
   flags: {
     port: { type: 'number' },
     host: { type: 'string' },
+    origin: { type: 'string', isMultiple: true },
     detach: { type: 'boolean' },
     json: { type: 'boolean' },
   },
@@ -121,6 +151,11 @@ Every request needs the token in $CC_AGENT_HOME/server-token: the printed URL ca
         'bad_input',
         `unknown serve subcommand '${sub}' (expected: stop, status)`,
       );
+    }
+    if (sub === undefined) {
+      // Bad flags are refused first, whether or not a server already runs.
+      portFlag(io);
+      originsOf(io);
     }
     const engine = io.engine();
     const state = running(engine);
@@ -147,6 +182,7 @@ Every request needs the token in $CC_AGENT_HOME/server-token: the printed URL ca
     const log = openSync(join(engine.paths.home, 'serve.log'), 'a');
     const args = [cliEntry, 'serve', '--port', String(port)];
     if (io.flags['host']) args.push('--host', io.flags['host'] as string);
+    for (const o of originsOf(io)) args.push('--origin', o);
     const child = withUserUmask(() =>
       spawn(process.execPath, args, {
         detached: true,

@@ -20,6 +20,8 @@ export interface ServerOptions {
   host: string;
   /** The port it listens on (known once it listens): the only port an Origin may name. */
   port: () => number;
+  /** More exact origins a page may come from (`serve --origin`, a tunnel to another port). */
+  origins?: readonly string[];
   /** Where start/orchestrator requests without a dir run. */
   cwd: string;
   /** The page's built files (default: dist/web beside this module). */
@@ -48,7 +50,12 @@ const TYPES: Record<string, string> = {
  * size-limited.
  */
 export function createApp(engine: Engine, options: ServerOptions) {
-  const hosts = allowedHosts(options.host);
+  const origins = options.origins ?? [];
+  // A named origin's host may appear in Host too (the tunnel's local name).
+  const hosts = allowedHosts(
+    options.host,
+    origins.map((o) => new URL(o).hostname),
+  );
   const webRoot = realpathOr(options.webRoot ?? fileURLToPath(new URL('../web', import.meta.url)));
   const feed = eventFeed(engine);
   const app = new Hono();
@@ -69,7 +76,7 @@ export function createApp(engine: Engine, options: ServerOptions) {
     });
     return c.redirect('/', 303);
   });
-  app.use('/api/*', guard({ token: options.token, hosts, port: options.port }));
+  app.use('/api/*', guard({ token: options.token, hosts, port: options.port, origins }));
   app.use(
     '/api/*',
     bodyLimit({

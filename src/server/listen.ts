@@ -19,7 +19,7 @@ export interface Listening {
  */
 export function listen(
   engine: Engine,
-  options: { host: string; port: number; cwd: string },
+  options: { host: string; port: number; cwd: string; origins?: readonly string[] },
 ): Promise<Listening> {
   const token = loadToken(engine.paths.home);
   // Port 0 asks for a free port: the real one is known once listening, before any request.
@@ -29,6 +29,7 @@ export function listen(
     host: options.host,
     port: () => port,
     cwd: options.cwd,
+    origins: options.origins,
   });
   return new Promise((resolve, reject) => {
     const server = serve(

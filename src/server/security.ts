@@ -9,8 +9,15 @@ export const CSRF_HEADER = 'x-cc-agent-csrf';
 export const CSRF_QUERY = 'csrf';
 
 /** Hosts a request may name: loopback, and the host the server was bound to. */
-export function allowedHosts(boundHost: string): Set<string> {
-  return new Set(['localhost', '127.0.0.1', '[::1]', '::1', boundHost.toLowerCase()]);
+export function allowedHosts(boundHost: string, more: readonly string[] = []): Set<string> {
+  return new Set([
+    'localhost',
+    '127.0.0.1',
+    '[::1]',
+    '::1',
+    boundHost.toLowerCase(),
+    ...more.map((h) => h.toLowerCase()),
+  ]);
 }
 
 const hostOf = (value: string): string => {
@@ -35,7 +42,13 @@ export function checkHost(hosts: Set<string>): MiddlewareHandler {
  * Our page's own origin, exactly: http, one of our names, and the port we listen on. A page on
  * another localhost port is the same *site* (so SameSite cookies go along) but not this origin.
  */
-export function ownOrigin(origin: string, hosts: Set<string>, port: number): boolean {
+export function ownOrigin(
+  origin: string,
+  hosts: Set<string>,
+  port: number,
+  extra: readonly string[] = [],
+): boolean {
+  if (extra.includes(origin)) return true;
   for (const host of hosts) {
     const name = host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
     if (origin === `http://${name}:${port}`) return true;
@@ -74,13 +87,15 @@ export function guard(o: {
   token: string;
   hosts: Set<string>;
   port: () => number;
+  /** Origins the user named with `serve --origin` (a tunnel to another local port). */
+  origins?: readonly string[];
 }): MiddlewareHandler {
   const csrf = csrfToken(o.token);
   return async (c, next) => {
     const by = authBy(c, o.token);
     if (!by) return c.json({ error: 'missing or wrong token (see: cc-agent serve status)' }, 401);
     const origin = c.req.header('origin');
-    if (origin !== undefined && !ownOrigin(origin, o.hosts, o.port())) {
+    if (origin !== undefined && !ownOrigin(origin, o.hosts, o.port(), o.origins)) {
       return c.json({ error: 'forbidden origin' }, 403);
     }
     const upgrade = c.req.header('upgrade')?.toLowerCase() === 'websocket';

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Approval, Job, Task } from '../../src/engine/index.js';
 import { repoRoot, createHarness, type Harness } from '../helpers/cli-harness.js';
 import { launchChromium } from '../helpers/browser.js';
+import { serveDetached } from '../helpers/serve.js';
 import { initRepo } from '../helpers/git-repo.js';
 import { jobJson, startDemo } from '../helpers/jobs.js';
 import { waitFor } from '../helpers/wait-for.js';
@@ -37,8 +38,7 @@ describe('the browser view in Chromium', () => {
       '--cooldown',
       '3600',
     ]);
-    const out = await h.ok(['serve', '--port', '0', '--detach']);
-    url = (/ on (http:\S+)$/.exec(out) as RegExpExecArray)[1] as string;
+    ({ url } = await serveDetached(h));
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   }, 120_000);

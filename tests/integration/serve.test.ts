@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { stripAnsi, type Job } from '../../src/engine/index.js';
+import { serveDetached } from '../helpers/serve.js';
 import { createHarness, type Harness } from '../helpers/cli-harness.js';
 import { eventsOf, startDemo, waitForStatus } from '../helpers/jobs.js';
 import { waitFor } from '../helpers/wait-for.js';
@@ -24,13 +25,7 @@ describe('cc-agent serve', () => {
       const j = JSON.parse(await h.ok(['status', agent, '--json'])) as Job;
       return j.activity === 'waiting';
     }, 'the agent to finish its first turn');
-    const out = await h.ok(['serve', '--port', '0', '--detach']);
-    const m = /^serving \(pid \d+\) on (http:\/\/127\.0\.0\.1:\d+)\/\?token=([0-9a-f]{64})$/.exec(
-      out,
-    );
-    expect(m, out).not.toBeNull();
-    base = (m as RegExpExecArray)[1] as string;
-    token = (m as RegExpExecArray)[2] as string;
+    ({ base, token } = await serveDetached(h));
   });
   afterAll(() => h?.cleanup());
 

@@ -6,6 +6,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Job } from '../../src/engine/index.js';
 import { launchChromium } from '../helpers/browser.js';
+import { serveDetached } from '../helpers/serve.js';
 import { createHarness, type Harness } from '../helpers/cli-harness.js';
 
 /**
@@ -44,11 +45,7 @@ describe('a page on another localhost port', () => {
   beforeAll(async () => {
     h = createHarness('cross-port');
     pwned = join(h.tempDir('victim'), 'pwned');
-    const out = await h.ok(['serve', '--port', '0', '--detach']);
-    const m = / on http:\/\/127\.0\.0\.1:(\d+)\/\?token=([0-9a-f]{64})$/.exec(out);
-    expect(m, out).not.toBeNull();
-    port = Number((m as RegExpExecArray)[1]);
-    token = (m as RegExpExecArray)[2] as string;
+    ({ port, token } = await serveDetached(h));
     const page = attackPage(
       `http://localhost:${port}`,
       `[[bash "touch ${pwned}"]] [[say "owned"]]`,

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { Job, Task } from '../../src/engine/index.js';
+import { pageCookie, serveDetached } from '../helpers/serve.js';
 import { createHarness, type Harness } from '../helpers/cli-harness.js';
 
 /**
@@ -17,15 +18,9 @@ describe('requests that carry the cookie but are not the page', () => {
 
   beforeAll(async () => {
     h = createHarness('csrf-forms');
-    const out = await h.ok(['serve', '--port', '0', '--detach']);
-    const m = / on (http:\/\/127\.0\.0\.1:(\d+))\/\?token=([0-9a-f]{64})$/.exec(out);
-    expect(m, out).not.toBeNull();
-    base = (m as RegExpExecArray)[1] as string;
-    port = Number((m as RegExpExecArray)[2]);
-    token = (m as RegExpExecArray)[3] as string;
-    const res = await fetch(`${base}/?token=${token}`, { redirect: 'manual' });
-    cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] as string;
-    expect(cookie).toBe(`cc_agent_token=${token}`);
+    const served = await serveDetached(h);
+    ({ base, port, token } = served);
+    cookie = await pageCookie(served);
   });
   afterAll(() => h?.cleanup());
 

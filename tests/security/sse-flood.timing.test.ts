@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/engine/index.js';
 import { rssOf, sseChurn } from '../../scripts/lib/sse-churn.mjs';
+import { serveDetached } from '../helpers/serve.js';
 import { createHarness, type Harness } from '../helpers/cli-harness.js';
 
 /**
@@ -32,10 +33,7 @@ describe('SSE flood over a big queue', () => {
     } finally {
       engine.close();
     }
-    const out = await h.ok(['serve', '--port', '0', '--detach']);
-    const m = /on (http:\/\/127\.0\.0\.1:\d+)\/\?token=([0-9a-f]{64})$/.exec(out);
-    expect(m, out).not.toBeNull();
-    [, origin = '', token = ''] = m as RegExpExecArray;
+    ({ base: origin, token } = await serveDetached(h));
     pid = (JSON.parse(readFileSync(join(h.home, 'serve.json'), 'utf8')) as { pid: number }).pid;
   });
   afterAll(() => h?.cleanup());
