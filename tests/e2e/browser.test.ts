@@ -96,10 +96,12 @@ describe('the browser view in Chromium', () => {
   });
 
   it('Enter opens the highlighted row, whatever the table is sorted by', async () => {
-    await startDemo(h, '[[say "one more"]]');
+    const added = await startDemo(h, '[[say "one more"]]');
     await page.click('nav >> text=dashboard');
     await page.click('th >> text=ID');
     await page.waitForSelector('th >> text=ID ↓');
+    // The rows are read once the new job has arrived: a row landing later would shift them.
+    await page.waitForSelector(`tr[data-job="${added}"]`);
     const shown = await page.$$eval('tr[data-job]', (rows) =>
       rows.map((r) => r.getAttribute('data-job') as string),
     );
