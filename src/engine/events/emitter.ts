@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import type { Task } from '../queue/queue.js';
+import type { Task } from '../store/task-rows.js';
 import type { Job } from '../store/job-types.js';
 
 export interface HookEventRecord {

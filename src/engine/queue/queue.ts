@@ -1,57 +1,19 @@
 import { randomBytes } from 'node:crypto';
 import type { EngineContext } from '../context.js';
-import { iso } from '../store/jobs-repo.js';
 import { badInput, CcAgentError } from '../errors.js';
 import { validText } from '../jobs/validate.js';
 import { getSetting } from '../store/retention.js';
 import { taskPage, type TaskPageOptions } from '../store/task-pages.js';
+import { ORDER, toTask, type Task, type TaskRow, type TaskStatus } from '../store/task-rows.js';
 
-export const TASK_STATUSES = ['pending', 'running', 'done', 'failed'] as const;
-export type TaskStatus = (typeof TASK_STATUSES)[number];
-
-export interface Task {
-  id: string;
-  prompt: string;
-  priority: number;
-  status: TaskStatus;
-  result: string | null;
-  error: string | null;
-  /** The agent working on it (the orchestrator, `orch`). */
-  jobId: string | null;
-  createdAt: string;
-  startedAt: string | null;
-  endedAt: string | null;
-}
-
-export interface TaskRow {
-  id: string;
-  prompt: string;
-  priority: number;
-  status: TaskStatus;
-  result: string | null;
-  error: string | null;
-  job_id: string | null;
-  created_at: number;
-  started_at: number | null;
-  ended_at: number | null;
-}
-
-export const toTask = (r: TaskRow): Task => ({
-  id: r.id,
-  prompt: r.prompt,
-  priority: r.priority,
-  status: r.status,
-  result: r.result,
-  error: r.error,
-  jobId: r.job_id,
-  createdAt: iso(r.created_at) as string,
-  startedAt: iso(r.started_at),
-  endedAt: iso(r.ended_at),
-});
-
-/** Priority first (higher sooner), then age (older sooner): the order tasks are handed out. */
-export const ORDER = `CASE status WHEN 'running' THEN 0 WHEN 'pending' THEN 1 ELSE 2 END,
-  priority DESC, created_at, rowid`;
+export {
+  ORDER,
+  TASK_STATUSES,
+  toTask,
+  type Task,
+  type TaskRow,
+  type TaskStatus,
+} from '../store/task-rows.js';
 
 /** Far beyond any real use, and well inside SQLite's 64-bit integers (-1e20 is not). */
 export const MAX_PRIORITY = 1_000_000;

@@ -1,5 +1,5 @@
 import type { EngineContext } from '../context.js';
-import { ORDER, toTask, type Task, type TaskRow, type TaskStatus } from '../queue/queue.js';
+import { ORDER, toTask, type Task, type TaskRow, type TaskStatus } from './task-rows.js';
 
 /** Characters of a prompt, result or error a preview keeps. */
 export const PREVIEW_CHARS = 200;

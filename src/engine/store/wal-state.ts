@@ -1,6 +1,6 @@
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { endianness } from 'node:os';
-import type { Db } from './db.js';
+import type Database from 'better-sqlite3';
 
 const LE = endianness() === 'LE';
 
@@ -53,7 +53,7 @@ export function walInode(db: string): number | null {
  * the store, and says so, so that its face can stop and free the store for everyone else.
  */
 export function walGuard(
-  db: Db,
+  db: Database.Database,
   file: string,
   everyMs = 2000,
 ): { check(now: number): 'ok' | 'deleted' } {
