@@ -75,6 +75,9 @@ export function runCommand(c: CommandContext, command: CommandId): void {
       return dispatch({ type: 'cycle', delta: -1 });
     case 'filter':
       return dispatch(prompt('filter', undefined, view.filters[view.panel]));
+    case 'clear-filter':
+      if (view.filters[view.panel]) dispatch({ type: 'filter', panel: view.panel, text: '' });
+      return;
     case 'back':
       return dispatch({ type: 'back' });
     case 'down':
