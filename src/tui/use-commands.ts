@@ -2,7 +2,7 @@ import type { Dispatch } from 'react';
 import type { Engine, Job } from '../engine/index.js';
 import type { TuiData } from './data/use-engine-data.js';
 import type { CommandId } from './keymap.js';
-import type { Pending } from './rows.js';
+import { jobTask, type Pending } from './rows.js';
 import {
   type ConfirmAction,
   type PanelId,
@@ -122,7 +122,7 @@ export function runCommand(c: CommandContext, command: CommandId): void {
     case 'kill':
       return needJob((j) =>
         dispatch(
-          confirm(`Kill job ${j.id} (${j.promptPreview.slice(0, 40)})?`, {
+          confirm(`Kill job ${j.id} (${jobTask(j).slice(0, 40)})?`, {
             type: 'kill',
             jobId: j.id,
           }),
