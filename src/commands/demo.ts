@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Engine } from '../engine/index.js';
 import { activityLabel, elapsed, statusLabel, table } from './format.js';
 import { startDetachedPulse } from './pulse.js';
+import { taskLabel } from './task-label.js';
 import { openTui } from './tui.js';
 import type { Command, Io } from './types.js';
 
@@ -127,7 +128,7 @@ Options:
           statusLabel(j),
           activityLabel(j).slice(0, 36),
           elapsed(j),
-          j.promptPreview,
+          taskLabel(j),
         ]),
       );
     };

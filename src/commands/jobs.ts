@@ -13,6 +13,7 @@ import {
   table,
   tokensLabel,
 } from './format.js';
+import { taskLabel } from './task-label.js';
 import type { Command } from './types.js';
 
 /** The job as JSON, with its worktree's live state (dirty, ahead, behind, merged) when it has one. */
@@ -81,7 +82,7 @@ the branch they came from, uncommitted files ("dirty"), or "merged" when nothing
           contextLabel(j),
           costLabel(j),
           ...(branches ? [branchLabel(j, trees.get(j.id))] : []),
-          j.promptPreview,
+          taskLabel(j),
         ]),
       ),
     );

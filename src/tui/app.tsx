@@ -10,7 +10,7 @@ import { maxScroll } from './diff-view.js';
 import { activeScopes, commandFor, hints, keyName, KEYMAP, type CommandId } from './keymap.js';
 import { Confirm, confirmAnswer } from './modals/confirm.js';
 import { ListeningContext, type Listening } from './modals/listening.js';
-import { Help } from './modals/help.js';
+import { Help, helpSize } from './modals/help.js';
 import { NewAgentForm, type NewAgent } from './modals/new-agent.js';
 import { paletteShown, Prompt, type PaletteEntry } from './modals/prompt.js';
 import { editLine, type EditKey } from './view/line-edit.js';
@@ -46,12 +46,15 @@ const PROMPT_LABELS = {
 const CHROME = 3;
 const MIN_BODY = 3;
 
-/** Lines a modal takes under the panel (the panel shrinks to make room, down to MIN_BODY). */
-const modalHeight = (m: Modal | undefined, rows: number): number =>
+/**
+ * Lines a modal takes under the panel (the panel shrinks to make room, down to MIN_BODY). Help
+ * takes what its keys need at this width, no more: the panel keeps the rest.
+ */
+const modalHeight = (m: Modal | undefined, rows: number, columns: number): number =>
   !m
     ? 0
     : m.kind === 'help'
-      ? rows - CHROME - MIN_BODY
+      ? helpSize(rows - CHROME - MIN_BODY, columns).height
       : m.kind === 'confirm'
         ? 3
         : m.kind === 'new-agent'
@@ -84,6 +87,8 @@ export function App(props: { engine: Engine; cwd: string }) {
   dataRef.current = data;
   const sizeRef = useRef(rows);
   sizeRef.current = rows;
+  const widthRef = useRef(columns);
+  widthRef.current = columns;
   // The open diff's text, fetched off the key path: scrolling only moves a window over it.
   const shownDiff = openDiff(view);
   const diffJob = shownDiff && data.jobs.find((j) => j.id === shownDiff.jobId);
@@ -109,7 +114,7 @@ export function App(props: { engine: Engine; cwd: string }) {
         : undefined;
     const bodyHeight = Math.max(
       MIN_BODY,
-      sizeRef.current - CHROME - modalHeight(v.modals.at(-1), sizeRef.current),
+      sizeRef.current - CHROME - modalHeight(v.modals.at(-1), sizeRef.current, widthRef.current),
     );
     // In a diff the list keys scroll: its "rows" are the top lines it can have.
     const diffOpen = openDiff(v) !== undefined;
@@ -130,7 +135,7 @@ export function App(props: { engine: Engine; cwd: string }) {
   }
   const { detailId, model, selectedIndex, job, bodyHeight, scopes } = useMemo(
     () => focusOf(view),
-    [view, data, rows, diff],
+    [view, data, rows, columns, diff],
   );
   /** A command, the worktree ones first (the general runner does not know them). */
   const run = (ctx: CommandContext, command: CommandId): void => {
@@ -278,7 +283,7 @@ export function App(props: { engine: Engine; cwd: string }) {
     const pop = (): void => dispatch({ type: 'pop-modal' });
     switch (m.kind) {
       case 'help':
-        return <Help rows={modalHeight(m, rows)} columns={columns} />;
+        return <Help rows={rows - CHROME - MIN_BODY} columns={columns} />;
       case 'confirm':
         return <Confirm message={m.message} />;
       case 'new-agent':

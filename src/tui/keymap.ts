@@ -12,6 +12,7 @@ export type CommandId =
   | 'prev-panel'
   | `panel-${PanelId}`
   | 'filter'
+  | 'clear-filter'
   | 'back'
   | 'down'
   | 'up'
@@ -181,6 +182,8 @@ export const KEYMAP: readonly Binding[] = [
   { command: 'page-down', keys: ['ctrl+d', 'pagedown'], description: 'a page down', scope: 'list' },
   { command: 'page-up', keys: ['ctrl+u', 'pageup'], description: 'a page up', scope: 'list' },
   { command: 'filter', keys: ['/'], description: 'filter the list', scope: 'list', hint: 'filter' },
+  // In a job's detail Escape goes back first (the detail scope is searched before the list's).
+  { command: 'clear-filter', keys: ['escape'], description: 'clear the filter', scope: 'list' },
   {
     command: 'diff',
     keys: ['d'],
@@ -271,7 +274,7 @@ export function activeScopes(panel: PanelId, detail: boolean, diff = false): Sco
 }
 
 /** Commands a scope turns off in the scopes under it: a diff's lines are not rows to filter. */
-const MASKED: Partial<Record<Scope, readonly CommandId[]>> = { diff: ['filter'] };
+const MASKED: Partial<Record<Scope, readonly CommandId[]>> = { diff: ['filter', 'clear-filter'] };
 
 const live = (scopes: readonly Scope[]): ((b: Binding) => boolean) => {
   const off = new Set(scopes.flatMap((s) => MASKED[s] ?? []));

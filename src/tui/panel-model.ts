@@ -11,6 +11,8 @@ import {
   type Pending,
 } from './rows.js';
 import { applyFilter, type PanelId } from './view/state.js';
+import { activityWords } from './activity-words.js';
+import { clock } from './notes.js';
 import { asksForHuman, unseenTurn, type Job, type Task, type Trigger } from '../engine/index.js';
 
 export interface Row {
@@ -61,7 +63,7 @@ export function panelModel(panel: PanelId, data: TuiData, filter: string): Panel
       return model(
         data.jobs.filter((j) => j.kind === 'worker' || j.status === 'running'),
         filter,
-        (j) => jobRow(j, data.now),
+        (j) => jobRow(j, data.now, data.orchestrator),
         (j) => ({ key: j.id, color: jobColor(j), dim: j.status === 'killed' }),
         { header: JOB_HEADER, empty: 'no agents yet: press n to start one' },
       );
@@ -108,7 +110,7 @@ export function panelModel(panel: PanelId, data: TuiData, filter: string): Panel
       return model(
         [...data.orchestrator.recent].reverse(),
         filter,
-        (a) => `${a.ts.slice(11, 19)}  ${a.kind.padEnd(22)} ${JSON.stringify(a.detail)}`,
+        (a) => `${clock(Date.parse(a.ts))}  ${activityWords(a, data.tasks)}`,
         (a) => ({ key: String(a.seq) }),
         { empty: 'no orchestrator activity yet' },
       );
@@ -116,7 +118,7 @@ export function panelModel(panel: PanelId, data: TuiData, filter: string): Panel
       return model(
         data.notes,
         filter,
-        (n) => `${new Date(n.at).toISOString().slice(11, 19)}  ${n.title}: ${n.message}`,
+        (n) => `${clock(n.at)}  ${n.title}: ${n.message}`,
         (n) => ({ key: `${n.at}-${n.title}` }),
         { empty: 'no notifications yet' },
       );

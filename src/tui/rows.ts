@@ -3,6 +3,7 @@ import {
   unseenTurn,
   type Approval,
   type Job,
+  type OrchestratorStatus,
   type Task,
   type Trigger,
 } from '../engine/index.js';
@@ -11,11 +12,12 @@ import {
   duration,
   contextLabel,
   costLabel,
-  elapsed,
   modelLabel,
   statusLabel,
   tokensLabel,
 } from '../commands/format.js';
+import { taskLabel, taskText } from '../commands/task-label.js';
+import { approvalWords } from './notes.js';
 
 /**
  * One line of text per row, built from the engine's records: pure, so the panels stay thin and
@@ -40,16 +42,27 @@ export const JOB_HEADER = `  ${col('ID', 8)} ${col('STATE', 10)} ${col('AGENT', 
 export const ticksBySecond = (j: Job): boolean =>
   j.status === 'running' && (j.activity === 'working' || j.activity === 'starting');
 
-/** Seconds while it works; whole minutes while it waits (an idle screen redraws once a minute). */
-function timeLabel(j: Job, now: number): string {
-  if (!ticksBySecond(j) && j.status === 'running') {
-    const minutes = Math.floor((now - Date.parse(j.startedAt ?? j.createdAt)) / 60_000);
-    return minutes < 1 ? '<1m' : duration(minutes * 60_000).replace(/00s$/, '');
-  }
-  return elapsed(j, now);
+/**
+ * How long the job has been at it, in one format for every row: counting while it works,
+ * held at its last event while it waits (so an idle screen, redrawn once a minute, never
+ * shows a stale count), from start to end once it ended.
+ */
+export function timeLabel(j: Job, now: number): string {
+  const start = Date.parse(j.startedAt ?? j.createdAt);
+  const end = j.endedAt
+    ? Date.parse(j.endedAt)
+    : j.status !== 'running' || ticksBySecond(j)
+      ? now
+      : Date.parse(j.lastEventAt ?? j.updatedAt);
+  return duration(Math.max(0, end - start));
 }
 
-export function jobRow(j: Job, now: number): string {
+/** The orchestrator's row names the task it holds: `orch` in the status, when known. */
+type OrchTask = Pick<OrchestratorStatus, 'currentTask'>;
+
+export const jobTask = (j: Job, orch?: OrchTask): string => taskLabel(j, orch?.currentTask?.prompt);
+
+export function jobRow(j: Job, now: number, orch?: OrchTask): string {
   const doing =
     j.status === 'running' ? (j.activityDetail?.label ?? '') : (j.summary ?? j.error ?? '');
   return [
@@ -62,16 +75,22 @@ export function jobRow(j: Job, now: number): string {
     col(contextLabel(j), 4),
     col(costLabel(j), 6),
     col(doing, 28),
-    j.promptPreview,
+    jobTask(j, orch),
   ].join(' ');
 }
 
-/** A job's detail header lines. */
-export function jobSummary(j: Job, now: number): string[] {
+/** The state a job's detail names: the lifecycle status, and while it runs what it does. */
+export function stateLabel(j: Job): string {
+  const doing = j.status === 'running' ? activityLabel(j) : '';
+  return doing ? `${statusLabel(j)} · ${doing}` : statusLabel(j);
+}
+
+/** A job's detail header lines: who (id, state, task), how it runs, its figures, its files. */
+export function jobSummary(j: Job, now: number, orch?: OrchTask): string[] {
   return [
-    `${j.id}  ${statusLabel(j)}  ${activityLabel(j)}`,
+    `${j.id} · ${stateLabel(j)} · ${jobTask(j, orch)}`,
     `${j.backend} ${modelLabel(j)} · ${j.sandbox} · ${j.worktree ? `${j.worktree.branch} (from ${j.worktree.baseRef}, d: diff) · ` : ''}${j.dir}`,
-    `time ${elapsed(j, now)} · tokens ${tokensLabel(j)} · context ${contextLabel(j)} · cost ${costLabel(j)} · tools ${j.toolCalls}`,
+    `time ${timeLabel(j, now)} · tokens ${tokensLabel(j)} · context ${contextLabel(j)} · cost ${costLabel(j)} · tools ${j.toolCalls}`,
     `files: ${j.filesModified.length ? j.filesModified.join(', ') : '-'}`,
   ];
 }
@@ -79,7 +98,7 @@ export function jobSummary(j: Job, now: number): string[] {
 export const TASK_HEADER = `${col('ID', 8)} ${col('STATUS', 8)} ${col('PRIO', 4)} ${col('AGENT', 6)} TASK`;
 
 export const taskRow = (t: Task): string =>
-  `${col(t.id, 8)} ${col(t.status, 8)} ${col(String(t.priority), 4)} ${col(t.jobId ?? '', 6)} ${(t.prompt.split('\n')[0] ?? '') + (t.result ? ` → ${t.result}` : t.error ? ` → ${t.error}` : '')}`;
+  `${col(t.id, 8)} ${col(t.status, 8)} ${col(String(t.priority), 4)} ${col(t.jobId ?? '', 6)} ${taskText(t.prompt) + (t.result ? ` → ${t.result}` : t.error ? ` → ${t.error}` : '')}`;
 
 export const TRIGGER_HEADER = `${col('ON', 3)} ${col('NAME', 24)} ${col('KIND', 9)} ${col('CONDITION', 22)} ${col('ACTION', 18)} AUTONOMY`;
 
@@ -101,9 +120,9 @@ export function pendingItems(approvals: readonly Approval[], jobs: readonly Job[
 export function pendingRow(p: Pending): string {
   if (p.kind === 'approval') {
     const a = p.approval;
-    return `${col(a.id, 8)} trigger ${col(a.triggerName ?? '-', 20)} wants ${col(a.action, 18)} ${a.reason}`;
+    return `${col(a.id, 8)} trigger ${col(a.triggerName ?? '-', 20)} wants to ${col(approvalWords(a.action), 22)} ${a.reason}`;
   }
   const j = p.job;
   const what = j.activityDetail?.question ?? j.activityDetail?.label ?? j.activity ?? '';
-  return `${col(j.id, 8)} agent   ${col(j.promptPreview, 20)} asks  ${what}`;
+  return `${col(j.id, 8)} agent   ${col(jobTask(j), 20)} asks    ${what}`;
 }

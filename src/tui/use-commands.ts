@@ -2,7 +2,7 @@ import type { Dispatch } from 'react';
 import type { Engine, Job } from '../engine/index.js';
 import type { TuiData } from './data/use-engine-data.js';
 import type { CommandId } from './keymap.js';
-import type { Pending } from './rows.js';
+import { jobTask, type Pending } from './rows.js';
 import {
   type ConfirmAction,
   type PanelId,
@@ -75,6 +75,9 @@ export function runCommand(c: CommandContext, command: CommandId): void {
       return dispatch({ type: 'cycle', delta: -1 });
     case 'filter':
       return dispatch(prompt('filter', undefined, view.filters[view.panel]));
+    case 'clear-filter':
+      if (view.filters[view.panel]) dispatch({ type: 'filter', panel: view.panel, text: '' });
+      return;
     case 'back':
       return dispatch({ type: 'back' });
     case 'down':
@@ -119,7 +122,7 @@ export function runCommand(c: CommandContext, command: CommandId): void {
     case 'kill':
       return needJob((j) =>
         dispatch(
-          confirm(`Kill job ${j.id} (${j.promptPreview.slice(0, 40)})?`, {
+          confirm(`Kill job ${j.id} (${jobTask(j).slice(0, 40)})?`, {
             type: 'kill',
             jobId: j.id,
           }),

@@ -193,7 +193,7 @@ describe('triggers, approvals and the pulse', () => {
       // The pulse reacts to events one at a time, in order: once the marker (emitted after the
       // follow-up's own queue_updated) has been handled, a loop would already have shown.
       e.queue.remove(t.id);
-      await waitFor(() => heard.includes('marker'), 'the marker');
+      await waitFor(() => heard.includes('Trigger marker'), 'the marker');
       expect(e.queue.list().map((x) => x.prompt)).toEqual(['follow-up']);
     } finally {
       await live.stop();

@@ -21,7 +21,11 @@ function need(p: Record<string, unknown> | null, key: string, action: string): s
   return v;
 }
 
-/** A notification reaches the TUI (engine event), the tmux status line and the desktop. */
+/**
+ * A notification reaches the TUI (engine event), the tmux status line and the desktop. The
+ * audit result says what the user was told (the approval's result and the activity log show
+ * it), not which channels carried it.
+ */
 async function notify(ctx: EngineContext, title: string, message: string): Promise<string> {
   ctx.events.emit('notification', { title, message, at: new Date(ctx.now()).toISOString() });
   const tmux = ctx.tmux(ctx.defaultSocket);
@@ -30,9 +34,9 @@ async function notify(ctx: EngineContext, title: string, message: string): Promi
     await ctx.runner
       .run(['notify-send', '--', title, message], { timeoutMs: 5000 })
       .catch(() => undefined);
-    return 'engine event, tmux message, desktop notification';
+    return `notified: ${message} (also on the desktop)`;
   }
-  return 'engine event, tmux message';
+  return `notified: ${message}`;
 }
 
 /** Carry out a trigger's action; returns what happened, in words for the audit trail. */
@@ -44,7 +48,8 @@ export async function runAction(
 ): Promise<string> {
   switch (action) {
     case 'notify':
-      return notify(ctx, title, text(payload, 'message') ?? `trigger ${title} fired`);
+      // "Trigger sprint-low-capacity: Fewer than 2 agents running" wherever it is shown.
+      return notify(ctx, `Trigger ${title}`, text(payload, 'message') ?? 'it fired');
     case 'queue_task': {
       const priority =
         typeof payload?.['priority'] === 'number' ? (payload['priority'] as number) : 0;

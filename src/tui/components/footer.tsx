@@ -15,7 +15,7 @@ export function Footer(props: {
   }
   return (
     <Text wrap="truncate" dimColor>
-      {props.filter ? `filter: ${props.filter} · ` : ''}
+      {props.filter ? `filter: ${props.filter} (esc clears) · ` : ''}
       {props.hints.join(' · ')}
     </Text>
   );

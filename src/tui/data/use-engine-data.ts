@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { timelineLine } from '../../commands/timeline.js';
+import { approvalNote, completedNote, failedNote, type NoteText } from '../notes.js';
 import { ticksBySecond } from '../rows.js';
 import type {
   ActivityEntry,
@@ -126,7 +127,7 @@ export function useEngineData(engine: Engine): TuiData {
       for (const p of parts) dirty.add(p);
       timer ??= setTimeout(flush, BATCH_MS);
     };
-    const note = (title: string, message: string): void => {
+    const note = ({ title, message }: NoteText): void => {
       notes.push({ at: Date.now(), title, message });
       mark();
     };
@@ -134,11 +135,11 @@ export function useEngineData(engine: Engine): TuiData {
       engine.events.on('job_created', () => mark('jobs')),
       engine.events.on('job_updated', () => mark('jobs', 'orchestrator')),
       engine.events.on('job_completed', (j) => {
-        note(`${j.id} completed`, j.summary ?? j.promptPreview);
+        note(completedNote(j));
         mark('jobs', 'orchestrator');
       }),
       engine.events.on('job_failed', (j) => {
-        note(`${j.id} failed`, j.error ?? `exit ${j.exitCode ?? '?'}`);
+        note(failedNote(j));
         mark('jobs', 'orchestrator');
       }),
       engine.events.on('job_deleted', () => mark('jobs')),
@@ -149,11 +150,12 @@ export function useEngineData(engine: Engine): TuiData {
       engine.events.on('queue_updated', () => mark('tasks', 'orchestrator')),
       engine.events.on('queue_removed', () => mark('tasks')),
       engine.events.on('approval_updated', (a) => {
-        if (a.status === 'pending') note('approval needed', `approval ${a.id}`);
+        if (a.status === 'pending')
+          note(approvalNote(engine.triggers.approvals().find((x) => x.id === a.id) ?? a));
         mark('triggers');
       }),
       engine.events.on('trigger_fired', () => mark('triggers')),
-      engine.events.on('notification', (n) => note(n.title, n.message)),
+      engine.events.on('notification', (n) => note(n)),
       engine.events.on('orchestrator_status_change', () => mark('orchestrator', 'triggers')),
       engine.events.on('pulse_tick', () => {
         tick = true;

@@ -4,6 +4,8 @@ import { count, duration } from '../../commands/format.js';
 import type { Engine } from '../../engine/index.js';
 import { barChart, sparkline } from '../charts.js';
 
+const GAP = 3;
+
 /**
  * Tokens and cost per day, how long jobs ran, which tools they used: bar charts drawn with
  * Unicode blocks (src/tui/charts.ts), recomputed only when the jobs change.
@@ -16,7 +18,9 @@ export function AnalyticsPanel(props: { engine: Engine; width: number; version: 
     return engine.analytics(14);
   }, [engine, version]);
   const days = a.days.slice(-7);
-  const half = Math.max(20, Math.floor(width / 2) - 2);
+  // Two charts side by side with a gap between them: each chart fills its column to the
+  // last cell, so without one the left chart's figures run into the right chart's labels.
+  const half = Math.max(20, Math.floor((width - GAP) / 2));
   return (
     <Box flexDirection="column">
       <Text bold>
@@ -33,8 +37,8 @@ export function AnalyticsPanel(props: { engine: Engine; width: number; version: 
       ).map((l, i) => (
         <Text key={`d${i}`}>{l}</Text>
       ))}
-      <Box marginTop={1}>
-        <Box flexDirection="column" width={half}>
+      <Box marginTop={1} columnGap={GAP}>
+        <Box flexDirection="column" width={half} flexShrink={0}>
           <Text bold>recent job durations</Text>
           {barChart(
             a.durations.slice(0, 8).map((d) => ({
@@ -48,7 +52,7 @@ export function AnalyticsPanel(props: { engine: Engine; width: number; version: 
           ))}
           {a.durations.length === 0 ? <Text dimColor>no finished jobs yet</Text> : null}
         </Box>
-        <Box flexDirection="column" width={half}>
+        <Box flexDirection="column" width={half} flexShrink={0}>
           <Text bold>tool usage</Text>
           {barChart(
             a.tools.slice(0, 8).map((t) => ({ label: t.tool, value: t.count })),

@@ -8,6 +8,8 @@ import { jobSummary } from '../rows.js';
 import { DiffPane } from './diff-pane.js';
 
 const EVENTS_SHOWN = 6;
+/** Rows around the screen: the four summary lines, the screen's border, "timeline". */
+const AROUND = 4 + 2 + 1;
 
 /**
  * One job: its live screen, timeline and figures, or (`diff` set) its worktree diff. The two
@@ -42,17 +44,21 @@ export function JobDetail(props: {
 /** The live screen (from capture-pane, in colour), the job's own timeline and figures. */
 function LiveDetail(props: { engine: Engine; job: Job; data: TuiData; height: number }) {
   const { job } = props;
-  const screenRows = Math.max(3, props.height - 4 - EVENTS_SHOWN - 2);
+  // Everything must fit the body: a column taller than it is squeezed from the top by Yoga,
+  // which took the header line (id and state) first.
+  const screenRows = Math.max(3, props.height - AROUND - EVENTS_SHOWN);
   const screen = useScreen(props.engine, job.id, screenRows);
   const events = props.data.timeline.filter((e) => e.jobId === job.id).slice(-EVENTS_SHOWN);
   const lines = screen.split('\n').slice(-screenRows);
   return (
     <Box flexDirection="column">
-      {jobSummary(job, props.data.now).map((l, i) => (
-        <Text key={i} wrap="truncate" color={i === 0 ? jobColor(job) : undefined} bold={i === 0}>
-          {l}
-        </Text>
-      ))}
+      <Box flexDirection="column" flexShrink={0}>
+        {jobSummary(job, props.data.now, props.data.orchestrator).map((l, i) => (
+          <Text key={i} wrap="truncate" color={i === 0 ? jobColor(job) : undefined} bold={i === 0}>
+            {l}
+          </Text>
+        ))}
+      </Box>
       <Box flexDirection="column" borderStyle="single" borderDimColor height={screenRows + 2}>
         {lines.map((l, i) => (
           <Text key={i} wrap="truncate">

@@ -1,5 +1,7 @@
 import { Box, Text } from 'ink';
 import type { OrchestratorStatus } from '../../engine/index.js';
+import { taskText } from '../../commands/task-label.js';
+import { pulseWords } from '../activity-words.js';
 
 /** The orchestrator at a glance, above its recent activity. */
 export function OrchestratorBlock(props: { o: OrchestratorStatus }) {
@@ -21,11 +23,11 @@ export function OrchestratorBlock(props: { o: OrchestratorStatus }) {
       </Text>
       <Text wrap="truncate">
         context {o.contextPct === null ? '-' : `${o.contextPct}%`} ({o.phase ?? 'normal'}) · task{' '}
-        {o.currentTask ? `${o.currentTask.id} ${o.currentTask.prompt.split('\n')[0]}` : 'none'} ·
-        queued {o.queueDepth} · respawns {o.respawns}
+        {o.currentTask ? `${o.currentTask.id} ${taskText(o.currentTask.prompt)}` : 'none'} · queued{' '}
+        {o.queueDepth} · respawns {o.respawns}
       </Text>
       <Text wrap="truncate" dimColor>
-        pulse {o.pulse.leader ?? 'none (this TUI leads when free)'} · state {o.statePath}
+        {pulseWords(o.pulse)} · state {o.statePath}
       </Text>
     </Box>
   );

@@ -1,0 +1,178 @@
+import { KEYMAP, type CommandId, type Scope } from '../keymap.js';
+
+const SCOPE_TITLES: [Scope, string][] = [
+  ['global', 'Everywhere'],
+  ['list', 'Lists'],
+  ['jobs', 'Jobs'],
+  ['job', 'A job (selected row or its detail)'],
+  ['detail', 'Job detail'],
+  ['queue', 'Queue'],
+  ['triggers', 'Triggers'],
+  ['approvals', 'Approvals'],
+];
+
+export interface HelpEntry {
+  command: CommandId;
+  keys: string;
+  text: string;
+}
+
+export interface HelpSection {
+  title: string;
+  entries: HelpEntry[];
+}
+
+/** One line of the overlay: a section title, or (part of) a key's description. */
+export interface HelpLine {
+  text: string;
+  title?: boolean;
+  command?: CommandId;
+}
+
+export interface HelpLayout {
+  /** Each column's width and lines, left to right. */
+  columns: { width: number; lines: HelpLine[] }[];
+  /** Rows of the tallest column. */
+  height: number;
+}
+
+export const HELP_SECTIONS: HelpSection[] = SCOPE_TITLES.map(([scope, title]) => ({
+  title,
+  entries: KEYMAP.filter((b) => b.scope === scope).map((b) => ({
+    command: b.command,
+    keys: b.keys.join(', '),
+    text: b.description,
+  })),
+}));
+
+/** Columns are this far apart; none is narrower than MIN_WIDTH unless there is only one. */
+const GAP = 2;
+const MIN_WIDTH = 36;
+const INDENT = 2;
+
+/** `text` in lines of at most `width` characters, broken at spaces (a long word is cut). */
+export function wrap(text: string, width: number): string[] {
+  const w = Math.max(1, width);
+  const out: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (!line) line = word;
+    else if (line.length + 1 + word.length <= w) line += ` ${word}`;
+    else {
+      out.push(line);
+      line = word;
+    }
+    while (line.length > w) {
+      out.push(line.slice(0, w));
+      line = line.slice(w);
+    }
+  }
+  return [...out, line];
+}
+
+const keyWidth = (sections: readonly HelpSection[]): number =>
+  Math.max(0, ...sections.flatMap((s) => s.entries.map((e) => e.keys.length)));
+
+/** A section's lines in a column `width` wide: its title, then each key with its words wrapped. */
+function sectionLines(s: HelpSection, width: number, keyW: number): HelpLine[] {
+  const descW = Math.max(8, width - INDENT - keyW - 1);
+  const pad = ' '.repeat(INDENT);
+  return [
+    { text: s.title.slice(0, width), title: true },
+    ...s.entries.flatMap((e) =>
+      wrap(e.text, descW).map((part, i) => ({
+        text: `${pad}${(i === 0 ? e.keys : '').padEnd(keyW)} ${part}`,
+        command: e.command,
+      })),
+    ),
+  ];
+}
+
+/** The natural width of a column: its widest line with nothing wrapped. */
+const naturalWidth = (sections: readonly HelpSection[]): number => {
+  const keyW = keyWidth(sections);
+  return Math.max(
+    ...sections.map((s) => s.title.length),
+    ...sections.flatMap((s) => s.entries.map((e) => INDENT + keyW + 1 + e.text.length)),
+  );
+};
+
+/**
+ * Sections in order, in the fewest columns whose tallest is at most `maxHeight` rows, across
+ * `width` characters. Narrow columns get what they need, the rest of the width goes to the
+ * columns with long descriptions, and a description that still does not fit wraps under
+ * itself: nothing is cut off. A terminal too small for every key gets the shortest layout.
+ */
+export function helpLayout(
+  maxHeight: number,
+  width: number,
+  sections: readonly HelpSection[] = HELP_SECTIONS,
+): HelpLayout {
+  let best: HelpLayout | undefined;
+  for (let n = 1; n <= sections.length; n++) {
+    const share = Math.floor((width - GAP * (n - 1)) / n);
+    if (n > 1 && share < MIN_WIDTH) break;
+    const groups = partition(sections, n, share);
+    const widths = fitWidths(
+      groups.map((g) => naturalWidth(g)),
+      width - GAP * (groups.length - 1),
+    );
+    const columns = groups.map((g, i) => {
+      const w = widths[i] ?? share;
+      const keyW = keyWidth(g);
+      return { width: w, lines: g.flatMap((s) => sectionLines(s, w, keyW)) };
+    });
+    const layout = { columns, height: Math.max(0, ...columns.map((c) => c.lines.length)) };
+    if (layout.height <= maxHeight) return layout;
+    if (!best || layout.height < best.height) best = layout;
+  }
+  return best ?? { columns: [], height: 0 };
+}
+
+/** Contiguous groups of sections, at most `n`, whose tallest (at width `w`) is as short as it can be. */
+function partition(sections: readonly HelpSection[], n: number, w: number): HelpSection[][] {
+  const keyW = keyWidth(sections);
+  const tall = sections.map((s) => sectionLines(s, w, keyW).length);
+  const total = tall.reduce((a, b) => a + b, 0);
+  for (let cap = Math.max(...tall, Math.ceil(total / n)); ; cap++) {
+    const groups: HelpSection[][] = [[]];
+    let used = 0;
+    sections.forEach((s, i) => {
+      const h = tall[i] ?? 0;
+      const group = groups[groups.length - 1] as HelpSection[];
+      if (used + h > cap && group.length > 0) {
+        groups.push([s]);
+        used = h;
+      } else {
+        group.push(s);
+        used += h;
+      }
+    });
+    if (groups.length <= n) return groups;
+  }
+}
+
+/**
+ * Widths for columns that would like `wanted`, sharing `total`: all of them when they fit
+ * (the spare goes to the last), else the narrow ones get theirs and the wide ones split the rest.
+ */
+export function fitWidths(wanted: readonly number[], total: number): number[] {
+  const sum = wanted.reduce((a, b) => a + b, 0);
+  if (sum <= total) {
+    return wanted.map((w, i) => (i === wanted.length - 1 ? w + total - sum : w));
+  }
+  const widths = [...wanted];
+  let open = wanted.map((_, i) => i);
+  let left = total;
+  for (;;) {
+    const share = Math.floor(left / open.length);
+    const small = open.filter((i) => (wanted[i] ?? 0) <= share);
+    if (small.length === 0) {
+      open.forEach((i, k) => (widths[i] = share + (k < left - share * open.length ? 1 : 0)));
+      return widths;
+    }
+    for (const i of small) left -= wanted[i] ?? 0;
+    open = open.filter((i) => !small.includes(i));
+    if (open.length === 0) return widths;
+  }
+}
