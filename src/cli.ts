@@ -1,5 +1,6 @@
+import { isFlagWord, noFlags, parseFlags, UsageError } from './commands/flags.js';
 import { commandTable } from './commands/registry.js';
-import type { Command, FlagValues, Io } from './commands/types.js';
+import type { Command, Io } from './commands/types.js';
 import type { Engine } from './engine/index.js';
 
 const VERSION = '0.1.0';
@@ -26,88 +27,8 @@ Environment:
 const commandHelp = (name: string, c: Command): string =>
   `Usage: cc-agent ${c.usage}\n\n${c.summary}\n${c.help ? `\n${c.help.trimEnd()}\n` : ''}`;
 
-/** Turn a flag spec into every spelling the parser may report (name, kebab-case, short). */
-function knownFlagNames(c: Command): Set<string> {
-  const names = new Set(['help', 'h']);
-  for (const [name, spec] of Object.entries(c.flags)) {
-    names.add(name);
-    names.add(name.replace(/[A-Z]/g, (m) => `-${m.toLowerCase()}`));
-    if (spec.shortFlag) names.add(spec.shortFlag);
-  }
-  return names;
-}
-
-class UsageError extends Error {}
-
 /** The engine's fault reader, once the engine is loaded (help and usage errors never load it). */
 let describe: ((e: unknown) => Error | undefined) | undefined;
-
-interface Parsed {
-  input: string[];
-  flags: FlagValues;
-}
-
-/** A word the flag parser must see; a lone `-` is the "read stdin" argument. */
-const isFlagWord = (w: string): boolean => w.startsWith('-') && w !== '-';
-
-/**
- * No flag words at all (`cc-agent send <id> "msg"`): every flag takes its default, exactly as
- * meow would give it. meow costs ~35 ms to load, a quarter of `send`'s budget, so the commonest
- * calls skip it.
- */
-function noFlags(command: Command, input: string[]): Parsed {
-  const flags: FlagValues = { help: false };
-  for (const [name, spec] of Object.entries(command.flags)) {
-    if (spec.default !== undefined) flags[name] = spec.default;
-    else if (spec.isMultiple) flags[name] = [];
-    else if (spec.type === 'boolean') flags[name] = false;
-  }
-  return { input, flags };
-}
-
-/** `--flag [value]` → `--flag=value` or `--flag=` before the parser sees it (FlagSpec.optionalValue). */
-function settleOptionalValues(command: Command, argv: string[]): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const word = argv[i] as string;
-    const spec = Object.entries(command.flags).find(
-      ([n, s]) =>
-        s.optionalValue && word === `--${n.replace(/[A-Z]/g, (m) => `-${m.toLowerCase()}`)}`,
-    )?.[1];
-    if (!spec?.optionalValue) {
-      out.push(word);
-      continue;
-    }
-    const next = argv[i + 1];
-    const takes = next !== undefined && spec.optionalValue.test(next);
-    out.push(`${word}=${takes ? next : ''}`);
-    if (takes) i++;
-  }
-  return out;
-}
-
-async function parseFlags(name: string, command: Command, given: string[]): Promise<Parsed> {
-  const argv = settleOptionalValues(command, given);
-  const { default: meow } = await import('meow');
-  const parsed = meow({
-    importMeta: import.meta,
-    pkg: { name: 'cc-agent', version: VERSION },
-    argv,
-    autoHelp: false,
-    autoVersion: false,
-    allowUnknownFlags: true,
-    flags: { ...command.flags, help: { type: 'boolean', shortFlag: 'h' } } as never,
-  });
-  const known = knownFlagNames(command);
-  const unknown = Object.keys(parsed.unnormalizedFlags).filter((f) => !known.has(f));
-  if (unknown.length > 0) {
-    const f = unknown[0] as string;
-    throw new UsageError(
-      `unknown flag ${f.length === 1 ? '-' : '--'}${f} for '${name}' (see: cc-agent ${name} --help)`,
-    );
-  }
-  return { input: parsed.input.map(String), flags: parsed.flags as FlagValues };
-}
 
 // `cc-agent jobs | head`: a reader that stops early is not an error.
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {
@@ -134,7 +55,7 @@ async function main(argv: string[]): Promise<number> {
   const before = dd === -1 ? rest : rest.slice(0, dd);
   const after = dd === -1 ? [] : rest.slice(dd + 1);
   const parsed = before.some(isFlagWord)
-    ? await parseFlags(name, command, before)
+    ? await parseFlags(name, command, before, after)
     : noFlags(command, before);
   if (parsed.flags['help']) {
     process.stdout.write(commandHelp(name, command));
@@ -192,7 +113,8 @@ function reportError(e: unknown): number {
   }
   if (err?.name === 'CcAgentError') {
     process.stderr.write(`cc-agent: ${err.message}\n`);
-    return 1;
+    // bad_input is what was typed (a usage error); every other code is the state of things.
+    return err.code === 'bad_input' ? 2 : 1;
   }
   // A full disk, a read-only home, a damaged store: the path and what to do, not a stack.
   const fault = describe?.(e);

@@ -16,10 +16,12 @@ export function requireArg(io: Io, index: number, what: string, usage: string): 
  */
 export async function textArg(io: Io, from: number, what: string, usage: string): Promise<string> {
   const parts = io.input.slice(from);
-  if (parts.length === 1 && parts[0] === '-') return io.readStdin();
   if (parts.length === 0)
     throw new CcAgentError('bad_input', `missing ${what} (usage: cc-agent ${usage})`);
-  return parts.join(' ');
+  const text = parts.length === 1 && parts[0] === '-' ? await io.readStdin() : parts.join(' ');
+  // Refused here, as what was typed: the engine would refuse it too, but as its own error.
+  if (text.trim() === '') throw new CcAgentError('bad_input', `the ${what} is empty`);
+  return text;
 }
 
 /** The subcommand in the first argument (`queue add …`): one of `subs`, or a clear error. */

@@ -1,5 +1,6 @@
 import { CcAgentError, parseDuration, type HookEventRecord } from '../engine/index.js';
-import { timelineLine } from './timeline.js';
+import { localTime } from './format.js';
+import { timelineText } from './timeline.js';
 import type { Command } from './types.js';
 
 /** `--since 10m` (a duration ago) or `--since 2026-11-25T10:00` (an instant). */
@@ -35,16 +36,13 @@ export const events: Command = {
     const engine = io.engine();
     const limit = (io.flags['limit'] as number | undefined) ?? 200;
     if (!Number.isInteger(limit) || limit <= 0) {
-      throw new CcAgentError(
-        'bad_input',
-        `invalid --limit '${String(io.flags['limit'])}' (a positive whole number)`,
-      );
+      throw new CcAgentError('bad_input', `invalid --limit '${limit}' (a positive whole number)`);
     }
     const since =
       io.flags['since'] === undefined ? undefined : sinceMs(io.flags['since'] as string);
     const jobFlag = io.flags['job'] as string | undefined;
     const print = (e: HookEventRecord): void =>
-      io.out(io.flags['json'] ? JSON.stringify(e) : timelineLine(e));
+      io.out(io.flags['json'] ? JSON.stringify(e) : `${localTime(e.ts)}  ${timelineText(e)}`);
     const backlog = engine.timeline({ jobId: jobFlag, since, limit });
     backlog.forEach(print);
     if (!io.flags['follow']) return 0;

@@ -13,6 +13,19 @@ export function duration(ms: number): string {
   return `${Math.floor(h / 24)}d${String(h % 24).padStart(2, '0')}h`;
 }
 
+const pad = (n: number): string => String(n).padStart(2, '0');
+
+/**
+ * `2026-12-06 14:03:07`, local time: the one way the CLI prints an instant (events, activity,
+ * approvals, triggers, clean's cutoff); `--json` keeps the stored value (ISO UTC, or epoch ms).
+ */
+export function localTime(at: string | number | Date): string {
+  const d = new Date(at);
+  if (Number.isNaN(d.getTime())) return String(at);
+  const day = `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  return `${day} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
+}
+
 export function elapsed(job: Job, now = Date.now()): string {
   const start = Date.parse(job.startedAt ?? job.createdAt);
   const end = job.endedAt ? Date.parse(job.endedAt) : now;
@@ -52,6 +65,7 @@ export const tokensLabel = (j: Job): string => {
 
 export const contextLabel = (j: Job): string => (j.contextPct === null ? '-' : `${j.contextPct}%`);
 
+/** A job's cost, as every face shows it (jobs, status, usage, the TUI): one rounding. */
 export const costLabel = (j: Job): string => (j.costUsd === 0 ? '-' : `$${j.costUsd.toFixed(2)}`);
 
 /** Left-aligned columns; the last column is cut to the terminal width. */
@@ -96,8 +110,8 @@ export function jobDetails(j: Job, worktree?: WorktreeState): string {
     ['session', j.sessionId],
     ['tmux', j.tmuxSocket ? `${j.tmuxSession} (socket ${j.tmuxSocket})` : j.tmuxSession],
     ['elapsed', elapsed(j)],
-    ['created', j.createdAt],
-    ['ended', j.endedAt],
+    ['created', localTime(j.createdAt)],
+    ['ended', j.endedAt ? localTime(j.endedAt) : null],
     ['exit code', j.exitCode],
     ['error', j.error],
     ['files', j.files.length ? j.files.join(', ') : null],
@@ -108,7 +122,7 @@ export function jobDetails(j: Job, worktree?: WorktreeState): string {
         : null,
     ],
     ['context', j.contextPct === null ? null : `${j.contextPct}%`],
-    ['cost', j.costUsd ? `$${j.costUsd.toFixed(4)}` : null],
+    ['cost', j.costUsd ? costLabel(j) : null],
     [
       'tools',
       j.toolCalls

@@ -5,6 +5,7 @@ import type { Command } from './types.js';
 export const send: Command = {
   usage: 'send <id> "message"',
   summary: 'Send a message to a running agent, submitted as exactly one prompt.',
+  text: { what: 'message' },
   help: `The message is sent literally (bracketed paste, then Enter): quotes, $(), newlines and key
 names such as Enter arrive as typed. Use -- before a message that starts with a dash, or '-' to
 read it from stdin.`,
@@ -96,7 +97,7 @@ Options:
     const id = requireArg(io, 0, 'job id', this.usage);
     const cmd = engine.attachCommand(id);
     if (io.flags['switch']) {
-      if (!io.env['TMUX']) throw new CcAgentError('bad_input', '--switch works only inside tmux');
+      if (!io.env['TMUX']) throw new CcAgentError('refused', '--switch works only inside tmux');
       await engine.switchTo(id);
       engine.seen(id);
       return 0;

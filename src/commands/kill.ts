@@ -1,6 +1,6 @@
 import { CcAgentError, parseDuration } from '../engine/index.js';
 import { requireArg } from './args.js';
-import { json } from './format.js';
+import { json, localTime } from './format.js';
 import type { Command } from './types.js';
 
 export const kill: Command = {
@@ -43,10 +43,16 @@ A job whose worktree holds work not merged into its base (commits, uncommitted f
 and named, and clean exits 1: merge it (cc-agent merge <id>) or pass --force.`,
   flags: { olderThan: { type: 'string' }, force: { type: 'boolean' }, json: { type: 'boolean' } },
   async run(io) {
-    const age = parseDuration((io.flags['olderThan'] as string | undefined) ?? '7d');
+    const given = (io.flags['olderThan'] as string | undefined) ?? '7d';
+    const age = parseDuration(given);
+    const cutoff = localTime(Date.now() - age);
     const r = await io.engine().clean(age, { force: io.flags['force'] === true });
+    const n = r.removed.length;
     if (io.flags['json']) io.out(json(r));
-    else io.out(`removed ${r.removed.length} job(s)`);
+    else
+      io.out(
+        `removed ${n} job${n === 1 ? '' : 's'} that ended before ${cutoff} (older than ${given})`,
+      );
     for (const k of r.kept) {
       io.err(
         `kept ${k.id}: its worktree holds unmerged work (${k.reason}); merge it or use --force`,

@@ -45,6 +45,7 @@ export const orchestrator: Command = {
 The pulse hands it the next queued task as soon as its turn ends, warns it at 70% context and
 clears it at 80% (cc-agent settings orchestrator.*), and respawns it (at most once a minute) if
 its session dies.`,
+  text: { what: 'message', sub: 'inject' },
   flags: {
     agent: { type: 'string' },
     model: { type: 'string', shortFlag: 'm' },

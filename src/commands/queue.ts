@@ -54,6 +54,7 @@ export const queue: Command = {
   usage:
     'queue add "prompt" [--priority N] | list [--status S] [--json] | remove <id> | done <id> [--result R] | fail <id> [--error E]',
   summary: "The orchestrator's task queue: highest priority first, then oldest.",
+  text: { what: 'task', sub: 'add' },
   help: `Subcommands:
   add "prompt" [--priority N]   queue a task (priority: a whole number, higher runs sooner; default 0)
   list [--status S] [--json]    tasks: running, then pending in the order they will run, then ended

@@ -43,6 +43,16 @@ export const commandTable: Record<
     summary: 'The browser view: HTTP/SSE/WebSocket server over SSH (token-gated)',
     load: async () => (await import('./serve.js')).serveCommand,
   },
+  dashboard: {
+    group: 'Orchestration',
+    summary: "The browser view in the background (the guide's name for serve --detach)",
+    load: async () => (await import('./dashboard.js')).dashboard,
+  },
+  'dashboard-stop': {
+    group: 'Orchestration',
+    summary: 'Stop the background browser view (serve stop)',
+    load: async () => (await import('./dashboard.js')).dashboardStop,
+  },
   orchestrator: {
     group: 'Orchestration',
     summary: 'The orchestrator agent: start, stop, status, inject, save, state',

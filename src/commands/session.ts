@@ -1,5 +1,5 @@
 import { requireArg } from './args.js';
-import { activityLabel, count, duration, json, statusLabel } from './format.js';
+import { activityLabel, costLabel, count, duration, json, statusLabel } from './format.js';
 import type { Command } from './types.js';
 
 export const session: Command = {
@@ -25,7 +25,7 @@ Options:
       `time      ${j.startedAt ? duration(ended - Date.parse(j.startedAt)) : '-'}`,
       `messages  ${r.userMessages} prompts · ${r.assistantMessages} replies${r.compactions ? ` · ${r.compactions} compactions` : ''}`,
       `tokens    ${count(j.tokens.input)} in · ${count(j.tokens.output)} out · ${count(j.tokens.cacheRead)} cache read · ${count(j.tokens.cacheCreation)} cache write`,
-      `cost      $${j.costUsd.toFixed(4)}`,
+      `cost      ${costLabel(j)}`,
       `context   ${j.contextPct === null ? '-' : `${j.contextPct}%`}`,
       `tools     ${tools.length ? tools.map(([t, n]) => `${t} ${n}`).join(' · ') : '-'}`,
       `files     ${j.filesModified.length ? '' : '-'}`,

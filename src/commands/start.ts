@@ -7,6 +7,7 @@ const USAGE = 'start "prompt" [options]';
 export const start: Command = {
   usage: USAGE,
   summary: 'Start an agent in its own tmux session (cc-agent-<id>).',
+  text: { what: 'prompt' },
   help: `Options:
   -m, --model <name>        model or alias (claude default: opus; -r low alone means sonnet)
   -r, --reasoning <level>   ${EFFORTS.join(' | ')} (default xhigh)

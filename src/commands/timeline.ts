@@ -63,8 +63,11 @@ const clock = (ms: number): string => {
 };
 
 /**
- * `10:31:42  a1b2c3d4  Edit src/auth/session.ts`; an event that matched no session of its job
- * (possibly forged, never applied) reads `… a1b2c3d4  [orphan] turn ended: …`.
+ * `a1b2c3d4  Edit src/auth/session.ts`; an event that matched no session of its job (possibly
+ * forged, never applied) reads `a1b2c3d4  [orphan] turn ended: …`.
  */
-export const timelineLine = (e: HookEventRecord): string =>
-  `${clock(e.ts)}  ${e.jobId}  ${e.orphan ? '[orphan] ' : ''}${describeEvent(e)}`;
+export const timelineText = (e: HookEventRecord): string =>
+  `${e.jobId}  ${e.orphan ? '[orphan] ' : ''}${describeEvent(e)}`;
+
+/** `10:31:42  a1b2c3d4  Edit src/auth/session.ts` (the CLI's `events` prints the date too). */
+export const timelineLine = (e: HookEventRecord): string => `${clock(e.ts)}  ${timelineText(e)}`;

@@ -1,6 +1,6 @@
-import { type Approval, type Trigger } from '../engine/index.js';
+import { CcAgentError, type Approval, type Trigger } from '../engine/index.js';
 import { requireArg, subcommand } from './args.js';
-import { json, table } from './format.js';
+import { json, localTime, table } from './format.js';
 import type { Command, Io } from './types.js';
 
 const rest = (io: Io): Io => ({ ...io, input: io.input.slice(1) });
@@ -13,7 +13,7 @@ const triggerRow = (t: Trigger): string[] => [
   t.action,
   t.autonomy,
   t.cooldownSeconds ? `${t.cooldownSeconds}s` : '-',
-  t.lastFiredAt ?? '-',
+  t.lastFiredAt ? localTime(t.lastFiredAt) : '-',
 ];
 
 export const trigger: Command = {
@@ -80,7 +80,7 @@ const approvalRow = (a: Approval): string[] => [
   a.status,
   a.triggerName ?? '-',
   a.action,
-  a.createdAt,
+  localTime(a.createdAt),
   (a.result ?? a.reason).slice(0, 60),
 ];
 
@@ -121,10 +121,15 @@ export const activity: Command = {
   help: '',
   flags: { limit: { type: 'number' }, json: { type: 'boolean' } },
   async run(io) {
-    const entries = io.engine().triggers.activity((io.flags['limit'] as number | undefined) ?? 100);
+    const limit = (io.flags['limit'] as number | undefined) ?? 100;
+    if (!Number.isInteger(limit) || limit <= 0) {
+      throw new CcAgentError('bad_input', `invalid --limit '${limit}' (a positive whole number)`);
+    }
+    const entries = io.engine().triggers.activity(limit);
     if (io.flags['json']) io.out(json(entries));
     else
-      for (const e of entries) io.out(`${e.ts}  ${e.kind.padEnd(20)} ${JSON.stringify(e.detail)}`);
+      for (const e of entries)
+        io.out(`${localTime(e.ts)}  ${e.kind.padEnd(20)} ${JSON.stringify(e.detail)}`);
     return 0;
   },
 };

@@ -3,6 +3,7 @@ import type { Engine } from '../engine/index.js';
 export type FlagType = 'string' | 'boolean' | 'number';
 
 export interface FlagSpec {
+  /** A 'number' reaches the command as a number; text that is not one is a usage error (flags.ts). */
   type: FlagType;
   shortFlag?: string;
   isMultiple?: boolean;
@@ -37,5 +38,10 @@ export interface Command {
   /** Extra help lines (options, examples) after the usage and summary. */
   help: string;
   flags: Record<string, FlagSpec>;
+  /**
+   * The free text it takes (a message, a prompt, a task; `sub`: only after that subcommand): an
+   * unknown flag then tells how to give text that starts with a dash (after `--`).
+   */
+  text?: { what: string; sub?: string };
   run(io: Io): Promise<number>;
 }

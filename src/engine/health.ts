@@ -18,12 +18,21 @@ export interface HealthCheck {
   name: string;
   ok: boolean;
   detail: string;
+  /** `warn`: not ok, but cc-agent works without it (an agent CLI you may not use). */
+  level: 'ok' | 'warn' | 'fail';
 }
 
 export interface HealthReport {
+  /** No check failed (warnings allowed): what the CLI's exit code says. */
   ok: boolean;
   checks: HealthCheck[];
 }
+
+/** One check as made, before it is graded. */
+type Check = Omit<HealthCheck, 'level'>;
+
+/** What cc-agent cannot work without; anything else that is not ok is a warning. */
+const VITAL = ['tmux', 'home', 'store', 'disk'];
 
 interface Deps {
   paths: Paths;
@@ -63,17 +72,20 @@ export function healthWithoutStore(
 }
 
 async function diagnose(d: Deps): Promise<HealthReport> {
-  const checks: HealthCheck[] = [await tmuxCheck(d), ...(await agentChecks(d))];
-  checks.push(homeCheck(d.paths), diskCheck(d.paths), storeCheck(d));
+  const made: Check[] = [await tmuxCheck(d), ...(await agentChecks(d))];
+  made.push(homeCheck(d.paths), diskCheck(d.paths), storeCheck(d));
   const spool = spoolCheck(d);
-  if (spool) checks.push(spool);
-  // An agent CLI that is absent is fine as long as tmux, the home, the store and one agent work.
-  const vital = ['tmux', 'home', 'store', 'disk'];
-  const ok = checks.filter((c) => vital.includes(c.name)).every((c) => c.ok);
-  return { ok, checks };
+  if (spool) made.push(spool);
+  // An agent CLI that is absent is fine as long as tmux, the home, the store and one agent work
+  // (the simulated agent always does).
+  const checks = made.map((c): HealthCheck => ({
+    ...c,
+    level: c.ok ? 'ok' : VITAL.includes(c.name) ? 'fail' : 'warn',
+  }));
+  return { ok: checks.every((c) => c.level !== 'fail'), checks };
 }
 
-async function tmuxCheck(d: Deps): Promise<HealthCheck> {
+async function tmuxCheck(d: Deps): Promise<Check> {
   try {
     const where = d.socket ? ` (socket ${d.socket})` : '';
     return {
@@ -86,9 +98,9 @@ async function tmuxCheck(d: Deps): Promise<HealthCheck> {
   }
 }
 
-function agentChecks(d: Deps): Promise<HealthCheck[]> {
+function agentChecks(d: Deps): Promise<Check[]> {
   return Promise.all(
-    allBackends().map(async (b): Promise<HealthCheck> => {
+    allBackends().map(async (b): Promise<Check> => {
       const path = which(b.programName, d.env['PATH']);
       if (!path) return { name: b.name, ok: false, detail: `not installed (${b.installHint})` };
       const r = await d.runner
@@ -101,7 +113,7 @@ function agentChecks(d: Deps): Promise<HealthCheck[]> {
 }
 
 /** A file can really be made there (a read-only mount, an immutable folder, no permission). */
-function homeCheck(paths: Paths): HealthCheck {
+function homeCheck(paths: Paths): Check {
   const why = cannotWrite(paths.home);
   return why === null
     ? { name: 'home', ok: true, detail: `${paths.home} (writable)` }
@@ -112,7 +124,7 @@ function homeCheck(paths: Paths): HealthCheck {
       };
 }
 
-function diskCheck(paths: Paths): HealthCheck {
+function diskCheck(paths: Paths): Check {
   const free = freeBytes(paths.home);
   if (free === null) return { name: 'disk', ok: false, detail: `cannot stat ${paths.home}` };
   const shown =
@@ -127,7 +139,7 @@ function diskCheck(paths: Paths): HealthCheck {
 }
 
 /** Opens, has its log, and passes SQLite's quick_check. */
-function storeCheck(d: Deps): HealthCheck {
+function storeCheck(d: Deps): Check {
   const file = d.paths.db;
   if (walDeleted(file)) {
     return {
@@ -154,7 +166,7 @@ function storeCheck(d: Deps): HealthCheck {
 }
 
 /** Informational: what ingestion refused (spool entries) and kept without applying (events). */
-function spoolCheck(d: Deps): HealthCheck | undefined {
+function spoolCheck(d: Deps): Check | undefined {
   if (d.db instanceof Error) return undefined;
   try {
     const quarantined = counterValue(d.db, 'spool_quarantined');

@@ -19,6 +19,7 @@ export type { KillResult } from './jobs/kill.js';
 export { parseDuration } from './jobs/remove.js';
 export type { LaunchPlan, StartOptions } from './jobs/start.js';
 export { lastLines } from './jobs/capture.js';
+export { usageFigures, type UsageFigure } from './agents/usage-figures.js';
 export { BACKENDS, EFFORTS, SANDBOXES, isActive } from './store/job-types.js';
 export type {
   Activity,

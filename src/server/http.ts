@@ -4,6 +4,7 @@ import { CcAgentError, type ErrorCode } from '../engine/index.js';
 /** What each engine error is over HTTP: the same one-line message, a fitting status. */
 const STATUS: Record<ErrorCode, 400 | 404 | 409 | 422 | 500 | 503 | 504> = {
   bad_input: 400,
+  refused: 400,
   not_found: 404,
   not_running: 409,
   blocked: 409,

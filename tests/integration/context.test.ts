@@ -31,9 +31,9 @@ describe('context commands wait for the agent, not for the clock', () => {
     expect(screen).toMatch(READY);
   });
 
-  it('usage opens the usage view, prints it and closes it', async () => {
+  it('usage opens the usage view, prints its figures and closes it', async () => {
     const out = await h.ok(['usage', id]);
-    expect(out).toContain('Session usage');
+    expect(out).toMatch(/^context +\d+% of [\d,]+ tokens$/m);
     await waitForScreen(h, id, READY);
   });
 

@@ -33,7 +33,8 @@ describe('health, attach --switch and the demo', () => {
     expect(byName['store']).toMatchObject({ ok: true });
     expect(Object.keys(byName)).toEqual(expect.arrayContaining(['claude', 'codex', 'disk']));
     const text = await h.ok(['health']);
-    expect(text).toMatch(/Status: ready$/);
+    // Agent CLIs this machine lacks are warnings: still ok.
+    expect(text).toMatch(/\nStatus: ok(, with \d+ warnings? \([a-z, ]+\))?$/);
   });
 
   it('attach --switch moves a real tmux client onto the agent, and refuses outside tmux', async () => {

@@ -50,7 +50,7 @@ describe('the detached pulse runs triggers with no window open', () => {
 
   it('bad input', async () => {
     const r = await h.cli(['pulse', 'jog']);
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(2);
     expect(r.stderr.trim()).toBe(
       "cc-agent: unknown pulse subcommand 'jog' (expected one of: start, stop, status, run)",
     );

@@ -72,7 +72,9 @@ describe('hook events drive each job state', () => {
     // The timeline in the terminal, as the guide shows it.
     const lines = (await h.ok(['events', '--job', id])).split('\n');
     expect(lines).toContainEqual(
-      expect.stringMatching(new RegExp(`^\\d\\d:\\d\\d:\\d\\d  ${id}  Write a\\.txt$`)),
+      expect.stringMatching(
+        new RegExp(`^\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d  ${id}  Write a\\.txt$`),
+      ),
     );
     // In history and the day's metrics.
     expect(readFileSync(join(h.home, 'jobs', `${id}.json`), 'utf8')).toContain(
@@ -168,7 +170,7 @@ describe('hook events drive each job state', () => {
       'retention.hook_events_days     7',
     );
     const bad = await h.cli(['settings', 'retention.forever', '1']);
-    expect(bad.code).toBe(1);
+    expect(bad.code).toBe(2); // a usage error: no such key, whatever the state
     expect(bad.stderr.trim()).toMatch(/^cc-agent: unknown setting 'retention.forever'/);
     const zero = await h.cli(['settings', 'retention.hook_events_days', '0']);
     expect(zero.stderr.trim()).toMatch(/invalid retention.hook_events_days '0'/);

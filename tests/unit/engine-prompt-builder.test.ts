@@ -61,7 +61,7 @@ describe('buildPrompt', () => {
   it('a pattern that matches nothing is an error naming it', async () => {
     await expect(buildPrompt({ prompt: 'p', dir, files: ['*.ts', 'nope/*.py'] })).rejects.toThrow(
       expect.objectContaining({
-        code: 'bad_input',
+        code: 'refused',
         message: `--file 'nope/*.py' matched no files in ${dir}`,
       }),
     );
@@ -71,7 +71,7 @@ describe('buildPrompt', () => {
     put('img.png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01, 0x02]));
     await expect(buildPrompt({ prompt: 'p', dir, files: ['*.png'] })).rejects.toThrow(
       expect.objectContaining({
-        code: 'bad_input',
+        code: 'refused',
         message: '--file: refusing binary file img.png (only text files can go into a prompt)',
       }),
     );
@@ -87,7 +87,7 @@ describe('buildPrompt', () => {
   it('--map without docs/CODEBASE_MAP.md is an error naming the file', async () => {
     await expect(buildPrompt({ prompt: 'p', dir, map: true })).rejects.toThrow(
       expect.objectContaining({
-        code: 'bad_input',
+        code: 'refused',
         message: expect.stringContaining(join(dir, 'docs', 'CODEBASE_MAP.md')) as string,
       }),
     );
@@ -139,7 +139,7 @@ describe('buildPrompt', () => {
     expect(built.text).not.toContain('hunter2');
     await expect(buildPrompt({ prompt: 'p', dir, files: ['*.log'] })).rejects.toThrow(
       expect.objectContaining({
-        code: 'bad_input',
+        code: 'refused',
         message: "--file '*.log' matched only files .gitignore excludes (debug.log)",
       }),
     );

@@ -7,6 +7,7 @@ import { validDir, validEffort, validModel, validSandbox } from '../../src/engin
 
 const badInput = (message: string): unknown =>
   expect.objectContaining({ code: 'bad_input', message });
+const refused = (message: string): unknown => expect.objectContaining({ code: 'refused', message });
 
 describe('validSandbox', () => {
   it('defaults to workspace-write and accepts the three modes', () => {
@@ -71,10 +72,10 @@ describe('validDir', () => {
     expect(validDir(join(base, 'sub dir', '..'), '/')).toBe(base);
   });
 
-  it('a missing path or a file is bad input, naming what the user typed', () => {
-    expect(() => validDir('nope', base)).toThrow(badInput("--dir 'nope' does not exist"));
+  it('a missing path or a file is refused (not a usage error), naming what the user typed', () => {
+    expect(() => validDir('nope', base)).toThrow(refused("--dir 'nope' does not exist"));
     expect(() => validDir('file.txt', base)).toThrow(
-      badInput("--dir 'file.txt' is not a directory"),
+      refused("--dir 'file.txt' is not a directory"),
     );
   });
 });

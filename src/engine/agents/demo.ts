@@ -13,7 +13,8 @@ export { demoAgentMain };
  */
 export const demoBackend: AgentBackend = {
   name: 'demo',
-  programName: 'node',
+  // It runs on this very Node (launch below), whatever PATH holds: health checks that one.
+  programName: process.execPath,
   installHint: 'the simulated agent ships with cc-agent; run `npm run build`',
   launch(req) {
     const spec = claudeLaunch(req, process.execPath, [demoAgentMain]);

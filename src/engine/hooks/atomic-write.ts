@@ -57,7 +57,7 @@ export function asOneLine(e: unknown, path: string): CcAgentError {
   if (fault)
     return new CcAgentError(fault.code, `${fault.message}; nothing was changed`, { cause: e });
   const code = (e as NodeJS.ErrnoException).code ?? (e instanceof Error ? e.message : String(e));
-  return new CcAgentError('bad_input', `cannot write ${path} (${code}); nothing was changed`, {
+  return new CcAgentError('refused', `cannot write ${path} (${code}); nothing was changed`, {
     cause: e,
   });
 }

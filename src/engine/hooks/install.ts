@@ -94,7 +94,7 @@ export function installHooks(options: HooksOptions): HooksChange {
     const v = hooksValue?.[event];
     if (v !== undefined && !Array.isArray(v)) {
       throw new CcAgentError(
-        'bad_input',
+        'refused',
         `${file.path}: "hooks.${event}" is not an array; nothing was changed`,
       );
     }

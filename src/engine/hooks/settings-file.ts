@@ -24,7 +24,7 @@ export interface SettingsFile {
   value: Record<string, unknown>;
 }
 
-const refuse = (message: string): CcAgentError => new CcAgentError('bad_input', message);
+const refuse = (message: string): CcAgentError => new CcAgentError('refused', message);
 const codeOf = (e: unknown): string =>
   (e as NodeJS.ErrnoException).code ?? (e instanceof Error ? e.message : String(e));
 

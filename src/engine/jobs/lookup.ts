@@ -18,10 +18,7 @@ export function findJob(ctx: EngineContext, id: string): JobRow {
       .all(id) as JobRow[];
     if (rows.length === 1) return rows[0] as JobRow;
     if (rows.length > 1) {
-      throw new CcAgentError(
-        'bad_input',
-        `job id prefix '${id}' is ambiguous; give more characters`,
-      );
+      throw new CcAgentError('refused', `job id prefix '${id}' is ambiguous; give more characters`);
     }
   }
   throw notFound(id);

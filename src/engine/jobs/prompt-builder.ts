@@ -1,7 +1,7 @@
 import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { createRequire } from 'node:module';
-import { badInput } from '../errors.js';
+import { badInput, refused } from '../errors.js';
 
 export const MAP_FILE = join('docs', 'CODEBASE_MAP.md');
 /** Big enough for any sane context; stops an accidental `-f '**'` from swallowing a repo. */
@@ -28,7 +28,7 @@ export async function buildPrompt(parts: PromptParts, ignoredBy: IgnoredBy): Pro
   if (parts.map) {
     const mapPath = join(parts.dir, MAP_FILE);
     if (!existsSync(mapPath)) {
-      throw badInput(
+      throw refused(
         `--map: ${mapPath} does not exist; create it with /cc-agent:cartographer in Claude Code (the cc-agent plugin, see the README), or drop --map`,
       );
     }
@@ -76,19 +76,17 @@ async function matchFiles(
     })
       .map((m) => relative(dir, join(dir, m)))
       .sort();
-    if (matches.length === 0) throw badInput(`--file '${pattern}' matched no files in ${dir}`);
+    if (matches.length === 0) throw refused(`--file '${pattern}' matched no files in ${dir}`);
     const ignored = await ignoredBy(dir, matches);
     const kept = matches.filter((m) => !ignored.has(m));
     if (kept.length === 0) {
-      throw badInput(
+      throw refused(
         `--file '${pattern}' matched only files .gitignore excludes (${[...ignored].slice(0, 3).join(', ')}${ignored.size > 3 ? ', …' : ''})`,
       );
     }
     for (const rel of kept) {
       if (isBinary(join(dir, rel))) {
-        throw badInput(
-          `--file: refusing binary file ${rel} (only text files can go into a prompt)`,
-        );
+        throw refused(`--file: refusing binary file ${rel} (only text files can go into a prompt)`);
       }
       out.add(rel);
     }

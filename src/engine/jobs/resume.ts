@@ -1,5 +1,5 @@
 import { existsSync, rmSync } from 'node:fs';
-import { CcAgentError, badInput } from '../errors.js';
+import { CcAgentError, badInput, refused } from '../errors.js';
 import { backendFor } from '../agents/registry.js';
 import { relayScript, type EngineContext } from '../context.js';
 import { which } from '../process/which.js';
@@ -30,10 +30,10 @@ export async function resumeJob(ctx: EngineContext, id: string): Promise<Job> {
     );
   }
   if (!row.session_id) {
-    throw badInput(`job ${row.id} has no agent session id to resume (${row.backend})`);
+    throw refused(`job ${row.id} has no agent session id to resume (${row.backend})`);
   }
   if (row.worktree) await restoreWorktree(ctx, worktreeOf(row));
-  if (!existsSync(row.dir)) throw badInput(`job ${row.id}'s folder ${row.dir} no longer exists`);
+  if (!existsSync(row.dir)) throw refused(`job ${row.id}'s folder ${row.dir} no longer exists`);
   const backend = backendFor(row.backend);
   const spec = backend.launch({
     jobId: row.id,

@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { badInput } from '../errors.js';
+import { badInput, refused } from '../errors.js';
 import { EFFORTS, SANDBOXES, type Effort, type Sandbox } from '../store/job-types.js';
 
 /** Model names and aliases: letters, digits and . _ - : [ ] (e.g. claude-sonnet-4-5[1m]). */
@@ -44,8 +44,8 @@ export function validDir(value: string | undefined, cwd: string): string {
   try {
     isDir = statSync(dir).isDirectory();
   } catch {
-    throw badInput(`--dir '${value ?? dir}' does not exist`);
+    throw refused(`--dir '${value ?? dir}' does not exist`);
   }
-  if (!isDir) throw badInput(`--dir '${value}' is not a directory`);
+  if (!isDir) throw refused(`--dir '${value}' is not a directory`);
   return dir;
 }

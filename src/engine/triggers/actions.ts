@@ -16,7 +16,7 @@ const text = (p: Record<string, unknown> | null, key: string): string | undefine
 function need(p: Record<string, unknown> | null, key: string, action: string): string {
   const v = text(p, key);
   if (v === undefined || v.trim() === '') {
-    throw new CcAgentError('bad_input', `${action} needs a payload with "${key}"`);
+    throw new CcAgentError('refused', `${action} needs a payload with "${key}"`);
   }
   return v;
 }

@@ -1,5 +1,5 @@
 import type { EngineContext } from '../context.js';
-import { badInput, CcAgentError } from '../errors.js';
+import { badInput, CcAgentError, refused } from '../errors.js';
 import { recordActivity } from '../store/activity.js';
 import { addTrigger, listTriggers, type TriggerInput } from './store.js';
 
@@ -168,7 +168,7 @@ export function createMode(
   if (!/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/.test(name))
     throw badInput(`invalid mode name '${name}'`);
   if (listModes(ctx).some((m) => m.name === name))
-    throw badInput(`a mode named '${name}' already exists`);
+    throw refused(`a mode named '${name}' already exists`);
   const triggers: TriggerInput[] = options.fromCurrent
     ? listTriggers(ctx).map((t) => ({
         name: t.name,
@@ -187,7 +187,7 @@ export function createMode(
 }
 
 export function deleteMode(ctx: EngineContext, name: string): void {
-  if (PRESETS[name]) throw badInput(`'${name}' is a built-in preset and cannot be deleted`);
+  if (PRESETS[name]) throw refused(`'${name}' is a built-in preset and cannot be deleted`);
   findMode(ctx, name);
   ctx.db.prepare('DELETE FROM modes WHERE name = ?').run(name);
 }

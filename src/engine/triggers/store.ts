@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { EngineContext } from '../context.js';
-import { badInput, CcAgentError } from '../errors.js';
+import { badInput, CcAgentError, refused } from '../errors.js';
 import { validPayload } from './payload.js';
 import {
   parseAction,
@@ -79,7 +79,7 @@ export function addTrigger(ctx: EngineContext, input: TriggerInput): Trigger {
   const autonomy = parseAutonomy(input.autonomy ?? 'auto');
   const cooldown = parseCooldown(input.cooldown);
   if (ctx.db.prepare('SELECT 1 FROM triggers WHERE name = ?').get(input.name)) {
-    throw badInput(`a trigger named '${input.name}' already exists`);
+    throw refused(`a trigger named '${input.name}' already exists`);
   }
   const id = randomBytes(4).toString('hex');
   const now = ctx.now();

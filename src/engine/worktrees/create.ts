@@ -1,6 +1,6 @@
 import { appendFileSync, existsSync, mkdirSync, readFileSync, realpathSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative } from 'node:path';
-import { badInput } from '../errors.js';
+import { badInput, refused } from '../errors.js';
 import type { EngineContext } from '../context.js';
 import type { Worktree } from '../store/job-types.js';
 import { commitOf, firstLine, git, gitOk } from '../process/git.js';
@@ -57,7 +57,7 @@ export async function repoOf(ctx: EngineContext, dir: string): Promise<RepoPlace
   ]);
   const [top, commonDir] = r.stdout.trim().split('\n');
   if (r.code !== 0 || !top || !commonDir) {
-    throw badInput(
+    throw refused(
       `--worktree: ${dir} is not in a git repository (git init it, or drop --worktree)`,
     );
   }
@@ -82,7 +82,7 @@ export async function planWorktree(
   const place = await repoOf(ctx, dir);
   const base = await commitOf(ctx, place.top, req.base ?? 'HEAD');
   if (!base) {
-    throw badInput(
+    throw refused(
       req.base === undefined
         ? `--worktree: ${place.top} has no commits yet; commit something first`
         : `--base '${req.base}' is not a commit in ${place.top}`,
@@ -91,7 +91,7 @@ export async function planWorktree(
   const baseRef = req.base ?? (await currentBranch(ctx, place.top)) ?? base;
   const path = join(place.main, WORKTREES_DIR, name);
   if (existsSync(path)) {
-    throw badInput(`worktree '${name}' already exists (${path}); pick another name`);
+    throw refused(`worktree '${name}' already exists (${path}); pick another name`);
   }
   // git reports real paths; a folder reached through a symlink (macOS's /tmp, a linked ~/code)
   // must be compared as one too, or the sub-folder would point outside the worktree.
@@ -111,7 +111,7 @@ export async function addWorktree(ctx: EngineContext, plan: WorktreePlan): Promi
   excludeWorktrees(plan.commonDir);
   mkdirSync(dirname(path), { recursive: true });
   const r = await git(ctx, plan.top, ['worktree', 'add', '-b', branch, path, base]);
-  if (r.code !== 0) throw badInput(`--worktree: cannot create ${path}: ${firstLine(r)}`);
+  if (r.code !== 0) throw refused(`--worktree: cannot create ${path}: ${firstLine(r)}`);
   // A folder git does not track (empty, or ignored) is not checked out: make it, so the agent
   // still starts where it was asked to.
   mkdirSync(plan.runDir, { recursive: true });

@@ -31,7 +31,7 @@ export async function mergeWorktree(
   const target = await targetOf(ctx, w);
   if (!target.branch) {
     throw new CcAgentError(
-      'bad_input',
+      'refused',
       `the worktree's base '${w.baseRef}' is not a branch; merge ${w.branch} yourself`,
     );
   }

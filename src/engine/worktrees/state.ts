@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { badInput } from '../errors.js';
+import { refused } from '../errors.js';
 import type { EngineContext } from '../context.js';
 import type { JobRow } from '../store/jobs-repo.js';
 import type { Worktree } from '../store/job-types.js';
@@ -26,7 +26,7 @@ export interface WorktreeState {
 /** The job's worktree, or a clear error for a job started without one. */
 export function worktreeOf(row: JobRow): Worktree {
   if (!row.worktree) {
-    throw badInput(`job ${row.id} has no worktree (it was started without --worktree)`);
+    throw refused(`job ${row.id} has no worktree (it was started without --worktree)`);
   }
   return JSON.parse(row.worktree) as Worktree;
 }
