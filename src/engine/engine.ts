@@ -13,6 +13,7 @@ import { captureJob, jobOutput } from './jobs/capture.js';
 import { killEnded, killJob, type KillResult } from './jobs/kill.js';
 import { findJob } from './jobs/lookup.js';
 import { reconcile } from './jobs/reconcile.js';
+import { reopenJob } from './jobs/reopen.js';
 import { resumeAll, resumeJob, type ResumeAllResult } from './jobs/resume.js';
 import { cleanJobs, deleteJob, type CleanResult } from './jobs/remove.js';
 import {
@@ -400,7 +401,8 @@ export class Engine {
 
   /** Keystrokes from a terminal (a browser's xterm.js), byte-exact, to a live job. */
   async input(id: string, data: string): Promise<void> {
-    const row = await liveJob(this.ctx, id);
+    // Typing to a finished agent whose session lives is talking to it again: reopened.
+    const row = reopenJob(this.ctx, await liveJob(this.ctx, id));
     await this.ctx.tmux(row.tmux_socket).input(row.tmux_session, data);
   }
 
