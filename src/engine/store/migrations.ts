@@ -228,4 +228,25 @@ export const migrations: readonly string[] = [
   CREATE INDEX job_history_ended ON job_history(ended_at);
   CREATE INDEX job_history_job ON job_history(job_id, ended_at);
   `,
+  // 10: notify.command. Each notification's episode is claimed once across processes (and a
+  // subject's kind at most once per debounce window); approval links are single-use logins,
+  // kept only as a hash.
+  `
+  CREATE TABLE notifications_sent (
+    subject TEXT NOT NULL,
+    kind    TEXT NOT NULL,
+    episode TEXT NOT NULL,
+    at      INTEGER NOT NULL,
+    sent    INTEGER NOT NULL,
+    PRIMARY KEY (subject, kind, episode)
+  );
+  CREATE INDEX notifications_sent_at ON notifications_sent(subject, kind, at);
+  CREATE TABLE login_links (
+    hash        TEXT PRIMARY KEY,
+    approval_id TEXT NOT NULL,
+    created_at  INTEGER NOT NULL,
+    expires_at  INTEGER NOT NULL,
+    used_at     INTEGER
+  );
+  `,
 ];
