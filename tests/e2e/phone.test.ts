@@ -65,8 +65,8 @@ process.stdin.on('data', (b) => (s += b)).on('end', () => appendFileSync(process
   });
 
   /** Nothing on the page is wider than the screen: no sideways scrolling. */
-  const fitsWidth = () =>
-    page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+  const fitsWidth = (): Promise<boolean> =>
+    page.evaluate('document.documentElement.scrollWidth <= window.innerWidth');
 
   it('the approval link opens that approval, which fits the screen and is approved by thumb', async () => {
     const id = await startDemo(

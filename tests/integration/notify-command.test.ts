@@ -140,7 +140,7 @@ setInterval(() => undefined, 1000);
     const link = a.link as string;
     const look = await fetch(link);
     expect(look.status).toBe(200);
-    expect(look.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(look.headers.get('referrer-policy')).toBe('same-origin');
     expect(await look.text()).toContain(`approval ${a.approval}`);
     const foreign = await fetch(link, {
       method: 'POST',

@@ -7,8 +7,9 @@ const TOKEN = /^[A-Za-z0-9_-]{43}$/;
 
 const HEADERS = {
   'cache-control': 'no-store',
-  // The token is in this page's URL: no other site may learn it, nor frame the button.
-  'referrer-policy': 'no-referrer',
+  // The token is in this page's URL: no other site may learn it, nor frame the button. Not
+  // no-referrer: that makes the browser send `Origin: null` with the button's POST.
+  'referrer-policy': 'same-origin',
   'content-security-policy':
     "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'",
   'x-frame-options': 'DENY',
@@ -51,8 +52,8 @@ export function loginLinkRoutes(
   });
   r.post('/l/:token', (c) => {
     const origin = c.req.header('origin');
-    // A form on another site cannot spend the link (it would need the token anyway).
-    if (origin !== undefined && origin !== 'null' && !o.sameOrigin(origin)) {
+    // Only our own page's button spends the link (another page would need the token anyway).
+    if (origin !== undefined && !o.sameOrigin(origin)) {
       return c.json({ error: 'forbidden origin' }, 403);
     }
     const t = c.req.param('token');
@@ -60,7 +61,7 @@ export function loginLinkRoutes(
     if (!approval) return gone(c);
     setCookie(c, COOKIE, o.token, { httpOnly: true, sameSite: 'Strict', path: '/' });
     c.header('cache-control', 'no-store');
-    c.header('referrer-policy', 'no-referrer');
+    c.header('referrer-policy', 'same-origin');
     return c.redirect(`/#approval=${encodeURIComponent(approval)}`, 303);
   });
   return r;
