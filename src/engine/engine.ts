@@ -13,6 +13,7 @@ import { captureJob, jobOutput } from './jobs/capture.js';
 import { killEnded, killJob, type KillResult } from './jobs/kill.js';
 import { findJob } from './jobs/lookup.js';
 import { reconcile } from './jobs/reconcile.js';
+import { reopenJob } from './jobs/reopen.js';
 import { resumeAll, resumeJob, type ResumeAllResult } from './jobs/resume.js';
 import { cleanJobs, deleteJob, type CleanResult } from './jobs/remove.js';
 import {
@@ -33,6 +34,8 @@ import { orchestratorApi, type OrchestratorApi } from './orchestrator/api.js';
 import { triggersApi, type TriggersApi } from './triggers/api.js';
 import { worktreesApi, type WorktreesApi } from './worktrees/api.js';
 import { startPulse } from './triggers/pulse.js';
+import { startNotifier } from './notify/notifier.js';
+import { peekLoginLink, redeemLoginLink } from './store/login-links.js';
 import { pulseStatus, type PulseStatus } from './triggers/pulse-status.js';
 import { enrichRunning, transcriptState } from './state/enrich.js';
 import {
@@ -43,6 +46,7 @@ import {
   type SettingKey,
 } from './store/retention.js';
 import { checkScreens, markSeen } from './state/screen-check.js';
+import { getTextSetting, TEXT_SETTINGS, type TextSettingKey } from './store/text-settings.js';
 import { realRunner, type ProcessRunner } from './process/runner.js';
 import { openDb } from './store/db.js';
 import { walGuard } from './store/wal-state.js';
@@ -177,6 +181,8 @@ export class Engine {
     let fatal = false;
     // The pulse (triggers) runs in long-lived engines that ask for it; one leader at a time.
     const pulse = options.pulse ? startPulse(this.ctx, options.tickMs ?? 1000, onError) : undefined;
+    // notify.command: the pulse leader sends (notify/notifier.ts), never waiting on it.
+    const notifier = pulse ? startNotifier(this.ctx) : undefined;
     const live = await startLive(this.ctx, {
       ...options,
       onError,
@@ -202,6 +208,7 @@ export class Engine {
           return;
         }
         await pulse?.tick();
+        if (pulse?.isLeader()) notifier?.tick();
       },
     });
     return {
@@ -240,17 +247,35 @@ export class Engine {
     };
   }
 
-  /** Retention and other settings: all of them with their values, or set one. */
-  settings(set?: { key: string; value: string }): Record<string, number> {
+  /** Retention, notify and other settings: all of them with their values (null: unset), or set one. */
+  settings(set?: { key: string; value: string }): Record<string, number | string | null> {
     if (set) setSetting(this.ctx, set.key, set.value);
-    return Object.fromEntries(
-      (Object.keys(SETTINGS) as SettingKey[]).map((k) => [k, getSetting(this.ctx, k)]),
-    );
+    return {
+      ...Object.fromEntries(
+        (Object.keys(SETTINGS) as SettingKey[]).map((k) => [k, getSetting(this.ctx, k)]),
+      ),
+      ...Object.fromEntries(
+        (Object.keys(TEXT_SETTINGS) as TextSettingKey[]).map((k) => [
+          k,
+          getTextSetting(this.ctx, k),
+        ]),
+      ),
+    };
   }
 
   /** Tokens and cost per day, job durations, tool usage: for the Analytics panel. */
   analytics(days?: number): Analytics {
     return analytics(this.ctx, days);
+  }
+
+  /** The approval a single-use approval link opens, without using it up; undefined if spent. */
+  loginLinkApproval(token: string): string | undefined {
+    return peekLoginLink(this.ctx, token);
+  }
+
+  /** Use an approval link up (once, ever): the approval it opens, or undefined. */
+  redeemLoginLink(token: string): string | undefined {
+    return redeemLoginLink(this.ctx, token);
   }
 
   /** Is a detached pulse running, and who leads the pulse now. */
@@ -400,7 +425,8 @@ export class Engine {
 
   /** Keystrokes from a terminal (a browser's xterm.js), byte-exact, to a live job. */
   async input(id: string, data: string): Promise<void> {
-    const row = await liveJob(this.ctx, id);
+    // Typing to a finished agent whose session lives is talking to it again: reopened.
+    const row = reopenJob(this.ctx, await liveJob(this.ctx, id));
     await this.ctx.tmux(row.tmux_socket).input(row.tmux_session, data);
   }
 

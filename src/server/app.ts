@@ -9,7 +9,8 @@ import type { Engine } from '../engine/index.js';
 import { errorResponse } from './http.js';
 import { autonomyRoutes } from './routes/autonomy.js';
 import { jobsRoutes } from './routes/jobs.js';
-import { allowedHosts, checkHost, COOKIE, csrfToken, guard } from './security.js';
+import { loginLinkRoutes } from './routes/login-link.js';
+import { allowedHosts, checkHost, COOKIE, csrfToken, guard, ownOrigin } from './security.js';
 import { sameToken } from './token.js';
 import { eventFeed } from './sse.js';
 import { terminalRoute } from './terminal.js';
@@ -76,6 +77,14 @@ export function createApp(engine: Engine, options: ServerOptions) {
     });
     return c.redirect('/', 303);
   });
+  // notify.command's approval links: single-use, a day long, stored hashed (routes/login-link.ts).
+  app.route(
+    '/',
+    loginLinkRoutes(engine, {
+      token: options.token,
+      sameOrigin: (o) => ownOrigin(o, hosts, options.port(), origins),
+    }),
+  );
   app.use('/api/*', guard({ token: options.token, hosts, port: options.port, origins }));
   app.use(
     '/api/*',

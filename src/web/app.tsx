@@ -25,9 +25,13 @@ const VIEWS = [
 ] as const;
 type View = (typeof VIEWS)[number];
 
+/** An approval link (notify.command) lands on `/#approval=<id>`: open that approval. */
+const linkedApproval = (): string | null => /^#approval=([\w-]+)$/.exec(location.hash)?.[1] ?? null;
+
 function App() {
   const live = useLive();
-  const [view, setView] = useState<View>('dashboard');
+  const [focus] = useState(linkedApproval);
+  const [view, setView] = useState<View>(focus ? 'approvals' : 'dashboard');
   const [job, setJob] = useState<string | null>(null);
   const [filter, setFilter] = useState('');
   const [sort, setSort] = useState<SortKey>('time');
@@ -133,7 +137,7 @@ function App() {
         ) : view === 'triggers' ? (
           <Triggers live={live} say={setStatus} />
         ) : view === 'approvals' ? (
-          <Approvals live={live} say={setStatus} />
+          <Approvals live={live} say={setStatus} focus={focus} />
         ) : view === 'orchestrator' ? (
           <Orchestrator live={live} say={setStatus} />
         ) : (

@@ -101,15 +101,24 @@ export function Triggers(props: { live: Live; say: Say }) {
   );
 }
 
-export function Approvals(props: { live: Live; say: Say }) {
+export function Approvals(props: { live: Live; say: Say; focus?: string | null }) {
   const pending = props.live.approvals.filter((a) => a.status === 'pending');
   const asking = props.live.jobs.filter(asksForHuman);
-  if (pending.length === 0 && asking.length === 0) return <p class="dim">nothing waits for you</p>;
+  const linked = props.focus ? props.live.approvals.find((a) => a.id === props.focus) : undefined;
+  const note =
+    linked && linked.status !== 'pending' ? (
+      <p class="dim" data-linked={linked.id}>
+        approval {linked.id} is already {linked.status}
+      </p>
+    ) : null;
+  if (pending.length === 0 && asking.length === 0)
+    return note ?? <p class="dim">nothing waits for you</p>;
   return (
-    <table>
+    <table class="approvals">
+      {note ? <caption>{note}</caption> : null}
       <tbody>
         {pending.map((a) => (
-          <tr key={a.id} data-approval={a.id}>
+          <tr key={a.id} data-approval={a.id} class={a.id === props.focus ? 'target' : ''}>
             <td>{a.id}</td>
             <td>trigger {a.triggerName}</td>
             <td>wants {a.action}</td>

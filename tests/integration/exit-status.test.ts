@@ -42,7 +42,9 @@ describe('how an agent ends is recorded', () => {
     expect(h.tmux(['kill-session', '-t', `=cc-agent-${id}`]).code).toBe(0);
     const r = await h.cli(['send', id, 'anyone there?']);
     expect(r.code).toBe(1);
-    expect(r.stderr.trim()).toBe(`cc-agent: job ${id} is not running (failed)`);
+    expect(r.stderr.trim()).toBe(
+      `cc-agent: job ${id} is not running (failed) and its session is gone (cc-agent resume ${id})`,
+    );
   });
 
   it('watch streams output until the job ends, then reports how', async () => {

@@ -111,7 +111,9 @@ describe('agent lifecycle on real tmux with the simulated agent', () => {
   it('send to an ended job fails with one clear line', async () => {
     const r = await h.cli(['send', id, 'hello']);
     expect(r.code).not.toBe(0);
-    expect(r.stderr.trim().split('\n')).toEqual([`cc-agent: job ${id} is not running (killed)`]);
+    expect(r.stderr.trim().split('\n')).toEqual([
+      `cc-agent: job ${id} is not running (killed) and its session is gone (cc-agent resume ${id})`,
+    ]);
   });
 
   it('delete removes the job, its session and its files', async () => {

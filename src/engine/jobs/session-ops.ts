@@ -8,40 +8,44 @@ import { isActive } from '../store/job-types.js';
 import type { JobRow } from '../store/jobs-repo.js';
 import { findJob } from './lookup.js';
 import { reconcile } from './reconcile.js';
+import { agentAlive, reopenJob, sessionGone } from './reopen.js';
 import { screenState, waitForScreen } from './screen-wait.js';
 import { awaitInputBox, runSlashCommand, submitText } from './submit.js';
 
 const TIMEOUT_MS = 30_000;
 
-const notRunning = (row: JobRow): CcAgentError => {
-  const how = row.exit_code !== null ? `, exit ${row.exit_code}` : '';
-  return new CcAgentError('not_running', `job ${row.id} is not running (${row.status}${how})`);
-};
-
-/** A job the store says is alive; a clear error otherwise. */
+/**
+ * A job whose agent can be talked to: an active one, or an ended one whose session is still
+ * alive (a worker that printed the done marker waits at its prompt). Otherwise the error says
+ * how it ended and how to bring it back. Does not reopen: see reopenJob.
+ */
 export async function liveJob(ctx: EngineContext, id: string): Promise<JobRow> {
   const row = findJob(ctx, id);
-  if (!isActive(row.status)) throw notRunning(row);
-  return row;
+  if (isActive(row.status) || (await agentAlive(ctx, row))) return row;
+  throw sessionGone(row);
 }
 
 /**
- * Run `fn` on a live job. No tmux round trip up front (every CLI call pays for each one): if
- * the agent turns out to be gone, the store catches up and the error says how the job ended.
+ * Run `fn` on a job whose agent is alive; an ended one is reopened first unless `reopen` is
+ * false (a look that says nothing to the agent). No tmux round trip up front for an active job
+ * (every CLI call pays for each one): if the agent turns out to be gone, the store catches up
+ * and the error says how the job ended.
  */
 async function onLiveJob<T>(
   ctx: EngineContext,
   id: string,
   fn: (row: JobRow) => Promise<T>,
+  reopen = true,
 ): Promise<T> {
-  const row = await liveJob(ctx, id);
+  const found = await liveJob(ctx, id);
+  const row = reopen ? reopenJob(ctx, found) : found;
   try {
     return await fn(row);
   } catch (e) {
     if (e instanceof CcAgentError && e.code === 'not_running') {
       await reconcile(ctx);
       const now = findJob(ctx, row.id);
-      if (!isActive(now.status)) throw notRunning(now);
+      if (!isActive(now.status) && !(await agentAlive(ctx, now))) throw sessionGone(now);
     }
     throw e;
   }
@@ -97,19 +101,27 @@ async function clearRow(ctx: EngineContext, row: JobRow): Promise<string | null>
 
 /** Open the agent's usage view, return what it shows, and close it again. */
 export function usageOf(ctx: EngineContext, id: string): Promise<string> {
-  return onLiveJob(ctx, id, async (row) => {
-    const backend = backendFor(row.backend);
-    const tmux = ctx.tmux(row.tmux_socket);
-    await runSlashCommand(ctx, row, backend.usageCommand, TIMEOUT_MS);
-    const screen = await waitForScreen(
-      tmux,
-      row.tmux_session,
-      (s) => backend.screen.usage.test(s),
-      { timeoutMs: TIMEOUT_MS, what: `waiting for job ${row.id} to show ${backend.usageCommand}` },
-    );
-    await tmux.sendKeys(row.tmux_session, 'Escape');
-    return screen;
-  });
+  return onLiveJob(
+    ctx,
+    id,
+    async (row) => {
+      const backend = backendFor(row.backend);
+      const tmux = ctx.tmux(row.tmux_socket);
+      await runSlashCommand(ctx, row, backend.usageCommand, TIMEOUT_MS);
+      const screen = await waitForScreen(
+        tmux,
+        row.tmux_session,
+        (s) => backend.screen.usage.test(s),
+        {
+          timeoutMs: TIMEOUT_MS,
+          what: `waiting for job ${row.id} to show ${backend.usageCommand}`,
+        },
+      );
+      await tmux.sendKeys(row.tmux_session, 'Escape');
+      return screen;
+    },
+    false,
+  );
 }
 
 /** Clear the agent's context and give it a new task: faster than kill + start. */
@@ -141,28 +153,35 @@ export function answerDialog(
   id: string,
   answer: DialogAnswer,
 ): Promise<'trust' | 'permission'> {
-  return onLiveJob(ctx, id, async (row) => {
-    const backend = backendFor(row.backend);
-    const tmux = ctx.tmux(row.tmux_socket);
-    const state = screenState(await tmux.capture(row.tmux_session), backend.screen);
-    if (state === 'trust') {
-      if (answer === 'always')
-        throw new CcAgentError('bad_input', 'the folder-trust question takes yes or no');
-      // Claude Code 2.1's select lists "No, exit" first (and selected), "Yes, I trust" second.
-      const yes = backend.trustYesKeys ?? ['Down', 'Enter'];
-      await tmux.sendKeys(row.tmux_session, ...(answer === 'yes' ? yes : ['Escape']));
-      return 'trust';
-    }
-    if (state === 'permission') {
-      await tmux.sendKeys(
-        row.tmux_session,
-        answer === 'yes' ? '1' : answer === 'always' ? '2' : 'Escape',
+  return onLiveJob(
+    ctx,
+    id,
+    async (found) => {
+      const backend = backendFor(found.backend);
+      const tmux = ctx.tmux(found.tmux_socket);
+      const state = screenState(await tmux.capture(found.tmux_session), backend.screen);
+      // An ended job is reopened only when there is a question to answer.
+      const row = state === 'trust' || state === 'permission' ? reopenJob(ctx, found) : found;
+      if (state === 'trust') {
+        if (answer === 'always')
+          throw new CcAgentError('bad_input', 'the folder-trust question takes yes or no');
+        // Claude Code 2.1's select lists "No, exit" first (and selected), "Yes, I trust" second.
+        const yes = backend.trustYesKeys ?? ['Down', 'Enter'];
+        await tmux.sendKeys(row.tmux_session, ...(answer === 'yes' ? yes : ['Escape']));
+        return 'trust';
+      }
+      if (state === 'permission') {
+        await tmux.sendKeys(
+          row.tmux_session,
+          answer === 'yes' ? '1' : answer === 'always' ? '2' : 'Escape',
+        );
+        return 'permission';
+      }
+      throw new CcAgentError(
+        'not_running',
+        `job ${row.id} is not showing a trust or permission question`,
       );
-      return 'permission';
-    }
-    throw new CcAgentError(
-      'not_running',
-      `job ${row.id} is not showing a trust or permission question`,
-    );
-  });
+    },
+    false,
+  );
 }

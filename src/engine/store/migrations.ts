@@ -210,4 +210,43 @@ export const migrations: readonly string[] = [
   ALTER TABLE hook_events ADD COLUMN orphan INTEGER NOT NULL DEFAULT 0;
   ALTER TABLE jobs ADD COLUMN hook_key TEXT;
   `,
+  // 9: a job can end more than once (a finished worker talked to again, jobs/reopen.ts):
+  // job_history keeps one row per end, not one per job.
+  `
+  CREATE TABLE job_history_v9 (
+    seq         INTEGER PRIMARY KEY AUTOINCREMENT,
+    job_id      TEXT NOT NULL,
+    status      TEXT NOT NULL,
+    ended_at    INTEGER NOT NULL,
+    duration_ms INTEGER,
+    data        TEXT NOT NULL
+  );
+  INSERT INTO job_history_v9 (job_id, status, ended_at, duration_ms, data)
+    SELECT job_id, status, ended_at, duration_ms, data FROM job_history ORDER BY ended_at;
+  DROP TABLE job_history;
+  ALTER TABLE job_history_v9 RENAME TO job_history;
+  CREATE INDEX job_history_ended ON job_history(ended_at);
+  CREATE INDEX job_history_job ON job_history(job_id, ended_at);
+  `,
+  // 10: notify.command. Each notification's episode is claimed once across processes (and a
+  // subject's kind at most once per debounce window); approval links are single-use logins,
+  // kept only as a hash.
+  `
+  CREATE TABLE notifications_sent (
+    subject TEXT NOT NULL,
+    kind    TEXT NOT NULL,
+    episode TEXT NOT NULL,
+    at      INTEGER NOT NULL,
+    sent    INTEGER NOT NULL,
+    PRIMARY KEY (subject, kind, episode)
+  );
+  CREATE INDEX notifications_sent_at ON notifications_sent(subject, kind, at);
+  CREATE TABLE login_links (
+    hash        TEXT PRIMARY KEY,
+    approval_id TEXT NOT NULL,
+    created_at  INTEGER NOT NULL,
+    expires_at  INTEGER NOT NULL,
+    used_at     INTEGER
+  );
+  `,
 ];

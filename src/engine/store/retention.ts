@@ -1,5 +1,6 @@
 import type { EngineContext } from '../context.js';
 import { badInput } from '../errors.js';
+import { isTextSettingKey, setTextSetting, TEXT_SETTINGS } from './text-settings.js';
 
 /** Settings cc-agent reads from the `settings` table, with their defaults. */
 export const SETTINGS = {
@@ -11,6 +12,8 @@ export const SETTINGS = {
   'orchestrator.context_warn_pct': 70,
   'orchestrator.context_clear_pct': 80,
   'orchestrator.respawn_min_seconds': 60,
+  'notify.debounce_seconds': 30,
+  'notify.timeout_seconds': 10,
 } as const;
 export type SettingKey = keyof typeof SETTINGS;
 
@@ -28,8 +31,10 @@ export function getSetting(ctx: EngineContext, key: SettingKey): number {
 }
 
 export function setSetting(ctx: EngineContext, key: string, value: string): void {
+  if (isTextSettingKey(key)) return setTextSetting(ctx, key, value);
   if (!isSettingKey(key)) {
-    throw badInput(`unknown setting '${key}' (known: ${Object.keys(SETTINGS).join(', ')})`);
+    const known = [...Object.keys(SETTINGS), ...Object.keys(TEXT_SETTINGS)];
+    throw badInput(`unknown setting '${key}' (known: ${known.join(', ')})`);
   }
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1)
@@ -66,6 +71,9 @@ export function pruneIfDue(ctx: EngineContext, force = false): { events: number;
       .run(cut('retention.job_history_days')).changes;
     const day = new Date(cut('retention.daily_metrics_days')).toISOString().slice(0, 10);
     ctx.db.prepare('DELETE FROM daily_metrics WHERE day < ?').run(day);
+    // Notifications are claimed for a few minutes after their event; login links live a day.
+    ctx.db.prepare('DELETE FROM notifications_sent WHERE at < ?').run(now - 2 * DAY_MS);
+    ctx.db.prepare('DELETE FROM login_links WHERE expires_at < ?').run(now);
     return { events, history };
   })();
 }

@@ -7,6 +7,7 @@ import { getRecord } from '../orchestrator/record.js';
 import { isActive } from '../store/job-types.js';
 import { clearJob, sendToJob } from '../jobs/session-ops.js';
 import { which } from '../process/which.js';
+import { notifyNow } from '../notify/notifier.js';
 import { addTask } from '../queue/queue.js';
 import type { TriggerAction } from './spec.js';
 
@@ -30,13 +31,14 @@ async function notify(ctx: EngineContext, title: string, message: string): Promi
   ctx.events.emit('notification', { title, message, at: new Date(ctx.now()).toISOString() });
   const tmux = ctx.tmux(ctx.defaultSocket);
   await tmux.exec(['display-message', '--', `${title}: ${message}`]).catch(() => undefined);
+  const command = notifyNow(ctx, title, message);
   if (which('notify-send', ctx.env['PATH'])) {
     await ctx.runner
       .run(['notify-send', '--', title, message], { timeoutMs: 5000 })
       .catch(() => undefined);
-    return `notified: ${message} (also on the desktop)`;
+    return `notified: ${message} (also on the desktop${command ? ' and through notify.command' : ''})`;
   }
-  return `notified: ${message}`;
+  return `notified: ${message}${command ? ' (also through notify.command)' : ''}`;
 }
 
 /** Carry out a trigger's action; returns what happened, in words for the audit trail. */
