@@ -11,6 +11,7 @@ import { queryEvents, type EventQuery } from './events/query.js';
 import { health, type HealthReport } from './health.js';
 import { captureJob, jobOutput } from './jobs/capture.js';
 import { killEnded, killJob, type KillResult } from './jobs/kill.js';
+import { jobAnnouncer } from './jobs/announce.js';
 import { findJob } from './jobs/lookup.js';
 import { reconcile } from './jobs/reconcile.js';
 import { resumeAll, resumeJob, type ResumeAllResult } from './jobs/resume.js';
@@ -46,7 +47,6 @@ import { checkScreens, markSeen } from './state/screen-check.js';
 import { realRunner, type ProcessRunner } from './process/runner.js';
 import { openDb } from './store/db.js';
 import { walGuard } from './store/wal-state.js';
-import { writeMirror } from './store/job-files.js';
 import type { Job, JobStatus } from './store/job-types.js';
 import { JobsRepo, toJob } from './store/jobs-repo.js';
 import { Tmux } from './tmux/tmux.js';
@@ -100,9 +100,11 @@ export class Engine {
       // A read-only home, a full disk, a damaged store: one line naming the path, for every face.
       throw describeFault(e, paths.home) ?? e;
     }
-    const jobs = new JobsRepo(db);
     const runner = options.runner ?? realRunner;
     const events = new EngineEvents();
+    // Every write to a job is announced, by its writer or, failing that, by the repository.
+    const announcer = jobAnnouncer(paths, events, (id) => (db.open ? jobs.get(id) : undefined));
+    const jobs = new JobsRepo(db, announcer.onWrite);
     const socket = env['CC_AGENT_TMUX_SOCKET'] || undefined;
     const servers = new Map<string, Tmux>();
     const ctx: EngineContext = {
@@ -120,14 +122,7 @@ export class Engine {
         if (!t) servers.set(key, (t = new Tmux(runner, s ?? undefined)));
         return t;
       },
-      saved(id, event) {
-        const row = jobs.get(id);
-        if (!row) throw new Error(`job ${id} vanished`);
-        const job = toJob(row);
-        writeMirror(paths, job);
-        events.emit(event ?? 'job_updated', job);
-        return job;
-      },
+      saved: announcer.saved,
     };
     this.ctx = ctx;
     this.queue = queueApi(ctx);
