@@ -48,7 +48,12 @@ function relay(payload: Record<string, unknown>): void {
   const name = `${String(1_750_000_000_000_000_000n + BigInt(++n))}.4242.json`;
   writeFileSync(
     join(engine.paths.spoolDir, name),
-    JSON.stringify({ v: 1, job_id: JOB, ts: Date.now(), payload: { session_id: SESSION, ...payload } }),
+    JSON.stringify({
+      v: 1,
+      job_id: JOB,
+      ts: Date.now(),
+      payload: { session_id: SESSION, ...payload },
+    }),
   );
 }
 

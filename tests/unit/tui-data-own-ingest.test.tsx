@@ -81,9 +81,13 @@ it('shows a state its own timeline reload ingested', async () => {
     10,
   );
   // No further event will come: what is on screen now must be what the store says.
-  await waitFor(() => frame().includes(`${JOB}=waiting`), 'the screen to say waiting', 2000, 10)
-    .catch((e: unknown) => {
-      throw new Error(`${(e as Error).message}\n--- frame ---\n${frame()}`);
-    });
+  await waitFor(
+    () => frame().includes(`${JOB}=waiting`),
+    'the screen to say waiting',
+    2000,
+    10,
+  ).catch((e: unknown) => {
+    throw new Error(`${(e as Error).message}\n--- frame ---\n${frame()}`);
+  });
   expect(frame()).toBe(`${JOB}=waiting`);
 });

@@ -178,7 +178,13 @@ export class JobsRepo {
    */
   finish(
     id: string,
-    end: { status: JobStatus; exitCode: number | null; error: string | null; at: number; now: number },
+    end: {
+      status: JobStatus;
+      exitCode: number | null;
+      error: string | null;
+      at: number;
+      now: number;
+    },
   ): boolean {
     const r = this.db
       .prepare(

@@ -113,8 +113,7 @@ export function useEngineData(engine: Engine): TuiData {
       // some of what arrived: only the rest is appended.
       const held = arrived.length > 0 ? new Set(next.timeline.map((e) => e.seq)) : undefined;
       const missing = arrived.filter((e) => !held?.has(e.seq));
-      if (missing.length > 0)
-        next.timeline = [...next.timeline, ...missing].slice(-TIMELINE_KEEP);
+      if (missing.length > 0) next.timeline = [...next.timeline, ...missing].slice(-TIMELINE_KEEP);
       if (fresh.length > 0) next.notes = [...fresh.reverse(), ...next.notes].slice(0, NOTES_KEEP);
       const nothing = parts.size === 0 && arrived.length === 0 && fresh.length === 0;
       // A bare tick re-renders only when a timer on screen changes: every second while an
