@@ -35,6 +35,7 @@ import { triggersApi, type TriggersApi } from './triggers/api.js';
 import { worktreesApi, type WorktreesApi } from './worktrees/api.js';
 import { startPulse } from './triggers/pulse.js';
 import { pulseStatus, type PulseStatus } from './triggers/pulse-status.js';
+import { pulseWork, type PulseWork } from './triggers/pulse-work.js';
 import { enrichRunning, transcriptState } from './state/enrich.js';
 import {
   getSetting,
@@ -60,6 +61,11 @@ export interface SessionReport {
   compactions: number;
   model: string | null;
   lastMessage: string | null;
+}
+
+/** A live engine (Engine.live): stop it; ask whether it leads the pulse now. */
+export interface LiveEngine extends Live {
+  leads(): boolean;
 }
 
 export interface EngineOptions {
@@ -166,7 +172,7 @@ export class Engine {
       onFatal?: (e: CcAgentError) => void;
       pulse?: boolean;
     } = {},
-  ): Promise<Live> {
+  ): Promise<LiveEngine> {
     const onError = options.onError ?? (() => undefined);
     const guard = walGuard(this.ctx.db, this.ctx.paths.db);
     let fatal = false;
@@ -200,6 +206,7 @@ export class Engine {
       },
     });
     return {
+      leads: () => pulse?.isLeader() ?? false,
       stop: async () => {
         // Releasing the lease needs the store; a broken store must not keep the watchers open.
         try {
@@ -251,6 +258,11 @@ export class Engine {
   /** Is a detached pulse running, and who leads the pulse now. */
   pulseStatus(): PulseStatus {
     return pulseStatus(this.ctx);
+  }
+
+  /** What a pulse leader has to move on: the orchestrator, enabled triggers, queued tasks. */
+  pulseWork(): PulseWork {
+    return pulseWork(this.ctx);
   }
 
   /** The user looked at a job: a finished turn nobody had seen becomes idle. */
