@@ -2,7 +2,15 @@ import { spawn } from 'node:child_process';
 import { closeSync, openSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CcAgentError, describeFault, withUserUmask, type Engine } from '../engine/index.js';
+import {
+  CcAgentError,
+  describeFault,
+  describePulseWork,
+  hasPulseWork,
+  withUserUmask,
+  type Engine,
+  type PulseWork,
+} from '../engine/index.js';
 import { subcommand } from './args.js';
 import { json } from './format.js';
 import type { Command, Io } from './types.js';
@@ -14,7 +22,7 @@ const SUBCOMMANDS = ['start', 'stop', 'status', 'run'] as const;
 const cliEntry = fileURLToPath(new URL('../../bin/cc-agent.js', import.meta.url));
 
 /** Start `cc-agent pulse run` detached (pidfile and log under the home); resolves with its pid. */
-export async function startDetachedPulse(io: Io, engine: Engine): Promise<number> {
+export async function startDetachedPulse(io: Pick<Io, 'env'>, engine: Engine): Promise<number> {
   const { pulsePid, pulseLog } = engine.paths;
   const log = openSync(pulseLog, 'a');
   // Under the user's umask, so the pulse knows it for the agents it starts.
@@ -37,6 +45,30 @@ export async function startDetachedPulse(io: Io, engine: Engine): Promise<number
   if (child.exitCode !== null)
     throw new CcAgentError('not_running', `the pulse stopped as it started; see ${pulseLog}`);
   return child.pid as number;
+}
+
+const goesOn = (pid: number, work: PulseWork): string =>
+  `the pulse goes on in the background (pid ${pid}): ${describePulseWork(work)}; stop it with cc-agent pulse stop`;
+
+/**
+ * A face that led the pulse (the TUI, serve) is going. If something only a leader moves on is
+ * left (the orchestrator, enabled triggers, queued tasks), a detached pulse takes over, so
+ * quitting the face does not stop the autonomy. Returns the line telling the user, if any.
+ */
+export async function handOffPulse(
+  io: Pick<Io, 'env'>,
+  engine: Engine,
+): Promise<string | undefined> {
+  const work = engine.pulseWork();
+  if (!hasPulseWork(work)) return undefined;
+  return goesOn(engine.pulseStatus().pid ?? (await startDetachedPulse(io, engine)), work);
+}
+
+/** What a detached pulse goes on with now (after a face quit), or undefined. */
+export function pulseGoesOn(engine: Engine): string | undefined {
+  const pid = engine.pulseStatus().pid;
+  const work = engine.pulseWork();
+  return pid !== null && hasPulseWork(work) ? goesOn(pid, work) : undefined;
 }
 
 /** The foreground pulse: a long-lived engine with ingestion, checks and triggers. */

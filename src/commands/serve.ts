@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CcAgentError, describeFault, withUserUmask, type Engine } from '../engine/index.js';
 import { portFlag } from './args.js';
+import { handOffPulse, pulseGoesOn } from './pulse.js';
 import type { Command, Io } from './types.js';
 import { until } from './until.js';
 
@@ -111,10 +112,19 @@ async function foreground(io: Io, engine: Engine): Promise<number> {
     `from a laptop: ssh -L ${server.port}:127.0.0.1:${server.port} <this host>, then open that URL`,
   );
   await stopped;
-  rmSync(stateFile(engine), { force: true });
   // Open event streams and terminals would hold the close: a second is all they get.
   await Promise.race([server.close(), new Promise((r) => setTimeout(r, 1000).unref())]);
+  const led = live.leads();
   await live.stop().catch(say);
+  // What it led goes on in a detached pulse; `serve stop` waits for this and says so.
+  if (led) {
+    const line = await handOffPulse(io, engine).catch((e: unknown) => {
+      say(e);
+      return undefined;
+    });
+    if (line) io.out(line);
+  }
+  rmSync(stateFile(engine), { force: true });
   // Closed before exit: the last connection writes the log back into the store.
   engine.close();
   process.exit(process.exitCode ?? 0);
@@ -173,6 +183,8 @@ Every request needs the token in $CC_AGENT_HOME/server-token: the printed URL ca
       process.kill(state.pid, 'SIGTERM');
       await until(engine.paths.home, () => !running(engine), 10_000, 'the server to stop');
       io.out(`stopped (pid ${state.pid})`);
+      const goesOn = pulseGoesOn(engine);
+      if (goesOn) io.out(goesOn);
       return 0;
     }
     if (state)

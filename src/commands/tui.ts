@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { CcAgentError, withUserUmask } from '../engine/index.js';
 import { portFlag } from './args.js';
+import { handOffPulse, pulseGoesOn } from './pulse.js';
 import type { Command, Io } from './types.js';
 
 const cliEntry = fileURLToPath(new URL('../../bin/cc-agent.js', import.meta.url));
@@ -61,7 +62,12 @@ export async function openTui(
       );
     }
     const { runTui } = await loadTui();
-    await runTui({ env: io.env, cwd: io.cwd, serve: options.serve });
+    await runTui({
+      env: io.env,
+      cwd: io.cwd,
+      serve: options.serve,
+      handOff: (engine) => handOffPulse(io, engine),
+    });
     return 0;
   }
   const run = [process.execPath, HEAP_FLAG, cliEntry, 'tui', '--here'];
@@ -92,6 +98,12 @@ export async function openTui(
       'tmux_missing',
       `tmux is not installed or not on PATH (${(r.error as NodeJS.ErrnoException).code ?? r.error.message})`,
     );
+  }
+  // Quit (not detached): its pane is gone with what it printed, so what goes on is said here.
+  const session = options.session ?? TUI_SESSION;
+  if (!inTmux && spawnSync(bin, [...pre, 'has-session', '-t', `=${session}`]).status !== 0) {
+    const goesOn = pulseGoesOn(io.engine());
+    if (goesOn) io.out(goesOn);
   }
   return r.status ?? 1;
 }

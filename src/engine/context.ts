@@ -32,6 +32,10 @@ export interface EngineContext {
   defaultSocket: string | undefined;
   /** The tmux server a job lives on: the socket it was started with, not today's env. */
   tmux(socket: string | null | undefined): Tmux;
-  /** Re-read a job, rewrite its JSON mirror and tell subscribers. Call after every change. */
+  /**
+   * Re-read a job, rewrite its JSON mirror and tell subscribers, now. A change not announced
+   * this way is announced by the jobs repository once the current piece of work ends
+   * (jobs/announce.ts); call this to announce at once, or as created.
+   */
   saved(id: string, event?: 'job_created' | 'job_updated'): Job;
 }

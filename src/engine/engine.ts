@@ -11,6 +11,7 @@ import { queryEvents, type EventQuery } from './events/query.js';
 import { health, type HealthReport } from './health.js';
 import { captureJob, jobOutput } from './jobs/capture.js';
 import { killEnded, killJob, type KillResult } from './jobs/kill.js';
+import { jobAnnouncer } from './jobs/announce.js';
 import { findJob } from './jobs/lookup.js';
 import { reconcile } from './jobs/reconcile.js';
 import { reopenJob } from './jobs/reopen.js';
@@ -37,6 +38,7 @@ import { startPulse } from './triggers/pulse.js';
 import { startNotifier } from './notify/notifier.js';
 import { peekLoginLink, redeemLoginLink } from './store/login-links.js';
 import { pulseStatus, type PulseStatus } from './triggers/pulse-status.js';
+import { pulseWork, type PulseWork } from './triggers/pulse-work.js';
 import { enrichRunning, transcriptState } from './state/enrich.js';
 import {
   getSetting,
@@ -50,7 +52,6 @@ import { getTextSetting, TEXT_SETTINGS, type TextSettingKey } from './store/text
 import { realRunner, type ProcessRunner } from './process/runner.js';
 import { openDb } from './store/db.js';
 import { walGuard } from './store/wal-state.js';
-import { writeMirror } from './store/job-files.js';
 import type { Job, JobStatus } from './store/job-types.js';
 import { JobsRepo, toJob } from './store/jobs-repo.js';
 import { Tmux } from './tmux/tmux.js';
@@ -64,6 +65,11 @@ export interface SessionReport {
   compactions: number;
   model: string | null;
   lastMessage: string | null;
+}
+
+/** A live engine (Engine.live): stop it; ask whether it leads the pulse now. */
+export interface LiveEngine extends Live {
+  leads(): boolean;
 }
 
 export interface EngineOptions {
@@ -104,9 +110,11 @@ export class Engine {
       // A read-only home, a full disk, a damaged store: one line naming the path, for every face.
       throw describeFault(e, paths.home) ?? e;
     }
-    const jobs = new JobsRepo(db);
     const runner = options.runner ?? realRunner;
     const events = new EngineEvents();
+    // Every write to a job is announced, by its writer or, failing that, by the repository.
+    const announcer = jobAnnouncer(paths, events, (id) => (db.open ? jobs.get(id) : undefined));
+    const jobs = new JobsRepo(db, announcer.onWrite);
     const socket = env['CC_AGENT_TMUX_SOCKET'] || undefined;
     const servers = new Map<string, Tmux>();
     const ctx: EngineContext = {
@@ -124,14 +132,7 @@ export class Engine {
         if (!t) servers.set(key, (t = new Tmux(runner, s ?? undefined)));
         return t;
       },
-      saved(id, event) {
-        const row = jobs.get(id);
-        if (!row) throw new Error(`job ${id} vanished`);
-        const job = toJob(row);
-        writeMirror(paths, job);
-        events.emit(event ?? 'job_updated', job);
-        return job;
-      },
+      saved: announcer.saved,
     };
     this.ctx = ctx;
     this.queue = queueApi(ctx);
@@ -175,7 +176,7 @@ export class Engine {
       onFatal?: (e: CcAgentError) => void;
       pulse?: boolean;
     } = {},
-  ): Promise<Live> {
+  ): Promise<LiveEngine> {
     const onError = options.onError ?? (() => undefined);
     const guard = walGuard(this.ctx.db, this.ctx.paths.db);
     let fatal = false;
@@ -212,6 +213,7 @@ export class Engine {
       },
     });
     return {
+      leads: () => pulse?.isLeader() ?? false,
       stop: async () => {
         // Releasing the lease needs the store; a broken store must not keep the watchers open.
         try {
@@ -281,6 +283,11 @@ export class Engine {
   /** Is a detached pulse running, and who leads the pulse now. */
   pulseStatus(): PulseStatus {
     return pulseStatus(this.ctx);
+  }
+
+  /** What a pulse leader has to move on: the orchestrator, enabled triggers, queued tasks. */
+  pulseWork(): PulseWork {
+    return pulseWork(this.ctx);
   }
 
   /** The user looked at a job: a finished turn nobody had seen becomes idle. */

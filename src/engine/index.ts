@@ -41,6 +41,7 @@ export type { Approval } from './triggers/approvals.js';
 export type { ActivityEntry } from './store/activity.js';
 export { ACTIONS, AUTONOMY, METRICS, OPERATORS, TRIGGER_KINDS } from './triggers/spec.js';
 export type { PulseStatus } from './triggers/pulse-status.js';
+export { describePulseWork, hasPulseWork, type PulseWork } from './triggers/pulse-work.js';
 export type { Mode } from './triggers/modes.js';
 export type { OrchestratorApi, OrchestratorStatus } from './orchestrator/api.js';
 export type { OrchestratorState } from './orchestrator/state-file.js';

@@ -1,7 +1,7 @@
 import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { render } from 'ink';
-import { createEngine } from '../engine/index.js';
+import { createEngine, type Engine } from '../engine/index.js';
 import { App } from './app.js';
 
 const ENTER_ALT = '\x1b[?1049h\x1b[H';
@@ -16,6 +16,11 @@ export async function runTui(options: {
   env: NodeJS.ProcessEnv;
   cwd: string;
   serve?: { host: string; port: number };
+  /**
+   * Run as the TUI quits if it led the pulse: hands what it led to a detached pulse; returns
+   * the line to print (commands/pulse.ts handOffPulse).
+   */
+  handOff?: (engine: Engine) => Promise<string | undefined>;
 }): Promise<void> {
   const engine = createEngine({ env: options.env });
   const logFile = join(engine.paths.home, 'tui.log');
@@ -85,7 +90,16 @@ export async function runTui(options: {
   } finally {
     restore();
     await server?.close().catch(log);
+    const led = live.leads();
     await live.stop().catch(log);
+    // Quitting the TUI must not stop the autonomy it led: a detached pulse takes over.
+    if (led && options.handOff) {
+      const line = await options.handOff(engine).catch((e: unknown) => {
+        log(e);
+        return `cc-agent: nothing leads the pulse now (${(e as Error).message}); start it with cc-agent pulse start`;
+      });
+      if (line) process.stdout.write(`${line}\n`);
+    }
     engine.close();
   }
 }

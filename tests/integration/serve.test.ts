@@ -132,7 +132,11 @@ describe('cc-agent serve', () => {
     const err = await new Promise<Error>((resolve) => ws.once('error', resolve));
     expect(err.message).toMatch(/403/);
     expect(await h.ok(['serve', 'status'])).toMatch(/^serving \(pid \d+\) on http/);
-    expect(await h.ok(['serve', 'stop'])).toMatch(/^stopped \(pid \d+\)$/);
+    // The task a shell queued above is left: a detached pulse takes over what serve led.
+    expect(await h.ok(['serve', 'stop'])).toMatch(
+      /^stopped \(pid \d+\)\nthe pulse goes on in the background \(pid \d+\): 1 queued task; stop it with cc-agent pulse stop$/,
+    );
     expect(await h.ok(['serve', 'status'])).toBe('not serving');
+    expect(await h.ok(['pulse', 'stop'])).toMatch(/^pulse stopped/);
   });
 });

@@ -13,20 +13,14 @@ export function finishJob(
 ): void {
   const status =
     outcome.status ?? (outcome.exitCode === 0 && !outcome.error ? 'completed' : 'failed');
-  const changed = ctx.db
-    .prepare(
-      `UPDATE jobs SET status = ?, activity = NULL, exit_code = ?, error = ?, ended_at = ?, updated_at = ?
-       WHERE id = ? AND status IN ('pending', 'running')`,
-    )
-    .run(
-      status,
-      outcome.exitCode,
-      outcome.error ?? null,
-      outcome.at ?? ctx.now(),
-      ctx.now(),
-      row.id,
-    );
-  if (changed.changes === 0) return;
+  const changed = ctx.jobs.finish(row.id, {
+    status,
+    exitCode: outcome.exitCode,
+    error: outcome.error ?? null,
+    at: outcome.at ?? ctx.now(),
+    now: ctx.now(),
+  });
+  if (!changed) return;
   recordFinished(ctx, row.id);
   const job = ctx.saved(row.id);
   if (status === 'completed') ctx.events.emit('job_completed', job);

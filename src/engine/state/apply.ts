@@ -56,7 +56,7 @@ export function applyHookEvents(
   // The orchestrator teaches workers the marker and may quote it; it never ends by it.
   if (done !== undefined && row.kind !== 'orchestrator')
     return complete(ctx, row, { ...patch, ...stamp }, done, last.ts);
-  ctx.jobs.update(jobId, changed ? { ...patch, ...stamp } : stamp);
+  ctx.jobs.update(jobId, changed ? { ...patch, ...stamp } : stamp, { quiet: !changed });
   return changed ? 'updated' : undefined;
 }
 

@@ -123,8 +123,18 @@ export function toJob(r: JobRow): Job {
 const ORDER = `CASE status WHEN 'running' THEN 0 WHEN 'pending' THEN 1 WHEN 'failed' THEN 2
   WHEN 'killed' THEN 3 ELSE 4 END, created_at DESC`;
 
+/** What a write did to a job's row: told to the repo's `onWrite` after each one. */
+export type JobWrite = 'inserted' | 'updated' | 'deleted';
+
 export class JobsRepo {
-  constructor(private readonly db: Db) {}
+  /**
+   * `onWrite` hears of every row this repo inserts, changes or deletes, so the engine can
+   * announce each one to the faces whether or not the writer remembered to (engine.ts).
+   */
+  constructor(
+    private readonly db: Db,
+    private readonly onWrite: (id: string, how: JobWrite) => void = () => undefined,
+  ) {}
 
   /** Throws SqliteError SQLITE_CONSTRAINT_PRIMARYKEY on an id collision; callers retry. */
   insert(row: NewJobRow): void {
@@ -134,6 +144,7 @@ export class JobsRepo {
         `INSERT INTO jobs (${cols.join(',')}) VALUES (${cols.map((c) => '@' + c).join(',')})`,
       )
       .run(row);
+    this.onWrite(row.id, 'inserted');
   }
 
   get(id: string): JobRow | undefined {
@@ -148,15 +159,45 @@ export class JobsRepo {
       .all(...statuses) as JobRow[];
   }
 
-  update(id: string, patch: JobPatch): void {
+  /**
+   * `quiet`: a change no face shows (the newest event's time alone), not announced. Forgetting
+   * it costs one needless announcement; forgetting an announcement would leave a face stale.
+   */
+  update(id: string, patch: JobPatch, options: { quiet?: boolean } = {}): void {
     const cols = Object.keys(patch);
     if (cols.length === 0) return;
-    this.db
+    const r = this.db
       .prepare(`UPDATE jobs SET ${cols.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`)
       .run({ ...patch, id });
+    if (r.changes > 0 && !options.quiet) this.onWrite(id, 'updated');
+  }
+
+  /**
+   * Move an active job to its final status; false when it had ended already (a job ends once,
+   * whichever process sees it first).
+   */
+  finish(
+    id: string,
+    end: {
+      status: JobStatus;
+      exitCode: number | null;
+      error: string | null;
+      at: number;
+      now: number;
+    },
+  ): boolean {
+    const r = this.db
+      .prepare(
+        `UPDATE jobs SET status = ?, activity = NULL, exit_code = ?, error = ?, ended_at = ?, updated_at = ?
+         WHERE id = ? AND status IN ('pending', 'running')`,
+      )
+      .run(end.status, end.exitCode, end.error, end.at, end.now, id);
+    if (r.changes > 0) this.onWrite(id, 'updated');
+    return r.changes > 0;
   }
 
   delete(id: string): void {
-    this.db.prepare('DELETE FROM jobs WHERE id = ?').run(id);
+    const r = this.db.prepare('DELETE FROM jobs WHERE id = ?').run(id);
+    if (r.changes > 0) this.onWrite(id, 'deleted');
   }
 }

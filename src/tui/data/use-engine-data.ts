@@ -102,15 +102,21 @@ export function useEngineData(engine: Engine): TuiData {
     let lastClock = clockOf(ref.current.jobs, ref.current.now);
     const flush = (): void => {
       timer = undefined;
-      const next = load(engine, dirty, ref.current);
-      // A reloaded timeline already holds the events that arrived meanwhile.
-      if (events.length > 0 && !dirty.has('timeline'))
-        next.timeline = [...next.timeline, ...events].slice(-TIMELINE_KEEP);
-      if (notes.length > 0) next.notes = [...notes.reverse(), ...next.notes].slice(0, NOTES_KEEP);
-      const nothing = dirty.size === 0 && events.length === 0 && notes.length === 0;
+      // Taken out before loading: the load itself may commit (the timeline ingests the spool),
+      // and the marks its events set must reach the next flush. Cleared after the load, they
+      // were lost, and a row stayed `working` while the store said `waiting`.
+      const parts = new Set(dirty);
+      const arrived = events.splice(0);
+      const fresh = notes.splice(0);
       dirty.clear();
-      events.length = 0;
-      notes.length = 0;
+      const next = load(engine, parts, ref.current);
+      // A timeline reloaded (now, or by the load before, which ingested them) already holds
+      // some of what arrived: only the rest is appended.
+      const held = arrived.length > 0 ? new Set(next.timeline.map((e) => e.seq)) : undefined;
+      const missing = arrived.filter((e) => !held?.has(e.seq));
+      if (missing.length > 0) next.timeline = [...next.timeline, ...missing].slice(-TIMELINE_KEEP);
+      if (fresh.length > 0) next.notes = [...fresh.reverse(), ...next.notes].slice(0, NOTES_KEEP);
+      const nothing = parts.size === 0 && arrived.length === 0 && fresh.length === 0;
       // A bare tick re-renders only when a timer on screen changes: every second while an
       // agent works, every minute otherwise (idle agents' times are shown in minutes).
       const clock = clockOf(next.jobs, next.now);
