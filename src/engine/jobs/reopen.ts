@@ -43,16 +43,7 @@ export async function agentAlive(ctx: EngineContext, row: JobRow): Promise<boole
  */
 export function reopenJob(ctx: EngineContext, row: JobRow): JobRow {
   if (isActive(row.status)) return row;
-  const now = ctx.now();
-  // Only an ended job, once: two faces reopening it together do it one time.
-  const changed = ctx.db
-    .prepare(
-      `UPDATE jobs SET status = 'running', activity = 'idle', activity_detail = NULL,
-         activity_at = ?, exit_code = NULL, error = NULL, ended_at = NULL, updated_at = ?
-       WHERE id = ? AND status IN ('completed', 'failed', 'killed')`,
-    )
-    .run(now, now, row.id).changes;
-  if (changed === 1) {
+  if (ctx.jobs.reopen(row.id, ctx.now())) {
     recordActivity(ctx, 'job_reopened', { job: row.id, was: row.status, summary: row.summary });
     ctx.saved(row.id);
   }

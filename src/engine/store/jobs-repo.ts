@@ -196,6 +196,22 @@ export class JobsRepo {
     return r.changes > 0;
   }
 
+  /**
+   * Move an ended job back to running, at its prompt; false when it was not ended (two faces
+   * reopening it together do it once).
+   */
+  reopen(id: string, now: number): boolean {
+    const r = this.db
+      .prepare(
+        `UPDATE jobs SET status = 'running', activity = 'idle', activity_detail = NULL,
+           activity_at = ?, exit_code = NULL, error = NULL, ended_at = NULL, updated_at = ?
+         WHERE id = ? AND status IN ('completed', 'failed', 'killed')`,
+      )
+      .run(now, now, id);
+    if (r.changes > 0) this.onWrite(id, 'updated');
+    return r.changes > 0;
+  }
+
   delete(id: string): void {
     const r = this.db.prepare('DELETE FROM jobs WHERE id = ?').run(id);
     if (r.changes > 0) this.onWrite(id, 'deleted');
