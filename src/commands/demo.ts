@@ -56,18 +56,6 @@ const TRIGGER = 'demo-review';
 
 /** The demo world: four agents, a simulated orchestrator with three tasks, a confirm trigger. */
 async function setUp(io: Io, engine: Engine, dir: string): Promise<string[]> {
-  const ids: string[] = [];
-  for (const s of SCRIPTS) {
-    const job = await engine.start({
-      prompt: s.prompt,
-      agent: 'demo',
-      sandbox: s.sandbox,
-      dir,
-      cwd: io.cwd,
-    });
-    ids.push(job.id);
-    io.out(`started ${job.id}  ${s.title}`);
-  }
   // A confirm trigger: when work is queued it asks before it notifies (Approvals panel).
   if (engine.triggers.list().some((t) => t.name === TRIGGER)) engine.triggers.remove(TRIGGER);
   engine.triggers.add({
@@ -79,15 +67,27 @@ async function setUp(io: Io, engine: Engine, dir: string): Promise<string[]> {
     autonomy: 'confirm',
     cooldown: 600,
   });
-  for (const t of TASKS)
-    io.out(`queued ${engine.queue.add(t.prompt, t.priority).id}  ${t.prompt.split('\n')[0]}`);
-  const orch = (await engine.orchestrator.status()).state;
-  if (orch === 'running') io.out('orchestrator already running');
-  else {
-    await engine.orchestrator.start({ agent: 'demo', dir, cwd: io.cwd });
-    io.out('started orch  the simulated orchestrator (works the queue)');
-  }
-  return ids;
+  const queued = TASKS.map(
+    (t) => `queued ${engine.queue.add(t.prompt, t.priority).id}  ${t.prompt.split('\n')[0]}`,
+  );
+  const orchRunning = (await engine.orchestrator.status()).state === 'running';
+  // Every agent at once: each start waits on tmux, and the demo's first frame waits on them all.
+  const [jobs] = await Promise.all([
+    Promise.all(
+      SCRIPTS.map((s) =>
+        engine.start({ prompt: s.prompt, agent: 'demo', sandbox: s.sandbox, dir, cwd: io.cwd }),
+      ),
+    ),
+    orchRunning ? undefined : engine.orchestrator.start({ agent: 'demo', dir, cwd: io.cwd }),
+  ]);
+  jobs.forEach((job, i) => io.out(`started ${job.id}  ${SCRIPTS[i]?.title ?? ''}`));
+  for (const line of queued) io.out(line);
+  io.out(
+    orchRunning
+      ? 'orchestrator already running'
+      : 'started orch  the simulated orchestrator (works the queue)',
+  );
+  return jobs.map((j) => j.id);
 }
 
 export const demo: Command = {
