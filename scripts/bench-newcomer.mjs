@@ -32,7 +32,8 @@ const fmt = (ms) => `${(ms / 1000).toFixed(2)} s`;
 
 // A clone has only what is committed: say so when the checkout has more.
 const status = spawnSync('git', ['status', '--porcelain'], { cwd: root, encoding: 'utf8' });
-if (status.stdout?.trim()) process.stdout.write('note: uncommitted changes are not in the clones\n');
+if (status.stdout?.trim())
+  process.stdout.write('note: uncommitted changes are not in the clones\n');
 process.stdout.write(`newcomer bench: ${runs} fresh clones of ${root} (HEAD)\n`);
 process.stdout.write(`  install: ${readme.install}\n  demo:    ${demo}\n`);
 const installs = [];

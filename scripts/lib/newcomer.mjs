@@ -84,6 +84,12 @@ export function runInstall(clone, command) {
   return performance.now() - t0;
 }
 
+/** What the demo's tmux session shows now ('' before it exists). */
+export const captureDemo = (clone) =>
+  spawnSync('tmux', ['-L', clone.socket, 'capture-pane', '-p', '-t', '=cc-agent-demo:'], {
+    encoding: 'utf8',
+  }).stdout ?? '';
+
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /**
@@ -91,10 +97,7 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
  * ms from its start to the TUI's first frame in session cc-agent-demo, and that frame.
  */
 export async function timeFirstFrame(clone, command, timeoutMs = 60_000) {
-  const capture = () =>
-    spawnSync('tmux', ['-L', clone.socket, 'capture-pane', '-p', '-t', '=cc-agent-demo:'], {
-      encoding: 'utf8',
-    }).stdout ?? '';
+  const capture = () => captureDemo(clone);
   const t0 = performance.now();
   const child = spawn('script', ['-qfc', `stty cols 150 rows 40; ${command}`, '/dev/null'], {
     cwd: clone.repo,
