@@ -25,3 +25,4 @@ export function timeFirstFrame(
 ): Promise<{ ms: number; screen: string }>;
 export function captureDemo(clone: Clone): string;
 export function removeClone(clone: Clone): void;
+export function resetClone(clone: Clone): void;

@@ -117,9 +117,11 @@ export async function timeFirstFrame(clone, command, timeoutMs = 60_000) {
   }
 }
 
-/** Stop the terminal, the tmux server and every process of the clone's home; remove the dir. */
-export function removeClone(clone) {
-  killTmuxServer(clone.socket);
+/**
+ * Stop the terminal, the tmux server and every process of the clone's home, and empty the home,
+ * HOME and the npm cache: the clone is as freshly installed again, for another command.
+ */
+export function resetClone(clone) {
   const pid = clone.terminal?.pid;
   if (pid && clone.terminal.exitCode === null) {
     try {
@@ -128,6 +130,7 @@ export function removeClone(clone) {
       // gone meanwhile
     }
   }
+  killTmuxServer(clone.socket);
   const pidFile = join(clone.env.CC_AGENT_HOME, 'pulse.pid');
   if (existsSync(pidFile)) {
     try {
@@ -137,5 +140,17 @@ export function removeClone(clone) {
     }
   }
   waitForHomeProcesses(clone.env.CC_AGENT_HOME);
+  // A `cc-agent start` the orchestrator ran just as the server died starts a new one: gone too.
+  killTmuxServer(clone.socket);
+  const dir = join(process.env.TMUX_TMPDIR || '/tmp', `tmux-${process.getuid?.() ?? 0}`);
+  rmSync(join(dir, `${clone.socket}.lock`), { force: true });
+  for (const d of [clone.env.CC_AGENT_HOME, clone.env.HOME, clone.env.npm_config_cache])
+    rmSync(d, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+  mkdirSync(clone.env.HOME, { recursive: true });
+}
+
+/** resetClone, then remove the clone. */
+export function removeClone(clone) {
+  resetClone(clone);
   rmSync(clone.base, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
 }
