@@ -42,6 +42,7 @@ process.stdout.write(`newcomer bench: ${runs} fresh clones of ${root} (HEAD), lo
 process.stdout.write(`  install: ${readme.install}\n`);
 const installs = [];
 const frames = new Map(commands.map((c) => [c, []]));
+const alls = new Map(commands.map((c) => [c, []]));
 let current;
 process.on('SIGINT', () => {
   if (current) removeClone(current);
@@ -54,9 +55,12 @@ for (let i = 0; i < runs; i++) {
     process.stdout.write(`  run ${i + 1}: install ${fmt(installs.at(-1))}\n`);
     for (const command of commands) {
       try {
-        const { ms } = await timeFirstFrame(current, command);
+        const { ms, allMs } = await timeFirstFrame(current, command);
         frames.get(command).push(ms);
-        process.stdout.write(`    ${command}: first frame ${fmt(ms)} (load ${load()})\n`);
+        alls.get(command).push(allMs);
+        process.stdout.write(
+          `    ${command}: first frame ${fmt(ms)}, all five agents listed ${fmt(allMs)} (load ${load()})\n`,
+        );
       } finally {
         resetClone(current);
       }
@@ -73,6 +77,7 @@ for (const [command, ms] of frames) {
   if (!ms.length) continue;
   process.stdout.write(
     `median install finished → first frame, ${command}: ${fmt(median(ms))}` +
-      ` (min ${fmt(Math.min(...ms))}, max ${fmt(Math.max(...ms))}, ${ms.length} runs)\n`,
+      ` (min ${fmt(Math.min(...ms))}, max ${fmt(Math.max(...ms))}, ${ms.length} runs);` +
+      ` all five agents listed: ${fmt(median(alls.get(command)))}\n`,
   );
 }

@@ -22,7 +22,8 @@ export function timeFirstFrame(
   clone: Clone,
   command: string,
   timeoutMs?: number,
-): Promise<{ ms: number; screen: string }>;
+): Promise<{ ms: number; screen: string; allMs: number }>;
+export function demoRows(screen: string): number;
 export function captureDemo(clone: Clone): string;
 export function removeClone(clone: Clone): void;
 export function resetClone(clone: Clone): void;

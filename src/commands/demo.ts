@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Engine } from '../engine/index.js';
@@ -53,9 +54,18 @@ const TASKS: { prompt: string; priority: number }[] = [
 ];
 
 const TRIGGER = 'demo-review';
+const DEMO_SESSION = 'cc-agent-demo';
 
-/** The demo world: four agents, a simulated orchestrator with three tasks, a confirm trigger. */
-async function setUp(io: Io, engine: Engine, dir: string): Promise<string[]> {
+/**
+ * The demo world: four agents, a simulated orchestrator with three tasks, a confirm trigger.
+ * The agents start once `ready` resolves.
+ */
+async function setUp(
+  io: Io,
+  engine: Engine,
+  dir: string,
+  ready?: () => Promise<void>,
+): Promise<string[]> {
   // A confirm trigger: when work is queued it asks before it notifies (Approvals panel).
   if (engine.triggers.list().some((t) => t.name === TRIGGER)) engine.triggers.remove(TRIGGER);
   engine.triggers.add({
@@ -71,7 +81,8 @@ async function setUp(io: Io, engine: Engine, dir: string): Promise<string[]> {
     (t) => `queued ${engine.queue.add(t.prompt, t.priority).id}  ${t.prompt.split('\n')[0]}`,
   );
   const orchRunning = (await engine.orchestrator.status()).state === 'running';
-  // Every agent at once: each start waits on tmux, and the demo's first frame waits on them all.
+  await ready?.();
+  // Every agent at once: each start waits on tmux.
   const [jobs] = await Promise.all([
     Promise.all(
       SCRIPTS.map((s) =>
@@ -88,6 +99,40 @@ async function setUp(io: Io, engine: Engine, dir: string): Promise<string[]> {
       : 'started orch  the simulated orchestrator (works the queue)',
   );
   return jobs.map((j) => j.id);
+}
+
+/**
+ * The TUI opens first, and the agents start once it is up: the first frame (the queue and the
+ * trigger already in it) waits on no agent, nor shares the CPU with five of them booting; each
+ * shows up in it as it starts. The sign that it is up is its engine taking the pulse lease, right
+ * after its first frame (unless another process leads the pulse: then there is nothing to wait
+ * for). What setting up prints would tear the TUI's screen: it is printed once the TUI is left.
+ */
+async function demoInTui(io: Io, engine: Engine, dir: string): Promise<number> {
+  const lines: string[] = [];
+  const ledBefore = engine.pulseStatus().leader !== null;
+  let closed = false;
+  const shown = openTui({ ...io, cwd: dir }, { session: DEMO_SESSION }).finally(() => {
+    closed = true;
+  });
+  const tuiUp = async (): Promise<void> => {
+    const deadline = Date.now() + 10_000;
+    while (!ledBefore && !closed && Date.now() < deadline && !engine.pulseStatus().leader) {
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  };
+  try {
+    await setUp({ ...io, out: (line) => lines.push(line) }, engine, dir, tuiUp);
+  } catch (e) {
+    // Close the TUI again so the error is seen now, not when the user quits.
+    const [bin, ...args] = engine.tmuxArgv('kill-session', '-t', `=${DEMO_SESSION}`);
+    if (bin) spawnSync(bin, args, { stdio: 'ignore' });
+    await shown.catch(() => 1);
+    throw e;
+  }
+  const code = await shown;
+  for (const line of lines) io.out(line);
+  return code;
 }
 
 export const demo: Command = {
@@ -107,11 +152,9 @@ Options:
     const engine = io.engine();
     const dir = join(engine.paths.home, 'demo-workspace');
     mkdirSync(dir, { recursive: true });
-    const ids = await setUp(io, engine, dir);
     const terminal = process.stdout.isTTY && process.stdin.isTTY;
-    if (io.flags['tui'] !== false && terminal) {
-      return openTui({ ...io, cwd: dir }, { session: 'cc-agent-demo' });
-    }
+    if (io.flags['tui'] !== false && terminal) return demoInTui(io, engine, dir);
+    const ids = await setUp(io, engine, dir);
     // No TUI to lead the pulse: the background one feeds the orchestrator.
     if (!engine.pulseStatus().leader)
       io.out(`pulse started (pid ${await startDetachedPulse(io, engine)})`);

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { CcAgentError, withUserUmask } from '../engine/index.js';
@@ -85,15 +85,20 @@ export async function openTui(
         '--',
         ...run,
       ];
-  // tmux may start the user's server here: it gets the user's umask, not cc-agent's.
-  const r = withUserUmask(() => spawnSync(bin, args, { stdio: 'inherit', env: { ...io.env } }));
-  if (r.error) {
-    throw new CcAgentError(
-      'tmux_missing',
-      `tmux is not installed or not on PATH (${(r.error as NodeJS.ErrnoException).code ?? r.error.message})`,
+  // tmux may start the user's server here: it gets the user's umask, not cc-agent's. Not
+  // spawnSync: the demo starts its agents while the TUI comes up, on this event loop.
+  const child = withUserUmask(() => spawn(bin, args, { stdio: 'inherit', env: { ...io.env } }));
+  return new Promise((resolve, reject) => {
+    child.once('error', (e: NodeJS.ErrnoException) =>
+      reject(
+        new CcAgentError(
+          'tmux_missing',
+          `tmux is not installed or not on PATH (${e.code ?? e.message})`,
+        ),
+      ),
     );
-  }
-  return r.status ?? 1;
+    child.once('close', (code) => resolve(code ?? 1));
+  });
 }
 
 export const tui: Command = {
