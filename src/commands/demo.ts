@@ -140,7 +140,8 @@ export const demo: Command = {
   summary: 'A live demo: simulated agents, an orchestrator, a trigger, in the TUI (no API key).',
   help: `Starts four simulated agents (one works, one asks permission, one finishes with the done
 marker, one crashes), a simulated orchestrator working three queued tasks, and a confirm
-trigger whose approval waits for you — then opens the TUI in tmux session cc-agent-demo.
+trigger whose approval waits for you, in the TUI (tmux session cc-agent-demo), which opens
+first: each agent shows up in it as it starts.
 Everything runs in the same tmux server and store as real agents: every command works on it.
 Nothing needs Claude Code or an API key. Its workspace is $CC_AGENT_HOME/demo-workspace.
 
