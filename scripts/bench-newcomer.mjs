@@ -5,8 +5,10 @@
 // demo half runs in a real terminal (`script`) and is timed from its start to the TUI's first
 // frame, seen with capture-pane on a private tmux server. A report, not a test: it exits 0.
 //
-//   node scripts/bench-newcomer.mjs [--runs N] [--command "<demo command>"]...
+//   node scripts/bench-newcomer.mjs [--runs N] [--rev <commit>] [--command "<demo command>"]...
 //
+// --rev clones that commit instead of HEAD (the README is still this checkout's: give
+// --command for an older one's, e.g. --rev 1e8dd27 --command "npx cc-agent demo").
 // Each --command is timed instead of the README's demo command, one after the other on the same
 // clone, each from a fresh npm cache and home (e.g. --command "npx cc-agent demo" --command
 // "npm run demo", to compare). node_modules is hard-linked from this checkout's: a fresh
@@ -27,6 +29,7 @@ import {
 const root = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
 const runs = Number(args[args.indexOf('--runs') + 1]) || 5;
+const rev = args.includes('--rev') ? args[args.indexOf('--rev') + 1] : undefined;
 const readme = readmeCommands(readFileSync(new URL('../README.md', import.meta.url), 'utf8'));
 const given = args.flatMap((a, i) => (a === '--command' && args[i + 1] ? [args[i + 1]] : []));
 const commands = given.length ? given : [readme.demo];
@@ -38,7 +41,9 @@ const load = () => loadavg()[0].toFixed(1);
 const status = spawnSync('git', ['status', '--porcelain'], { cwd: root, encoding: 'utf8' });
 if (status.stdout?.trim())
   process.stdout.write('note: uncommitted changes are not in the clones\n');
-process.stdout.write(`newcomer bench: ${runs} fresh clones of ${root} (HEAD), load ${load()}\n`);
+process.stdout.write(
+  `newcomer bench: ${runs} fresh clones of ${root} (${rev ?? 'HEAD'}), load ${load()}\n`,
+);
 process.stdout.write(`  install: ${readme.install}\n`);
 const installs = [];
 const frames = new Map(commands.map((c) => [c, []]));
@@ -49,7 +54,7 @@ process.on('SIGINT', () => {
   process.exit(0);
 });
 for (let i = 0; i < runs; i++) {
-  current = freshClone(root, 'cc-bench-newcomer');
+  current = freshClone(root, 'cc-bench-newcomer', rev);
   try {
     installs.push(runInstall(current, readme.install));
     process.stdout.write(`  run ${i + 1}: install ${fmt(installs.at(-1))}\n`);

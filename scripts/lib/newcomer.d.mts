@@ -16,7 +16,7 @@ export interface Clone {
 }
 export function readmeCommands(readmeText: string): ReadmeCommands;
 export function isFirstFrame(screen: string): boolean;
-export function freshClone(source: string, name?: string): Clone;
+export function freshClone(source: string, name?: string, rev?: string): Clone;
 export function runInstall(clone: Clone, command: string): number;
 export function timeFirstFrame(
   clone: Clone,

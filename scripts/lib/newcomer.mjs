@@ -39,15 +39,19 @@ export function readmeCommands(readmeText) {
 export const isFirstFrame = (screen) => /1 Jobs\s+2 Timeline/.test(screen);
 
 /**
- * Clone `source` into a temp dir. node_modules comes from `source`'s (hard links: a native
+ * Clone `source` (at `rev`, default its HEAD) into a temp dir. node_modules comes from `source`'s (hard links: a native
  * rebuild of better-sqlite3 takes minutes); the few files npm rewrites in place are real copies,
  * so nothing written in the clone reaches the source's tree.
  */
-export function freshClone(source, name = 'cc-newcomer') {
+export function freshClone(source, name = 'cc-newcomer', rev = undefined) {
   const base = mkdtempSync(join(tmpdir(), `${name}-`));
   const repo = join(base, 'repo');
   const r = spawnSync('git', ['clone', '-q', source, repo], { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`git clone ${source}: ${r.stderr}`);
+  if (rev) {
+    const c = spawnSync('git', ['checkout', '-q', rev], { cwd: repo, encoding: 'utf8' });
+    if (c.status !== 0) throw new Error(`git checkout ${rev}: ${c.stderr}`);
+  }
   const modules = realpathSync(join(source, 'node_modules'));
   const cp = spawnSync('cp', ['-al', modules, join(repo, 'node_modules')], { encoding: 'utf8' });
   if (cp.status !== 0) {
