@@ -9,18 +9,21 @@ if (!existsSync(cli)) {
 }
 // The TUI is long-lived: with V8's default young generation it carries up to ~48 MB of garbage
 // between collections. A 1 MB semi-space keeps its RSS near 90 MB for a little more GC work, so
-// `tui` (and `demo`, which opens it) in a terminal re-runs itself with that flag.
-const [command] = process.argv.slice(2);
+// a process that will draw the TUI in this terminal re-runs itself with that flag: `tui` or
+// `demo` inside tmux (they take the pane), or `tui --here`. Outside tmux they only ask tmux to
+// open a session whose `tui --here` gets the flag; a re-run there would only delay the frame.
+const args = process.argv.slice(2);
+const [command] = args;
 const heapFlag = '--max-semi-space-size=1';
-if (
+const drawsHere =
   (command === 'tui' || command === 'demo') &&
-  process.stdout.isTTY &&
-  !process.execArgv.includes(heapFlag)
-) {
+  (Boolean(process.env.TMUX) || args.includes('--here')) &&
+  !args.includes('--no-tui');
+if (drawsHere && process.stdout.isTTY && !process.execArgv.includes(heapFlag)) {
   const { spawnSync } = await import('node:child_process');
   const { fileURLToPath } = await import('node:url');
   const self = fileURLToPath(import.meta.url);
-  const r = spawnSync(process.execPath, [heapFlag, self, ...process.argv.slice(2)], {
+  const r = spawnSync(process.execPath, [heapFlag, self, ...args], {
     stdio: 'inherit',
   });
   process.exit(r.status ?? 1);

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Engine } from '../engine/index.js';
@@ -54,21 +55,18 @@ const TASKS: { prompt: string; priority: number }[] = [
 ];
 
 const TRIGGER = 'demo-review';
+const DEMO_SESSION = 'cc-agent-demo';
 
-/** The demo world: four agents, a simulated orchestrator with three tasks, a confirm trigger. */
-async function setUp(io: Io, engine: Engine, dir: string): Promise<string[]> {
-  const ids: string[] = [];
-  for (const s of SCRIPTS) {
-    const job = await engine.start({
-      prompt: s.prompt,
-      agent: 'demo',
-      sandbox: s.sandbox,
-      dir,
-      cwd: io.cwd,
-    });
-    ids.push(job.id);
-    io.out(`started ${job.id}  ${s.title}`);
-  }
+/**
+ * The demo world: four agents, a simulated orchestrator with three tasks, a confirm trigger.
+ * The agents start once `ready` resolves.
+ */
+async function setUp(
+  io: Io,
+  engine: Engine,
+  dir: string,
+  ready?: () => Promise<void>,
+): Promise<string[]> {
   // A confirm trigger: when work is queued it asks before it notifies (Approvals panel).
   if (engine.triggers.list().some((t) => t.name === TRIGGER)) engine.triggers.remove(TRIGGER);
   engine.triggers.add({
@@ -80,15 +78,62 @@ async function setUp(io: Io, engine: Engine, dir: string): Promise<string[]> {
     autonomy: 'confirm',
     cooldown: 600,
   });
-  for (const t of TASKS)
-    io.out(`queued ${engine.queue.add(t.prompt, t.priority).id}  ${t.prompt.split('\n')[0]}`);
-  const orch = (await engine.orchestrator.status()).state;
-  if (orch === 'running') io.out('orchestrator already running');
-  else {
-    await engine.orchestrator.start({ agent: 'demo', dir, cwd: io.cwd });
-    io.out('started orch  the simulated orchestrator (works the queue)');
+  const queued = TASKS.map(
+    (t) => `queued ${engine.queue.add(t.prompt, t.priority).id}  ${t.prompt.split('\n')[0]}`,
+  );
+  const orchRunning = (await engine.orchestrator.status()).state === 'running';
+  await ready?.();
+  // Every agent at once: each start waits on tmux.
+  const [jobs] = await Promise.all([
+    Promise.all(
+      SCRIPTS.map((s) =>
+        engine.start({ prompt: s.prompt, agent: 'demo', sandbox: s.sandbox, dir, cwd: io.cwd }),
+      ),
+    ),
+    orchRunning ? undefined : engine.orchestrator.start({ agent: 'demo', dir, cwd: io.cwd }),
+  ]);
+  jobs.forEach((job, i) => io.out(`started ${job.id}  ${SCRIPTS[i]?.title ?? ''}`));
+  for (const line of queued) io.out(line);
+  io.out(
+    orchRunning
+      ? 'orchestrator already running'
+      : 'started orch  the simulated orchestrator (works the queue)',
+  );
+  return jobs.map((j) => j.id);
+}
+
+/**
+ * The TUI opens first, and the agents start once it is up: the first frame (the queue and the
+ * trigger already in it) waits on no agent, nor shares the CPU with five of them booting; each
+ * shows up in it as it starts. The sign that it is up is its engine taking the pulse lease, right
+ * after its first frame (unless another process leads the pulse: then there is nothing to wait
+ * for). What setting up prints would tear the TUI's screen: it is printed once the TUI is left.
+ */
+async function demoInTui(io: Io, engine: Engine, dir: string): Promise<number> {
+  const lines: string[] = [];
+  const ledBefore = engine.pulseStatus().leader !== null;
+  let closed = false;
+  const shown = openTui({ ...io, cwd: dir }, { session: DEMO_SESSION }).finally(() => {
+    closed = true;
+  });
+  const tuiUp = async (): Promise<void> => {
+    const deadline = Date.now() + 10_000;
+    while (!ledBefore && !closed && Date.now() < deadline && !engine.pulseStatus().leader) {
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  };
+  try {
+    await setUp({ ...io, out: (line) => lines.push(line) }, engine, dir, tuiUp);
+  } catch (e) {
+    // Close the TUI again so the error is seen now, not when the user quits.
+    const [bin, ...args] = engine.tmuxArgv('kill-session', '-t', `=${DEMO_SESSION}`);
+    if (bin) spawnSync(bin, args, { stdio: 'ignore' });
+    await shown.catch(() => 1);
+    throw e;
   }
-  return ids;
+  const code = await shown;
+  for (const line of lines) io.out(line);
+  return code;
 }
 
 export const demo: Command = {
@@ -96,7 +141,8 @@ export const demo: Command = {
   summary: 'A live demo: simulated agents, an orchestrator, a trigger, in the TUI (no API key).',
   help: `Starts four simulated agents (one works, one asks permission, one finishes with the done
 marker, one crashes), a simulated orchestrator working three queued tasks, and a confirm
-trigger whose approval waits for you — then opens the TUI in tmux session cc-agent-demo.
+trigger whose approval waits for you, in the TUI (tmux session cc-agent-demo), which opens
+first: each agent shows up in it as it starts.
 Everything runs in the same tmux server and store as real agents: every command works on it.
 Nothing needs Claude Code or an API key. Its workspace is $CC_AGENT_HOME/demo-workspace.
 
@@ -108,11 +154,9 @@ Options:
     const engine = io.engine();
     const dir = join(engine.paths.home, 'demo-workspace');
     mkdirSync(dir, { recursive: true });
-    const ids = await setUp(io, engine, dir);
     const terminal = process.stdout.isTTY && process.stdin.isTTY;
-    if (io.flags['tui'] !== false && terminal) {
-      return openTui({ ...io, cwd: dir }, { session: 'cc-agent-demo' });
-    }
+    if (io.flags['tui'] !== false && terminal) return demoInTui(io, engine, dir);
+    const ids = await setUp(io, engine, dir);
     // No TUI to lead the pulse: the background one feeds the orchestrator.
     if (!engine.pulseStatus().leader)
       io.out(`pulse started (pid ${await startDetachedPulse(io, engine)})`);

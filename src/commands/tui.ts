@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { CcAgentError, withUserUmask } from '../engine/index.js';
@@ -91,21 +91,28 @@ export async function openTui(
         '--',
         ...run,
       ];
-  // tmux may start the user's server here: it gets the user's umask, not cc-agent's.
-  const r = withUserUmask(() => spawnSync(bin, args, { stdio: 'inherit', env: { ...io.env } }));
-  if (r.error) {
-    throw new CcAgentError(
-      'tmux_missing',
-      `tmux is not installed or not on PATH (${(r.error as NodeJS.ErrnoException).code ?? r.error.message})`,
+  // tmux may start the user's server here: it gets the user's umask, not cc-agent's. Not
+  // spawnSync: the demo starts its agents while the TUI comes up, on this event loop.
+  const child = withUserUmask(() => spawn(bin, args, { stdio: 'inherit', env: { ...io.env } }));
+  return new Promise<number>((resolve, reject) => {
+    child.once('error', (e: NodeJS.ErrnoException) =>
+      reject(
+        new CcAgentError(
+          'tmux_missing',
+          `tmux is not installed or not on PATH (${e.code ?? e.message})`,
+        ),
+      ),
     );
-  }
-  // Quit (not detached): its pane is gone with what it printed, so what goes on is said here.
-  const session = options.session ?? TUI_SESSION;
-  if (!inTmux && spawnSync(bin, [...pre, 'has-session', '-t', `=${session}`]).status !== 0) {
-    const goesOn = pulseGoesOn(io.engine());
-    if (goesOn) io.out(goesOn);
-  }
-  return r.status ?? 1;
+    child.once('close', (code) => resolve(code ?? 1));
+  }).then((status) => {
+    // Quit (not detached): its pane is gone with what it printed, so what goes on is said here.
+    const session = options.session ?? TUI_SESSION;
+    if (!inTmux && spawnSync(bin, [...pre, 'has-session', '-t', `=${session}`]).status !== 0) {
+      const goesOn = pulseGoesOn(io.engine());
+      if (goesOn) io.out(goesOn);
+    }
+    return status;
+  });
 }
 
 export const tui: Command = {

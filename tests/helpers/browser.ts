@@ -1,10 +1,11 @@
-import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
+import { chromiumPath } from '../../scripts/lib/prereqs.mjs';
 
-/** Debian's chromium (apt), driven by playwright-core: no browser is ever downloaded. */
-export const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) =>
-  existsSync(p),
-);
+/**
+ * Debian's chromium (apt), driven by playwright-core: no browser is ever downloaded. Found on
+ * PATH as `npm test`'s prerequisite check finds it (scripts/check-prereqs.mjs).
+ */
+export const CHROMIUM = chromiumPath();
 
 export async function launchChromium(): Promise<Browser> {
   if (!CHROMIUM) {
