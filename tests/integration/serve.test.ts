@@ -5,7 +5,7 @@ import WebSocket from 'ws';
 import { stripAnsi, type Job } from '../../src/engine/index.js';
 import { serveDetached } from '../helpers/serve.js';
 import { createHarness, type Harness } from '../helpers/cli-harness.js';
-import { eventsOf, startDemo, waitForStatus } from '../helpers/jobs.js';
+import { eventsOf, startDemo, turnDone, waitForStatus } from '../helpers/jobs.js';
 import { waitFor } from '../helpers/wait-for.js';
 
 /**
@@ -21,10 +21,7 @@ describe('cc-agent serve', () => {
   beforeAll(async () => {
     h = createHarness('serve');
     agent = await startDemo(h, '[[say "ready"]]');
-    await waitFor(async () => {
-      const j = JSON.parse(await h.ok(['status', agent, '--json'])) as Job;
-      return j.activity === 'waiting';
-    }, 'the agent to finish its first turn');
+    await turnDone(h, agent, 'ready');
     ({ base, token } = await serveDetached(h));
   });
   afterAll(() => h?.cleanup());

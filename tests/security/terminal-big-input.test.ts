@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { stripAnsi, type Job } from '../../src/engine/index.js';
+import { stripAnsi } from '../../src/engine/index.js';
 import { serveDetached } from '../helpers/serve.js';
 import { createHarness, type Harness } from '../helpers/cli-harness.js';
-import { eventsOf, startDemo } from '../helpers/jobs.js';
+import { eventsOf, startDemo, turnDone } from '../helpers/jobs.js';
 import { waitFor } from '../helpers/wait-for.js';
 
 /** Exactly `length` UTF-16 units of varied text: quotes, shell words, CRs, 3- and 4-byte UTF-8. */
@@ -29,10 +29,7 @@ describe('a 64 KB paste through the terminal WebSocket', () => {
   beforeAll(async () => {
     h = createHarness('big-input');
     agent = await startDemo(h, '[[say "ready"]]');
-    await waitFor(async () => {
-      const j = JSON.parse(await h.ok(['status', agent, '--json'])) as Job;
-      return j.activity === 'waiting';
-    }, 'the agent to finish its first turn');
+    await turnDone(h, agent, 'ready');
     ({ base, token } = await serveDetached(h));
   });
   afterAll(() => h?.cleanup());

@@ -48,6 +48,23 @@ describe('the TUI app', () => {
     expect(f).toMatch(/\? help · q quit/);
   });
 
+  it('Escape on the list clears an applied filter (not only the prompt)', async () => {
+    engine.queue.add('write the docs', 1);
+    engine.queue.add('fix the auth bypass', 10);
+    await until('the first frame', (x) => x.includes('1 Jobs'));
+    await press('3');
+    await until('the queue', (x) => x.includes('fix the auth bypass'));
+    await press('/', 'd', 'o', 'c', 's', '\r');
+    await until('the filter applied', (x) => x.includes('filter: docs'));
+    expect(frame()).not.toContain('fix the auth bypass');
+    // The footer says how to drop it.
+    expect(frame()).toContain('esc clears');
+    await press('\x1b');
+    const f = await until('the filter cleared', (x) => !x.includes('filter: docs'));
+    expect(f).toContain('fix the auth bypass');
+    expect(f).toContain('write the docs');
+  });
+
   it('lists the queue in priority order, moves, filters and removes with confirmation', async () => {
     engine.queue.add('write the docs', 1);
     engine.queue.add('fix the auth bypass', 10);
