@@ -155,8 +155,12 @@ describe('CLI conventions: one time format, clean, health, usage, cost, dashboar
       /^serving \(pid \d+\) on http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]{64}$/,
     );
     expect(await h.ok(['serve', 'status'])).toMatch(/^serving \(pid \d+\)/);
-    expect(await h.ok(['dashboard-stop'])).toMatch(/^stopped \(pid \d+\)$/);
+    // The queue and trigger made above outlive the server: its pulse goes on, and it says so.
+    expect(await h.ok(['dashboard-stop'])).toMatch(
+      /^stopped \(pid \d+\)\nthe pulse goes on in the background \(pid \d+\): 1 queued task, 1 trigger; stop it with cc-agent pulse stop$/,
+    );
     expect(await h.ok(['serve', 'status'])).toBe('not serving');
+    expect(await h.ok(['pulse', 'stop'])).toMatch(/^pulse stopped \(pid \d+\)$/);
     expect(await h.ok(['--help'])).toMatch(/^ {2}dashboard-stop +\S/m);
   });
 });
