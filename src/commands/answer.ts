@@ -1,4 +1,4 @@
-import { CcAgentError } from '../engine/index.js';
+import { oneOf } from '../engine/index.js';
 import { requireArg } from './args.js';
 import type { Command } from './types.js';
 
@@ -15,13 +15,7 @@ always  allow the tool call and don't ask again this session`,
   async run(io) {
     const id = requireArg(io, 0, 'job id', this.usage);
     const a = requireArg(io, 1, 'answer', this.usage);
-    if (!(ANSWERS as readonly string[]).includes(a)) {
-      throw new CcAgentError(
-        'bad_input',
-        `invalid answer '${a}' (expected one of: ${ANSWERS.join(', ')})`,
-      );
-    }
-    const what = await io.engine().answer(id, a as (typeof ANSWERS)[number]);
+    const what = await io.engine().answer(id, oneOf(ANSWERS, a, 'answer'));
     io.out(
       `answered ${a} to job ${id}'s ${what === 'trust' ? 'folder-trust' : 'permission'} question`,
     );

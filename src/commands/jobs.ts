@@ -1,4 +1,4 @@
-import { CcAgentError, type Job, type JobStatus, type WorktreeState } from '../engine/index.js';
+import { oneOf, type Job, type JobStatus, type WorktreeState } from '../engine/index.js';
 import { requireArg } from './args.js';
 import {
   activityLabel,
@@ -35,13 +35,8 @@ Jobs started with --worktree add a BRANCH column: their branch, commits ahead of
 the branch they came from, uncommitted files ("dirty"), or "merged" when nothing is left to merge.`,
   flags: { json: { type: 'boolean' }, status: { type: 'string' } },
   async run(io) {
-    const status = io.flags['status'] as string | undefined;
-    if (status !== undefined && !(STATUSES as readonly string[]).includes(status)) {
-      throw new CcAgentError(
-        'bad_input',
-        `invalid --status '${status}' (expected one of: ${STATUSES.join(', ')})`,
-      );
-    }
+    const given = io.flags['status'] as string | undefined;
+    const status = given === undefined ? undefined : oneOf(STATUSES, given, '--status');
     const engine = io.engine();
     const list = await engine.list(status ? [status as JobStatus] : undefined);
     // git only for jobs that have a worktree (four quick calls each).

@@ -1,4 +1,4 @@
-import { CcAgentError, TASK_STATUSES, type Task, type TaskStatus } from '../engine/index.js';
+import { CcAgentError, oneOf, TASK_STATUSES, type Task, type TaskStatus } from '../engine/index.js';
 import { requireArg, textArg, subcommand } from './args.js';
 import { json, table } from './format.js';
 import type { Command, Io } from './types.js';
@@ -16,13 +16,7 @@ function priorityOf(io: Io): number {
 
 function statusOf(io: Io): TaskStatus | undefined {
   const s = io.flags['status'] as string | undefined;
-  if (s !== undefined && !(TASK_STATUSES as readonly string[]).includes(s)) {
-    throw new CcAgentError(
-      'bad_input',
-      `invalid --status '${s}' (expected one of: ${TASK_STATUSES.join(', ')})`,
-    );
-  }
-  return s as TaskStatus | undefined;
+  return s === undefined ? undefined : oneOf(TASK_STATUSES, s, '--status');
 }
 
 /**

@@ -53,3 +53,4 @@ export type { MergeResult } from './worktrees/merge.js';
 export type { CleanResult } from './jobs/remove.js';
 export { logReader, sizeOf, type LogReader } from './jobs/log-reader.js';
 export { WORKTREE_NAME } from './worktrees/create.js';
+export { oneOf } from './one-of.js';

@@ -1,4 +1,5 @@
 import { statSync } from 'node:fs';
+import { oneOf } from '../one-of.js';
 import { resolve } from 'node:path';
 import { badInput, refused } from '../errors.js';
 import { EFFORTS, SANDBOXES, type Effort, type Sandbox } from '../store/job-types.js';
@@ -17,19 +18,12 @@ export function validText(text: string, what: string): string {
 }
 
 export function validSandbox(value: string | undefined): Sandbox {
-  const v = value ?? 'workspace-write';
-  if (!(SANDBOXES as readonly string[]).includes(v)) {
-    throw badInput(`invalid --sandbox '${v}' (expected one of: ${SANDBOXES.join(', ')})`);
-  }
-  return v as Sandbox;
+  return oneOf(SANDBOXES, value ?? 'workspace-write', '--sandbox');
 }
 
 export function validEffort(value: string | undefined): Effort | undefined {
   if (value === undefined) return undefined;
-  if (!(EFFORTS as readonly string[]).includes(value)) {
-    throw badInput(`invalid --reasoning '${value}' (expected one of: ${EFFORTS.join(', ')})`);
-  }
-  return value as Effort;
+  return oneOf(EFFORTS, value, '--reasoning');
 }
 
 export function validModel(value: string | undefined): string | undefined {

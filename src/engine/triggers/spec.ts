@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { oneOf } from '../one-of.js';
 import type { Cron } from 'croner';
 import { badInput } from '../errors.js';
 import type { EngineEventName } from '../events/emitter.js';
@@ -48,13 +49,6 @@ export interface Threshold {
   op: Operator;
   value: number;
 }
-
-const oneOf = <T extends string>(list: readonly T[], v: string, what: string): T => {
-  if (!(list as readonly string[]).includes(v)) {
-    throw badInput(`invalid ${what} '${v}' (expected one of: ${list.join(', ')})`);
-  }
-  return v as T;
-};
 
 export const parseKind = (v: string): TriggerKind => oneOf(TRIGGER_KINDS, v, 'trigger type');
 export const parseAction = (v: string): TriggerAction => oneOf(ACTIONS, v, 'action');

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import type { Engine } from '../../engine/index.js';
-import { CcAgentError, TASK_STATUSES, type TaskStatus } from '../../engine/index.js';
+import { oneOf, TASK_STATUSES, type TaskStatus } from '../../engine/index.js';
 import { flag, jsonBody, queryInt, text, whole } from '../http.js';
 
 /** The queue, triggers, approvals, modes, orchestrator, pulse, activity and analytics. */
@@ -11,9 +11,7 @@ export function autonomyRoutes(engine: Engine, cwd: string): Hono {
 
   r.get('/api/queue/tasks', (c) => {
     const status = c.req.query('status');
-    if (status !== undefined && !(TASK_STATUSES as readonly string[]).includes(status)) {
-      throw new CcAgentError('bad_input', `invalid status '${status}'`);
-    }
+    if (status !== undefined) oneOf(TASK_STATUSES, status, 'status');
     const limit = queryInt(c, 'limit', 1, 1000);
     const offset = queryInt(c, 'offset', 0, Number.MAX_SAFE_INTEGER);
     if (c.req.query('preview') !== '1' && limit === undefined && offset === undefined) {

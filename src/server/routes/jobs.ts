@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import type { Engine } from '../../engine/index.js';
-import { CcAgentError } from '../../engine/index.js';
+import { oneOf } from '../../engine/index.js';
 import { flag, jsonBody, queryInt, text } from '../http.js';
 import { jobsByAge } from '../snapshot.js';
 
@@ -97,10 +97,7 @@ export function jobsRoutes(engine: Engine, cwd: string): Hono {
   r.post('/api/actions/jobs/:id/answer', async (c) => {
     const b = await jsonBody(c, ['answer']);
     const answer = text(b, 'answer', true);
-    if (!(ANSWERS as readonly string[]).includes(answer)) {
-      throw new CcAgentError('bad_input', `invalid answer '${answer}' (yes, no or always)`);
-    }
-    const dialog = await engine.answer(c.req.param('id'), answer as (typeof ANSWERS)[number]);
+    const dialog = await engine.answer(c.req.param('id'), oneOf(ANSWERS, answer, 'answer'));
     return c.json({ answered: dialog });
   });
   r.get('/api/timeline', (c) => {
