@@ -1,6 +1,5 @@
 import { spawn } from 'node:child_process';
 import { closeSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CcAgentError, describeFault, withUserUmask, type Engine } from '../engine/index.js';
 import { portFlag } from './args.js';
@@ -17,8 +16,8 @@ interface ServeState {
   url: string;
 }
 
-const stateFile = (engine: Engine): string => join(engine.paths.home, 'serve.json');
-const tokenFile = (engine: Engine): string => join(engine.paths.home, 'server-token');
+const stateFile = (engine: Engine): string => engine.paths.serveState;
+const tokenFile = (engine: Engine): string => engine.paths.serverToken;
 
 /** The URL to open: the token comes from server-token, the one file that holds it. */
 function withToken(engine: Engine, url: string): string {
@@ -191,7 +190,7 @@ Every request needs the token in $CC_AGENT_HOME/server-token: the printed URL ca
       throw new CcAgentError('blocked', `already serving (pid ${state.pid}) on ${state.url}`);
     if (!io.flags['detach']) return foreground(io, engine);
     const port = portFlag(io); // a bad one is refused here, not in the background
-    const log = openSync(join(engine.paths.home, 'serve.log'), 'a');
+    const log = openSync(engine.paths.serveLog, 'a');
     const args = [cliEntry, 'serve', '--port', String(port)];
     if (io.flags['host']) args.push('--host', io.flags['host'] as string);
     for (const o of originsOf(io)) args.push('--origin', o);
@@ -206,7 +205,7 @@ Every request needs the token in $CC_AGENT_HOME/server-token: the printed URL ca
     child.unref();
     closeSync(log);
     // Up when it has written its state (with its URL); a child that died says so sooner.
-    const what = `the server to start (log: ${join(engine.paths.home, 'serve.log')})`;
+    const what = `the server to start (log: ${engine.paths.serveLog})`;
     await until(
       engine.paths.home,
       () => running(engine)?.pid === child.pid || child.exitCode !== null,
@@ -215,10 +214,7 @@ Every request needs the token in $CC_AGENT_HOME/server-token: the printed URL ca
     );
     const s = running(engine);
     if (!s)
-      throw new CcAgentError(
-        'timeout',
-        `the server did not start; see ${join(engine.paths.home, 'serve.log')}`,
-      );
+      throw new CcAgentError('timeout', `the server did not start; see ${engine.paths.serveLog}`);
     io.out(`serving (pid ${s.pid}) on ${withToken(engine, s.url)}`);
     return 0;
   },

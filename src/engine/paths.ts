@@ -19,6 +19,12 @@ export interface Paths {
   pulseLog: string;
   /** What the orchestrator needs to resume after a clear or a respawn (guide §7). */
   orchestratorState: string;
+  /** The server's token (the only file that holds it), its state (pid, bare URL) and log. */
+  serverToken: string;
+  serveState: string;
+  serveLog: string;
+  /** setup-hooks' records: the original settings bytes and what was written. */
+  hookInstalls: string;
 }
 
 /**
@@ -49,5 +55,9 @@ export function pathsFor(home: string): Paths {
     pulsePid: join(home, 'pulse.pid'),
     pulseLog: join(home, 'pulse.log'),
     orchestratorState: join(home, 'orchestrator-state.json'),
+    serverToken: join(home, 'server-token'),
+    serveState: join(home, 'serve.json'),
+    serveLog: join(home, 'serve.log'),
+    hookInstalls: join(home, 'hook-installs'),
   };
 }

@@ -21,7 +21,7 @@ export function listen(
   engine: Engine,
   options: { host: string; port: number; cwd: string; origins?: readonly string[] },
 ): Promise<Listening> {
-  const token = loadToken(engine.paths.home);
+  const token = loadToken(engine.paths.serverToken);
   // Port 0 asks for a free port: the real one is known once listening, before any request.
   let port = options.port;
   const { app, injectWebSocket, close, streams } = createApp(engine, {

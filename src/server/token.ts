@@ -1,13 +1,11 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 
 /**
  * The server's access token: 32 random bytes in $CC_AGENT_HOME/server-token (mode 0600),
  * made once and kept, so a bookmarked URL keeps working across restarts.
  */
-export function loadToken(home: string): string {
-  const file = join(home, 'server-token');
+export function loadToken(file: string): string {
   try {
     const t = readFileSync(file, 'utf8').trim();
     if (/^[0-9a-f]{64}$/.test(t)) return t;

@@ -29,7 +29,7 @@ beforeAll(async () => {
   });
   server = await listen(engine, { host: '127.0.0.1', port: 0, cwd: base });
   origin = `http://127.0.0.1:${server.port}`;
-  token = loadToken(engine.paths.home);
+  token = loadToken(engine.paths.serverToken);
 });
 afterAll(async () => {
   await server?.close();

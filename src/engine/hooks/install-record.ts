@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathsFor } from '../paths.js';
 import { writeFileAtomic } from './atomic-write.js';
 
 /**
@@ -40,7 +41,7 @@ export interface RecordFiles {
 
 /** Where the record for `settings` lives (one per settings path). */
 export function recordFiles(home: string, settings: string): RecordFiles {
-  const dir = join(home, 'hook-installs');
+  const dir = pathsFor(home).hookInstalls;
   const key = `settings-${sha256(settings).slice(0, 16)}`;
   return { dir, record: join(dir, `${key}.json`), original: join(dir, `${key}.original`) };
 }

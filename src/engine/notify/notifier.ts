@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { EngineContext } from '../context.js';
 import { recordActivity } from '../store/activity.js';
 import { mintLoginLink } from '../store/login-links.js';
@@ -93,7 +92,7 @@ function linkBase(ctx: EngineContext): string | undefined {
   const set = getTextSetting(ctx, 'notify.url');
   if (set) return set;
   try {
-    const s = JSON.parse(readFileSync(join(ctx.paths.home, 'serve.json'), 'utf8')) as {
+    const s = JSON.parse(readFileSync(ctx.paths.serveState, 'utf8')) as {
       pid: number;
       url: string;
     };
