@@ -1,13 +1,10 @@
-import { spawn } from 'node:child_process';
-import { closeSync, openSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import {
   CcAgentError,
   describeFault,
   describePulseWork,
   hasPulseWork,
-  withUserUmask,
   type Engine,
   type PulseWork,
 } from '../engine/index.js';
@@ -15,36 +12,28 @@ import { subcommand } from './args.js';
 import { json } from './format.js';
 import type { Command, Io } from './types.js';
 
-type Live = Awaited<ReturnType<Engine['live']>>;
+import { detach } from './detach.js';
 import { until } from './until.js';
 
+type Live = Awaited<ReturnType<Engine['live']>>;
+
 const SUBCOMMANDS = ['start', 'stop', 'status', 'run'] as const;
-const cliEntry = fileURLToPath(new URL('../../bin/cc-agent.js', import.meta.url));
 
 /** Start `cc-agent pulse run` detached (pidfile and log under the home); resolves with its pid. */
 export async function startDetachedPulse(io: Pick<Io, 'env'>, engine: Engine): Promise<number> {
-  const { pulsePid, pulseLog } = engine.paths;
-  const log = openSync(pulseLog, 'a');
-  // Under the user's umask, so the pulse knows it for the agents it starts.
-  const child = withUserUmask(() =>
-    spawn(process.execPath, [cliEntry, 'pulse', 'run'], {
-      detached: true,
-      stdio: ['ignore', log, log],
-      env: { ...io.env, CC_AGENT_HOME: engine.paths.home },
-    }),
-  );
-  child.unref();
-  closeSync(log);
-  // Up when its pidfile names it; one that ended at once (signalled, failing) says so sooner.
-  await until(
-    dirname(pulsePid),
-    () => engine.pulseStatus().pid === child.pid || child.exitCode !== null,
-    10_000,
-    'the pulse to start',
-  );
-  if (child.exitCode !== null)
+  const { pulseLog } = engine.paths;
+  // Up when its pidfile names it.
+  const child = await detach({
+    engine,
+    env: io.env,
+    args: ['pulse', 'run'],
+    log: pulseLog,
+    up: (pid) => engine.pulseStatus().pid === pid,
+    what: 'the pulse to start',
+  });
+  if (child.exited)
     throw new CcAgentError('not_running', `the pulse stopped as it started; see ${pulseLog}`);
-  return child.pid as number;
+  return child.pid;
 }
 
 const goesOn = (pid: number, work: PulseWork): string =>

@@ -1,13 +1,11 @@
-import { spawn } from 'node:child_process';
-import { closeSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { CcAgentError, describeFault, withUserUmask, type Engine } from '../engine/index.js';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { CcAgentError, describeFault, type Engine } from '../engine/index.js';
 import { portFlag } from './args.js';
+import { detach } from './detach.js';
 import { handOffPulse, pulseGoesOn } from './pulse.js';
 import type { Command, Io } from './types.js';
 import { until } from './until.js';
 
-const cliEntry = fileURLToPath(new URL('../../bin/cc-agent.js', import.meta.url));
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
 
 interface ServeState {
@@ -190,28 +188,19 @@ Every request needs the token in $CC_AGENT_HOME/server-token: the printed URL ca
       throw new CcAgentError('blocked', `already serving (pid ${state.pid}) on ${state.url}`);
     if (!io.flags['detach']) return foreground(io, engine);
     const port = portFlag(io); // a bad one is refused here, not in the background
-    const log = openSync(engine.paths.serveLog, 'a');
-    const args = [cliEntry, 'serve', '--port', String(port)];
+    const args = ['serve', '--port', String(port)];
     if (io.flags['host']) args.push('--host', io.flags['host'] as string);
     for (const o of originsOf(io)) args.push('--origin', o);
-    const child = withUserUmask(() =>
-      spawn(process.execPath, args, {
-        detached: true,
-        stdio: ['ignore', log, log],
-        env: { ...io.env, CC_AGENT_HOME: engine.paths.home },
-        cwd: io.cwd,
-      }),
-    );
-    child.unref();
-    closeSync(log);
-    // Up when it has written its state (with its URL); a child that died says so sooner.
-    const what = `the server to start (log: ${engine.paths.serveLog})`;
-    await until(
-      engine.paths.home,
-      () => running(engine)?.pid === child.pid || child.exitCode !== null,
-      10_000,
-      what,
-    );
+    // Up when it has written its state (with its URL).
+    await detach({
+      engine,
+      env: io.env,
+      cwd: io.cwd,
+      args,
+      log: engine.paths.serveLog,
+      up: (pid) => running(engine)?.pid === pid,
+      what: `the server to start (log: ${engine.paths.serveLog})`,
+    });
     const s = running(engine);
     if (!s)
       throw new CcAgentError('timeout', `the server did not start; see ${engine.paths.serveLog}`);
