@@ -211,7 +211,7 @@ describe('Tmux over a fake runner: exact argv', () => {
   });
 
   it('session targets are exact (=name), pane targets =name:', async () => {
-    const runner = fakeRunner([ok(), ok('1 120 40 42 3\n'), ok('screen\n')]);
+    const runner = fakeRunner([ok(), ok('cc-agent-1\t1\t120\t40\t42\t3\n'), ok('screen\n')]);
     const tmux = new Tmux(runner, 'k');
     expect(await tmux.killSession('cc-agent-1')).toBe(true);
     expect(await tmux.paneState('cc-agent-1')).toEqual({
@@ -229,10 +229,16 @@ describe('Tmux over a fake runner: exact argv', () => {
         '-p',
         '-t',
         '=cc-agent-1:',
-        '#{pane_dead} #{pane_width} #{pane_height} #{pane_pid} #{pane_dead_status}',
+        '#{session_name}\t#{pane_dead}\t#{pane_width}\t#{pane_height}\t#{pane_pid}\t#{pane_dead_status}',
       ],
       ['capture-pane', '-p', '-t', '=cc-agent-1:', '-e', '-S', '-30'],
     ]);
+  });
+
+  it('paneState: a target naming no session is missing, though tmux 3.3 answers it with status 0', async () => {
+    // What tmux 3.3 prints for `display-message -p -t =gone:` while other sessions live.
+    const runner = fakeRunner([ok('\t\t\t\t\t\n')]);
+    expect(await new Tmux(runner, 'k').paneState('cc-agent-gone')).toBeUndefined();
   });
 
   it('hasSession and killSession turn a non-zero exit into false, not an error', async () => {

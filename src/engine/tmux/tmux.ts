@@ -184,10 +184,13 @@ export class Tmux {
       '-p',
       '-t',
       paneTarget(name),
-      '#{pane_dead} #{pane_width} #{pane_height} #{pane_pid} #{pane_dead_status}',
+      '#{session_name}\t#{pane_dead}\t#{pane_width}\t#{pane_height}\t#{pane_pid}\t#{pane_dead_status}',
     ]);
     if (r.code !== 0) return undefined;
-    const [dead, cols, rows, pid, status] = r.stdout.trim().split(' ');
+    const [session, dead, cols, rows, pid, status] = r.stdout.replace(/\n$/, '').split('\t');
+    // tmux 3.3 answers a target that names no session with empty fields and status 0 (when
+    // other sessions keep the server up): that is a missing session, not a live pane.
+    if (session !== name) return undefined;
     return {
       dead: dead === '1',
       exitStatus: status ? Number(status) : undefined,
