@@ -43,6 +43,52 @@ export default tseslint.config(
     },
   },
   {
+    // What the faces share (formatting, task labels, timeline lines, diff parsing) lives in
+    // view/, browser-safe: it sees the engine's types only, and no face.
+    files: ['src/view/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/commands/**', '**/tui/**', '**/server/**', '**/web/**', 'node:*'],
+              message: 'view/ is shared by every face and runs in the page',
+            },
+            {
+              group: ['**/engine/**'],
+              allowTypeImports: true,
+              message: "view/ takes the engine's types only (it runs in the page)",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  ...[
+    ['src/tui/**/*.{ts,tsx}', ['**/commands/**', '**/server/**', '**/web/**']],
+    ['src/web/**/*.{ts,tsx}', ['**/commands/**', '**/server/**', '**/tui/**']],
+    ['src/server/**/*.ts', ['**/commands/**', '**/tui/**', '**/web/**']],
+    ['src/commands/**/*.ts', ['**/tui/**', '**/server/**', '**/web/**']],
+  ].map(([files, faces]) => ({
+    // Faces stand side by side (DESIGN.md): none imports another; a face may lazily import()
+    // another only to launch it (serve, tui --serve), which this rule does not see.
+    files: [/** @type {string} */ (files)],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: /** @type {string[]} */ (faces),
+              message: 'a face must not import another face (shared code belongs in view/)',
+            },
+          ],
+        },
+      ],
+    },
+  })),
+  {
     // The simulated agent is a separate program: it must not lean on the engine it is meant to test.
     files: ['src/demo-agent/**/*.ts'],
     rules: {

@@ -1,6 +1,6 @@
 import { usageFigures } from '../engine/index.js';
 import { requireArg, textArg } from './args.js';
-import { costLabel, json } from './format.js';
+import { costLabel, json } from '../view/format.js';
 import type { Command } from './types.js';
 
 export const clear: Command = {

@@ -2,9 +2,9 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Engine } from '../engine/index.js';
-import { activityLabel, elapsed, statusLabel, table } from './format.js';
+import { activityLabel, elapsed, statusLabel, table } from '../view/format.js';
 import { startDetachedPulse } from './pulse.js';
-import { taskLabel } from './task-label.js';
+import { taskLabel } from '../view/task-label.js';
 import { openTui } from './tui.js';
 import type { Command, Io } from './types.js';
 

@@ -1,6 +1,6 @@
 import { CcAgentError, parseDuration, type HookEventRecord } from '../engine/index.js';
-import { localTime } from './format.js';
-import { timelineText } from './timeline.js';
+import { localTime } from '../view/format.js';
+import { timelineText } from '../view/timeline.js';
 import type { Command } from './types.js';
 
 /** `--since 10m` (a duration ago) or `--since 2026-11-25T10:00` (an instant). */

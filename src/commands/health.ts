@@ -1,5 +1,5 @@
 import { CcAgentError, healthWithoutStore, type HealthReport } from '../engine/index.js';
-import { json } from './format.js';
+import { json } from '../view/format.js';
 import type { Command, Io } from './types.js';
 
 /** With no engine (a read-only home, a full disk), the checks that say why still run. */

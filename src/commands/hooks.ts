@@ -6,7 +6,7 @@ import {
   removeHooks as removeRelayHooks,
   type HooksChange,
 } from '../engine/index.js';
-import { json } from './format.js';
+import { json } from '../view/format.js';
 import type { Command, Io } from './types.js';
 
 const OPTIONS = `Options:

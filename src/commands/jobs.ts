@@ -12,8 +12,8 @@ import {
   statusLabel,
   table,
   tokensLabel,
-} from './format.js';
-import { taskLabel } from './task-label.js';
+} from '../view/format.js';
+import { taskLabel } from '../view/task-label.js';
 import type { Command } from './types.js';
 
 /** The job as JSON, with its worktree's live state (dirty, ahead, behind, merged) when it has one. */

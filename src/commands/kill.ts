@@ -1,6 +1,6 @@
 import { CcAgentError, parseDuration } from '../engine/index.js';
 import { requireArg } from './args.js';
-import { json, localTime } from './format.js';
+import { json, localTime } from '../view/format.js';
 import type { Command } from './types.js';
 
 export const kill: Command = {

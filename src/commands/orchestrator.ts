@@ -1,6 +1,6 @@
 import { BACKENDS, EFFORTS, type OrchestratorStatus } from '../engine/index.js';
 import { subcommand, textArg } from './args.js';
-import { json } from './format.js';
+import { json } from '../view/format.js';
 import { startDetachedPulse } from './pulse.js';
 import type { Command, Io } from './types.js';
 

@@ -9,7 +9,7 @@ import {
   type PulseWork,
 } from '../engine/index.js';
 import { subcommand } from './args.js';
-import { json } from './format.js';
+import { json } from '../view/format.js';
 import type { Command, Io } from './types.js';
 
 import { detach } from './detach.js';

@@ -1,6 +1,6 @@
 import { CcAgentError, oneOf, TASK_STATUSES, type Task, type TaskStatus } from '../engine/index.js';
 import { requireArg, textArg, subcommand } from './args.js';
-import { json, table } from './format.js';
+import { json, table } from '../view/format.js';
 import type { Command, Io } from './types.js';
 
 const SUBCOMMANDS = ['add', 'list', 'remove', 'done', 'fail'] as const;

@@ -1,6 +1,6 @@
 import { CcAgentError } from '../engine/index.js';
 import { requireArg } from './args.js';
-import { json } from './format.js';
+import { json } from '../view/format.js';
 import type { Command } from './types.js';
 
 export const resume: Command = {

@@ -1,5 +1,5 @@
 import { requireArg } from './args.js';
-import { activityLabel, costLabel, count, duration, json, statusLabel } from './format.js';
+import { activityLabel, costLabel, count, duration, json, statusLabel } from '../view/format.js';
 import type { Command } from './types.js';
 
 export const session: Command = {

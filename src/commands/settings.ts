@@ -1,5 +1,5 @@
 import { CcAgentError } from '../engine/index.js';
-import { json } from './format.js';
+import { json } from '../view/format.js';
 import type { Command } from './types.js';
 
 export const settings: Command = {

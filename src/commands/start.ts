@@ -1,6 +1,6 @@
 import { BACKENDS, EFFORTS, SANDBOXES, WORKTREE_NAME } from '../engine/index.js';
 import { textArg } from './args.js';
-import { json, modelLabel } from './format.js';
+import { json, modelLabel } from '../view/format.js';
 import type { Command } from './types.js';
 
 const USAGE = 'start "prompt" [options]';

@@ -1,6 +1,6 @@
 import { CcAgentError, type Approval, type Trigger } from '../engine/index.js';
 import { requireArg, subcommand } from './args.js';
-import { json, localTime, table } from './format.js';
+import { json, localTime, table } from '../view/format.js';
 import type { Command, Io } from './types.js';
 
 const rest = (io: Io): Io => ({ ...io, input: io.input.slice(1) });

@@ -1,5 +1,5 @@
 import { requireArg } from './args.js';
-import { json, mergeOutcome } from './format.js';
+import { json, mergeOutcome } from '../view/format.js';
 import type { Command } from './types.js';
 
 export const diff: Command = {

@@ -1,26 +1,31 @@
-import { mkdirSync } from 'node:fs';
 import { analytics, type Analytics } from './analytics.js';
 import type { EngineContext } from './context.js';
-import { CcAgentError } from './errors.js';
-import { describeFault } from './faults.js';
 import { EngineEvents } from './events/emitter.js';
+import type { Paths } from './paths.js';
 import { ingestSpool, type IngestResult } from './events/ingest.js';
 import type { HookEventRecord } from './events/emitter.js';
-import { startLive, type Live } from './events/live.js';
+import { startLiveEngine, type LiveEngine, type LiveOptions } from './live-engine.js';
+import { createContext, type EngineOptions } from './create-context.js';
+import {
+  attachCommand,
+  paneSize,
+  peekJob,
+  resizePane,
+  switchTo,
+  terminalInput,
+  type AttachCommand,
+} from './jobs/terminal-ops.js';
 import { queryEvents, type EventQuery } from './events/query.js';
 import { health, type HealthReport } from './health.js';
 import { captureJob, jobOutput } from './jobs/capture.js';
 import { killEnded, killJob, type KillResult } from './jobs/kill.js';
-import { jobAnnouncer } from './jobs/announce.js';
 import { findJob } from './jobs/lookup.js';
 import { reconcile } from './jobs/reconcile.js';
-import { reopenJob } from './jobs/reopen.js';
 import { resumeAll, resumeJob, type ResumeAllResult } from './jobs/resume.js';
 import { cleanJobs, deleteJob, type CleanResult } from './jobs/remove.js';
 import {
   answerDialog,
   clearJob,
-  liveJob,
   reuseJob,
   sendToJob,
   usageOf,
@@ -28,14 +33,10 @@ import {
 } from './jobs/session-ops.js';
 import { planStart, startJob, type LaunchPlan, type StartOptions } from './jobs/start.js';
 import { watchJob } from './jobs/watch.js';
-import { pathsFor, resolveHome, type Paths } from './paths.js';
-import { privateUmask, tightenHome } from './private-home.js';
 import { expireTasks, queueApi, type QueueApi } from './queue/queue.js';
 import { orchestratorApi, type OrchestratorApi } from './orchestrator/api.js';
 import { triggersApi, type TriggersApi } from './triggers/api.js';
 import { worktreesApi, type WorktreesApi } from './worktrees/api.js';
-import { startPulse } from './triggers/pulse.js';
-import { startNotifier } from './notify/notifier.js';
 import { peekLoginLink, redeemLoginLink } from './store/login-links.js';
 import { pulseStatus, type PulseStatus } from './triggers/pulse-status.js';
 import { pulseWork, type PulseWork } from './triggers/pulse-work.js';
@@ -49,12 +50,8 @@ import {
 } from './store/retention.js';
 import { checkScreens, markSeen } from './state/screen-check.js';
 import { getTextSetting, TEXT_SETTINGS, type TextSettingKey } from './store/text-settings.js';
-import { realRunner, type ProcessRunner } from './process/runner.js';
-import { openDb } from './store/db.js';
-import { walGuard } from './store/wal-state.js';
 import type { Job, JobStatus } from './store/job-types.js';
-import { JobsRepo, toJob } from './store/jobs-repo.js';
-import { Tmux } from './tmux/tmux.js';
+import { toJob } from './store/jobs-repo.js';
 
 export interface SessionReport {
   job: Job;
@@ -67,23 +64,12 @@ export interface SessionReport {
   lastMessage: string | null;
 }
 
-/** A live engine (Engine.live): stop it; ask whether it leads the pulse now. */
-export interface LiveEngine extends Live {
-  leads(): boolean;
-}
-
-export interface EngineOptions {
-  /** CC_AGENT_HOME; defaults from env, then ~/.cc-agent. */
-  home?: string;
-  env?: NodeJS.ProcessEnv;
-  runner?: ProcessRunner;
-  now?: () => number;
-}
-
 /**
  * The engine: the one owner of cc-agent's truth. Faces (CLI, TUI, server) call these methods
  * and subscribe to `events`; none keeps its own copy of the jobs.
  */
+export type { EngineOptions, LiveEngine, LiveOptions };
+
 export class Engine {
   readonly events: EngineEvents;
   readonly paths: Paths;
@@ -98,49 +84,14 @@ export class Engine {
   private readonly ctx: EngineContext;
 
   constructor(options: EngineOptions = {}) {
-    const env = options.env ?? process.env;
-    const paths = pathsFor(options.home ?? resolveHome(env));
-    privateUmask();
-    let db: ReturnType<typeof openDb>;
-    try {
-      tightenHome(paths.home, paths.db);
-      mkdirSync(paths.jobsDir, { recursive: true });
-      db = openDb(paths.db);
-    } catch (e) {
-      // A read-only home, a full disk, a damaged store: one line naming the path, for every face.
-      throw describeFault(e, paths.home) ?? e;
-    }
-    const runner = options.runner ?? realRunner;
-    const events = new EngineEvents();
-    // Every write to a job is announced, by its writer or, failing that, by the repository.
-    const announcer = jobAnnouncer(paths, events, (id) => (db.open ? jobs.get(id) : undefined));
-    const jobs = new JobsRepo(db, announcer.onWrite);
-    const socket = env['CC_AGENT_TMUX_SOCKET'] || undefined;
-    const servers = new Map<string, Tmux>();
-    const ctx: EngineContext = {
-      paths,
-      db,
-      jobs,
-      runner,
-      env,
-      events,
-      now: options.now ?? Date.now,
-      defaultSocket: socket,
-      tmux(s) {
-        const key = s ?? '';
-        let t = servers.get(key);
-        if (!t) servers.set(key, (t = new Tmux(runner, s ?? undefined)));
-        return t;
-      },
-      saved: announcer.saved,
-    };
+    const ctx = createContext(options);
     this.ctx = ctx;
     this.queue = queueApi(ctx);
     this.triggers = triggersApi(ctx);
     this.orchestrator = orchestratorApi(ctx, () => this.refresh());
     this.worktrees = worktreesApi(ctx);
-    this.events = events;
-    this.paths = paths;
+    this.events = ctx.events;
+    this.paths = ctx.paths;
   }
 
   /** Catch up with the world: relayed hook events first, then how each agent's process is. */
@@ -158,72 +109,10 @@ export class Engine {
     await reconcile(this.ctx, options);
     await checkScreens(this.ctx);
   }
-  private panesCheckedAt = 0;
 
-  /** Keep the store live (file-watch ingestion) for a long-running face; see events/live.ts. */
-  async live(
-    options: {
-      tickMs?: number;
-      /** Pane and screen checks this often (default: every tick). */
-      checkMs?: number;
-      /** Ask tmux which panes live at most this often (default: on every check). */
-      panesMs?: number;
-      onError?: (e: unknown) => void;
-      /**
-       * The store cannot go on under this engine (its write-ahead log was deleted): the face
-       * should stop, which writes back what only it holds. Default: onError.
-       */
-      onFatal?: (e: CcAgentError) => void;
-      pulse?: boolean;
-    } = {},
-  ): Promise<LiveEngine> {
-    const onError = options.onError ?? (() => undefined);
-    const guard = walGuard(this.ctx.db, this.ctx.paths.db);
-    let fatal = false;
-    // The pulse (triggers) runs in long-lived engines that ask for it; one leader at a time.
-    const pulse = options.pulse ? startPulse(this.ctx, options.tickMs ?? 1000, onError) : undefined;
-    // notify.command: the pulse leader sends (notify/notifier.ts), never waiting on it.
-    const notifier = pulse ? startNotifier(this.ctx) : undefined;
-    const live = await startLive(this.ctx, {
-      ...options,
-      onError,
-      // tmux is asked which panes live only every `panesMs`: exit files (written even when a
-      // session is closed under the agent) announce ends at once, so an idle engine spawns no
-      // tmux at all; the pane check is the safety net.
-      check: () => {
-        const due = this.ctx.now() - this.panesCheckedAt >= (options.panesMs ?? 0);
-        if (due) this.panesCheckedAt = this.ctx.now();
-        return this.check({ panes: due });
-      },
-      tick: async () => {
-        if (fatal) return;
-        if (guard.check(this.ctx.now()) === 'deleted') {
-          fatal = true;
-          const db = this.ctx.paths.db;
-          (options.onFatal ?? onError)(
-            new CcAgentError(
-              'store',
-              `the store's write-ahead log ${db}-wal was deleted under this engine: its changes are written back to ${db}; it stops now (start it again)`,
-            ),
-          );
-          return;
-        }
-        await pulse?.tick();
-        if (pulse?.isLeader()) notifier?.tick();
-      },
-    });
-    return {
-      leads: () => pulse?.isLeader() ?? false,
-      stop: async () => {
-        // Releasing the lease needs the store; a broken store must not keep the watchers open.
-        try {
-          pulse?.stop();
-        } catch (e) {
-          onError(e);
-        }
-        await live.stop();
-      },
-    };
+  /** Keep the store live (file-watch ingestion) for a long-running face; see live-engine.ts. */
+  live(options: LiveOptions = {}): Promise<LiveEngine> {
+    return startLiveEngine(this.ctx, (panes) => this.check({ panes }), options);
   }
 
   /** The hook-event timeline (ingesting what is pending first). */
@@ -404,20 +293,8 @@ export class Engine {
   }
 
   /** The tmux argv that reaches a job's session (for `attach`), and whether we are inside tmux. */
-  attachCommand(id: string): {
-    argv: string[];
-    switchArgv: string[];
-    session: string;
-    socket: string | null;
-  } {
-    const row = findJob(this.ctx, id);
-    const tmux = this.ctx.tmux(row.tmux_socket);
-    return {
-      argv: tmux.commandLine('attach-session', '-t', `=${row.tmux_session}`),
-      switchArgv: tmux.commandLine('switch-client', '-t', `=${row.tmux_session}`),
-      session: row.tmux_session,
-      socket: row.tmux_socket,
-    };
+  attachCommand(id: string): AttachCommand {
+    return attachCommand(this.ctx, id);
   }
 
   /** The argv that reaches the agents' tmux server (`tmux -L <socket> …`), for a face to exec. */
@@ -426,46 +303,27 @@ export class Engine {
   }
 
   switchTo(id: string): Promise<void> {
-    const row = findJob(this.ctx, id);
-    return this.ctx.tmux(row.tmux_socket).switchClient(row.tmux_session);
+    return switchTo(this.ctx, id);
   }
 
   /** Keystrokes from a terminal (a browser's xterm.js), byte-exact, to a live job. */
-  async input(id: string, data: string): Promise<void> {
-    // Typing to a finished agent whose session lives is talking to it again: reopened.
-    const row = reopenJob(this.ctx, await liveJob(this.ctx, id));
-    await this.ctx.tmux(row.tmux_socket).input(row.tmux_session, data);
+  input(id: string, data: string): Promise<void> {
+    return terminalInput(this.ctx, id, data);
   }
 
   /** The size a live job's pane has (what its output was drawn for), or null. */
-  async paneSize(id: string): Promise<{ cols: number; rows: number } | null> {
-    const row = findJob(this.ctx, id);
-    const p = await this.ctx.tmux(row.tmux_socket).paneState(row.tmux_session);
-    return p?.cols && p.rows ? { cols: p.cols, rows: p.rows } : null;
+  paneSize(id: string): Promise<{ cols: number; rows: number } | null> {
+    return paneSize(this.ctx, id);
   }
 
   /** Resize a live job's window (cols 20–500, rows 5–200). */
-  async resize(id: string, cols: number, rows: number): Promise<void> {
-    if (
-      !Number.isInteger(cols) ||
-      !Number.isInteger(rows) ||
-      cols < 20 ||
-      cols > 500 ||
-      rows < 5 ||
-      rows > 200
-    ) {
-      throw new CcAgentError('bad_input', `invalid terminal size ${cols}x${rows}`);
-    }
-    const row = await liveJob(this.ctx, id);
-    await this.ctx.tmux(row.tmux_socket).resize(row.tmux_session, cols, rows);
+  resize(id: string, cols: number, rows: number): Promise<void> {
+    return resizePane(this.ctx, id, cols, rows);
   }
 
   /** Peek at a job's session in a read-only tmux popup over the current client. */
   peek(id: string): Promise<void> {
-    const row = findJob(this.ctx, id);
-    return this.ctx
-      .tmux(row.tmux_socket)
-      .peek(row.tmux_session, ` ${row.id} (read-only; prefix + d closes) `);
+    return peekJob(this.ctx, id);
   }
 
   close(): void {

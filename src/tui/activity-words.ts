@@ -1,5 +1,5 @@
 import type { ActivityEntry, PulseStatus, Task } from '../engine/index.js';
-import { taskText } from '../commands/task-label.js';
+import { taskText } from '../view/task-label.js';
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 const num = (v: unknown): number | undefined => (typeof v === 'number' ? v : undefined);

@@ -6,7 +6,7 @@ import { Header } from './components/header.js';
 import { ListView } from './components/list-view.js';
 import { useDiff } from './data/use-diff.js';
 import { useEngineData } from './data/use-engine-data.js';
-import { maxScroll } from './diff-view.js';
+import { maxScroll } from '../view/diff.js';
 import { activeScopes, commandFor, hints, keyName, KEYMAP, type CommandId } from './keymap.js';
 import { Confirm, confirmAnswer } from './modals/confirm.js';
 import { ListeningContext, type Listening } from './modals/listening.js';

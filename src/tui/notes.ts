@@ -1,5 +1,5 @@
 import type { Approval, Job } from '../engine/index.js';
-import { taskLabel } from '../commands/task-label.js';
+import { taskLabel } from '../view/task-label.js';
 
 /**
  * What the Notifications panel says, in a user's words: which job or trigger, what happened,

@@ -15,8 +15,8 @@ import {
   modelLabel,
   statusLabel,
   tokensLabel,
-} from '../commands/format.js';
-import { taskLabel, taskText } from '../commands/task-label.js';
+} from '../view/format.js';
+import { taskLabel, taskText } from '../view/task-label.js';
 import { approvalWords } from './notes.js';
 
 /**

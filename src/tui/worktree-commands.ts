@@ -1,6 +1,6 @@
 import type { Dispatch } from 'react';
 import type { Engine } from '../engine/index.js';
-import { mergeOutcome } from './diff-view.js';
+import { mergeOutcome } from '../view/diff.js';
 import type { CommandId } from './keymap.js';
 import { act, type CommandContext } from './use-commands.js';
 import { detailJob, openDiff, type ViewAction } from './view/state.js';

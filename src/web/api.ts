@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 // The same labels as the CLI and the TUI.
-export { count as compact, elapsed, totalTokens as tokens } from '../commands/format.js';
+export { count as compact, elapsed, totalTokens as tokens } from '../view/format.js';
 import type {
   Approval,
   HookEventRecord,

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Job, WorktreeState } from '../engine/index.js';
 // The TUI's diff model (pure): the same line kinds, header and merge wording on both faces.
-import { mergeOutcome, parseDiff, worktreeLine, type ParsedDiff } from '../tui/diff-view.js';
+import { mergeOutcome, parseDiff, worktreeLine, type ParsedDiff } from '../view/diff.js';
 import { mergeJob, worktreeOf } from './api.js';
 import { shortcut } from './keys.js';
 

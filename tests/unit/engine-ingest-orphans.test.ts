@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { timelineLine } from '../../src/commands/timeline.js';
+import { timelineLine } from '../../src/view/timeline.js';
 import {
   createEngine,
   type Engine,

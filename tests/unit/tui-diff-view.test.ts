@@ -9,7 +9,7 @@ import {
   parseDiff,
   printable,
   worktreeLine,
-} from '../../src/tui/diff-view.js';
+} from '../../src/view/diff.js';
 import { activeScopes, commandFor, hints } from '../../src/tui/keymap.js';
 import {
   detailJob,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { taskLabel, taskText } from '../../src/commands/task-label.js';
+import { taskLabel, taskText } from '../../src/view/task-label.js';
 import { jobRow } from '../../src/tui/rows.js';
 import { fakeJob, T0 } from '../helpers/job-fixture.js';
 

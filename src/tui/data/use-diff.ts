@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Engine, WorktreeState } from '../../engine/index.js';
-import { parseDiff, type ParsedDiff } from '../diff-view.js';
+import { parseDiff, type ParsedDiff } from '../../view/diff.js';
 
 /** The least time between two git diffs of one job: each copies and refreshes an index. */
 export const DIFF_REFRESH_MS = 2000;

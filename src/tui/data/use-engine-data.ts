@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { timelineLine } from '../../commands/timeline.js';
+import { timelineLine } from '../../view/timeline.js';
 import { approvalNote, completedNote, failedNote, type NoteText } from '../notes.js';
 import { ticksBySecond } from '../rows.js';
 import type {

@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
 import { useMemo } from 'react';
-import { count, duration } from '../../commands/format.js';
+import { count, duration } from '../../view/format.js';
 import type { Engine } from '../../engine/index.js';
 import { barChart, sparkline } from '../charts.js';
 

@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import type { Job } from '../../engine/index.js';
 import type { DiffData } from '../data/use-diff.js';
-import { DIFF_STYLE, diffWindow, printable, worktreeLine } from '../diff-view.js';
+import { DIFF_STYLE, diffWindow, printable, worktreeLine } from '../../view/diff.js';
 import { jobColor } from '../panel-model.js';
 import { jobSummary } from '../rows.js';
 

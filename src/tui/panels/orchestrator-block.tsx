@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
 import type { OrchestratorStatus } from '../../engine/index.js';
-import { taskText } from '../../commands/task-label.js';
+import { taskText } from '../../view/task-label.js';
 import { pulseWords } from '../activity-words.js';
 
 /** The orchestrator at a glance, above its recent activity. */

@@ -4,7 +4,7 @@
  * `engine.worktrees.diff` returns, so scrolling never asks git again. Types only from the
  * engine: the page imports this too.
  */
-import { branchLabel } from '../commands/format.js';
+import { branchLabel } from './format.js';
 import type { Job, WorktreeState } from '../engine/index.js';
 
 /** What a line of a unified diff is: it decides the line's colour. */
@@ -106,4 +106,4 @@ export function worktreeLine(job: Job, state: WorktreeState | null | undefined):
 }
 
 // The merge's outcome is worded once, for the CLI and both faces.
-export { mergeOutcome } from '../commands/format.js';
+export { mergeOutcome } from './format.js';

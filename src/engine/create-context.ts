@@ -1,0 +1,63 @@
+import { mkdirSync } from 'node:fs';
+import type { EngineContext } from './context.js';
+import { describeFault } from './faults.js';
+import { EngineEvents } from './events/emitter.js';
+import { jobAnnouncer } from './jobs/announce.js';
+import { pathsFor, resolveHome } from './paths.js';
+import { privateUmask, tightenHome } from './private-home.js';
+import { realRunner, type ProcessRunner } from './process/runner.js';
+import { openDb } from './store/db.js';
+import { JobsRepo } from './store/jobs-repo.js';
+import { Tmux } from './tmux/tmux.js';
+
+export interface EngineOptions {
+  /** CC_AGENT_HOME; defaults from env, then ~/.cc-agent. */
+  home?: string;
+  env?: NodeJS.ProcessEnv;
+  runner?: ProcessRunner;
+  now?: () => number;
+}
+
+/**
+ * What every engine module works on: the home made private, the store open, one Tmux per
+ * socket, and the announcer that tells the faces of every write to a job.
+ */
+export function createContext(options: EngineOptions): EngineContext {
+  const env = options.env ?? process.env;
+  const paths = pathsFor(options.home ?? resolveHome(env));
+  privateUmask();
+  let db: ReturnType<typeof openDb>;
+  try {
+    tightenHome(paths.home, paths.db);
+    mkdirSync(paths.jobsDir, { recursive: true });
+    db = openDb(paths.db);
+  } catch (e) {
+    // A read-only home, a full disk, a damaged store: one line naming the path, for every face.
+    throw describeFault(e, paths.home) ?? e;
+  }
+  const runner = options.runner ?? realRunner;
+  const events = new EngineEvents();
+  // Every write to a job is announced, by its writer or, failing that, by the repository.
+  const announcer = jobAnnouncer(paths, events, (id) => (db.open ? jobs.get(id) : undefined));
+  const jobs = new JobsRepo(db, announcer.onWrite);
+  const socket = env['CC_AGENT_TMUX_SOCKET'] || undefined;
+  const servers = new Map<string, Tmux>();
+  const ctx: EngineContext = {
+    paths,
+    db,
+    jobs,
+    runner,
+    env,
+    events,
+    now: options.now ?? Date.now,
+    defaultSocket: socket,
+    tmux(s) {
+      const key = s ?? '';
+      let t = servers.get(key);
+      if (!t) servers.set(key, (t = new Tmux(runner, s ?? undefined)));
+      return t;
+    },
+    saved: announcer.saved,
+  };
+  return ctx;
+}
