@@ -34,10 +34,13 @@ function cellWidth(cp: number): number {
 export function fit(text: string, cols: number): string {
   let width = 0;
   let out = '';
+  /** Length of `out` before its last character: an emoji is two code units, cut it whole. */
+  let beforeLast = 0;
   for (const ch of text) {
     const w = cellWidth(ch.codePointAt(0) ?? 0);
-    if (width + w > cols) return `${out.slice(0, Math.max(0, out.length - 1))}…`;
+    if (width + w > cols) return `${out.slice(0, beforeLast)}…`;
     width += w;
+    beforeLast = out.length;
     out += ch;
   }
   return out;
