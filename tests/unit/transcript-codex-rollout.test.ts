@@ -1,0 +1,282 @@
+import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  codexContextPct,
+  codexStats,
+  codexTokenCounts,
+  emptyCodexStats,
+  emptyCodexUsage,
+  newCodexRolloutState,
+  readCodexIncrement,
+  switchCodexRollout,
+  type CodexRolloutStats,
+} from '../../src/engine/transcripts/codex-rollout.js';
+import { repoRoot } from '../helpers/cli-harness.js';
+
+/** Real Codex 0.169.0 rollout (see tests/fixtures/codex-0.169). */
+const SAMPLE = join(repoRoot, 'tests', 'fixtures', 'codex-0.169', 'rollout-sample.jsonl');
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'cc codex '));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+const line = (type: string, payload: unknown): string =>
+  `${JSON.stringify({ timestamp: '2026-11-25T16:00:00.000Z', type, payload })}\n`;
+const event = (payload: Record<string, unknown>) => line('event_msg', payload);
+const item = (payload: Record<string, unknown>) => line('response_item', payload);
+const usage = (input: number, cached: number, output: number) => ({
+  input_tokens: input,
+  cached_input_tokens: cached,
+  cache_write_input_tokens: 0,
+  output_tokens: output,
+  reasoning_output_tokens: 0,
+  total_tokens: input + output,
+});
+const readAll = (path: string) => readCodexIncrement(path, newCodexRolloutState(path));
+const stats = (over: Partial<CodexRolloutStats>): CodexRolloutStats => ({
+  ...emptyCodexStats(),
+  ...over,
+});
+
+describe('reading records', () => {
+  it('the real sample: session, version, model, tools, turns, last text', () => {
+    const s = readAll(SAMPLE).file;
+    expect(s.sessionId).toBe('01a21362-0431-75e3-9c80-d58a843129ce');
+    expect(s.model).toBe('gpt-5-codex');
+    expect(s.toolCalls).toEqual({ exec_command: 1 });
+    expect(s.turns).toBe(2);
+    expect(s.lastAssistantText).toBe('The note says hi. ✓');
+    expect(s.usage.inputTokens).toBe(37866);
+    expect(s.usage.cachedInputTokens).toBe(24960);
+    expect(readAll(SAMPLE).offset).toBe(readFileSync(SAMPLE).length);
+  });
+
+  it('takes session_id when id is missing, and keeps an earlier value over a later null', () => {
+    const path = join(dir, 'r.jsonl');
+    writeFileSync(
+      path,
+      line('session_meta', { session_id: 'sess-1', cli_version: '0.169.0' }) +
+        line('session_meta', { id: 42 }),
+    );
+    expect(readAll(path).file).toMatchObject({ sessionId: 'sess-1', cliVersion: '0.169.0' });
+  });
+
+  it('counts function_call and custom_tool_call items by name; skips nameless ones', () => {
+    const path = join(dir, 'r.jsonl');
+    writeFileSync(
+      path,
+      item({ type: 'function_call', name: 'exec_command' }) +
+        item({ type: 'custom_tool_call', name: 'apply_patch' }) +
+        item({ type: 'function_call', name: 'exec_command' }) +
+        item({ type: 'function_call' }) +
+        item({ type: 'function_call_output', name: 'exec_command' }),
+    );
+    expect(readAll(path).file.toolCalls).toEqual({ exec_command: 2, apply_patch: 1 });
+  });
+
+  it('assistant text joins output_text parts; user and developer messages do not count', () => {
+    const path = join(dir, 'r.jsonl');
+    writeFileSync(
+      path,
+      item({
+        type: 'message',
+        role: 'assistant',
+        content: [
+          { type: 'output_text', text: 'Hallo ' },
+          { type: 'refusal', text: 'x' },
+          { type: 'output_text', text: 'Welt 🌍' },
+        ],
+      }) +
+        item({
+          type: 'message',
+          role: 'user',
+          content: [{ type: 'input_text', text: 'user words' }],
+        }) +
+        item({
+          type: 'message',
+          role: 'assistant',
+          content: [{ type: 'output_text', text: '   ' }],
+        }),
+    );
+    expect(readAll(path).file.lastAssistantText).toBe('Hallo Welt 🌍');
+  });
+
+  it('token_count: totals replace, context is last input, window from info; info null is skipped', () => {
+    const path = join(dir, 'r.jsonl');
+    writeFileSync(
+      path,
+      event({ type: 'task_started', model_context_window: 100_000 }) +
+        event({
+          type: 'token_count',
+          info: {
+            total_token_usage: usage(1000, 200, 50),
+            last_token_usage: usage(1000, 200, 50),
+            model_context_window: 258_400,
+          },
+        }) +
+        event({ type: 'token_count', info: null, rate_limits: { primary: null } }) +
+        event({
+          type: 'token_count',
+          info: { total_token_usage: usage(3000, 900, 80), last_token_usage: usage(2000, 700, 30) },
+        }) +
+        event({ type: 'task_started', model_context_window: 5 }),
+    );
+    const s = readAll(path).file;
+    expect(s.usage).toEqual({
+      inputTokens: 3000,
+      cachedInputTokens: 900,
+      cacheWriteInputTokens: 0,
+      outputTokens: 80,
+      reasoningOutputTokens: 0,
+      totalTokens: 3080,
+    });
+    expect(s.contextTokens).toBe(2000);
+    // token_count's window wins; a later task_started does not override a known one.
+    expect(s.contextWindow).toBe(258_400);
+  });
+
+  it('strings and nulls in usage count as 0', () => {
+    const path = join(dir, 'r.jsonl');
+    writeFileSync(
+      path,
+      event({
+        type: 'token_count',
+        info: { total_token_usage: { input_tokens: '12', output_tokens: null, total_tokens: 7 } },
+      }),
+    );
+    expect(readAll(path).file.usage).toEqual({ ...emptyCodexUsage(), totalTokens: 7 });
+  });
+
+  it('task_complete counts a turn and keeps the last non-blank agent message', () => {
+    const path = join(dir, 'r.jsonl');
+    writeFileSync(
+      path,
+      event({ type: 'task_complete', last_agent_message: 'first ✓' }) +
+        event({ type: 'task_complete', last_agent_message: null }) +
+        event({ type: 'task_complete', last_agent_message: ' ' }),
+    );
+    expect(readAll(path).file).toMatchObject({ turns: 3, lastAssistantText: 'first ✓' });
+  });
+});
+
+describe('increments and rollouts', () => {
+  it('a file cut shorter than the offset is re-read with this file’s stats reset, earlier kept', () => {
+    const a = join(dir, 'a.jsonl');
+    const b = join(dir, 'b.jsonl');
+    writeFileSync(a, item({ type: 'function_call', name: 'x' }));
+    writeFileSync(
+      b,
+      item({ type: 'function_call', name: 'y' }) + item({ type: 'function_call', name: 'y' }),
+    );
+    let s = readAll(a);
+    s = readCodexIncrement(b, s);
+    writeFileSync(b, item({ type: 'function_call', name: 'z' }));
+    s = readCodexIncrement(b, s);
+    expect(s.file.toolCalls).toEqual({ z: 1 });
+    expect(codexStats(s).toolCalls).toEqual({ x: 1, z: 1 });
+    writeFileSync(b, '');
+    s = readCodexIncrement(b, s);
+    expect(s.offset).toBe(0);
+    expect(s.file).toEqual(emptyCodexStats());
+    expect(s.earlier?.toolCalls).toEqual({ x: 1 });
+  });
+
+  it('a torn line is consumed once completed; the input state is left alone', () => {
+    const path = join(dir, 'r.jsonl');
+    const full = event({ type: 'task_complete', last_agent_message: 'done' });
+    writeFileSync(path, full.slice(0, 20));
+    const first = readAll(path);
+    expect(first.offset).toBe(0);
+    appendFileSync(path, full.slice(20));
+    const second = readCodexIncrement(path, first);
+    expect(second.file.turns).toBe(1);
+    expect(first.file.turns).toBe(0);
+    expect(readCodexIncrement(path, second)).toBe(second);
+  });
+
+  it('switching to the same path is a no-op; to a new one carries the totals', () => {
+    const s = newCodexRolloutState(join(dir, 'a.jsonl'));
+    expect(switchCodexRollout(s, s.path)).toBe(s);
+    const moved = switchCodexRollout(
+      { ...s, file: stats({ turns: 2, contextTokens: 900 }) },
+      join(dir, 'b.jsonl'),
+    );
+    expect(moved.earlier).toMatchObject({ turns: 2, contextTokens: 900 });
+    expect(codexStats(moved).contextTokens).toBe(0);
+    expect(codexStats(moved).turns).toBe(2);
+  });
+
+  it('codexStats: the current file wins for identity and context; counts add up', () => {
+    const earlier = stats({
+      sessionId: 'old',
+      cliVersion: '0.168.0',
+      model: 'gpt-5',
+      usage: { ...emptyCodexUsage(), inputTokens: 100, outputTokens: 10 },
+      contextTokens: 50,
+      contextWindow: 200_000,
+      toolCalls: { a: 1, b: 2 },
+      turns: 3,
+      lastAssistantText: 'old text',
+    });
+    const file = stats({
+      model: 'gpt-5-codex',
+      usage: { ...emptyCodexUsage(), inputTokens: 5, outputTokens: 1 },
+      contextTokens: 7,
+      toolCalls: { b: 1, c: 4 },
+      turns: 1,
+    });
+    expect(codexStats({ path: 'p', offset: 0, file, earlier })).toEqual({
+      sessionId: 'old',
+      cliVersion: '0.168.0',
+      model: 'gpt-5-codex',
+      usage: { ...emptyCodexUsage(), inputTokens: 105, outputTokens: 11 },
+      contextTokens: 7,
+      contextWindow: 200_000,
+      toolCalls: { a: 1, b: 3, c: 4 },
+      turns: 4,
+      lastAssistantText: 'old text',
+    });
+  });
+});
+
+describe('token shape and context percent', () => {
+  it('input excludes the cached part; cache writes are cache creation', () => {
+    const s = stats({
+      usage: {
+        inputTokens: 1000,
+        cachedInputTokens: 300,
+        cacheWriteInputTokens: 40,
+        outputTokens: 90,
+        reasoningOutputTokens: 60,
+        totalTokens: 1090,
+      },
+    });
+    expect(codexTokenCounts(s)).toEqual({
+      input: 700,
+      output: 90,
+      cacheCreation: 40,
+      cacheCreation1h: 0,
+      cacheRead: 300,
+    });
+  });
+
+  it('never goes below 0 when cached exceeds input (a malformed record)', () => {
+    expect(
+      codexTokenCounts(
+        stats({ usage: { ...emptyCodexUsage(), inputTokens: 10, cachedInputTokens: 50 } }),
+      ).input,
+    ).toBe(0);
+  });
+
+  it('context percent is null until a window is known, rounded otherwise', () => {
+    expect(codexContextPct(stats({ contextTokens: 500 }))).toBeNull();
+    expect(codexContextPct(stats({ contextTokens: 500, contextWindow: 0 }))).toBeNull();
+    expect(codexContextPct(stats({ contextTokens: 129_200, contextWindow: 258_400 }))).toBe(50);
+    expect(codexContextPct(stats({ contextTokens: 1291, contextWindow: 258_400 }))).toBe(0);
+    expect(codexContextPct(stats({ contextTokens: 1292, contextWindow: 258_400 }))).toBe(1);
+  });
+});
