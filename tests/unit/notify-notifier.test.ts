@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -115,6 +115,38 @@ describe('startNotifier', () => {
     await n.idle();
     expect(failures()).toHaveLength(1);
     expect(String(failures()[0]?.['error'])).toMatch(/ENOENT/);
+  });
+
+  it('logs a command that outlives notify.timeout_seconds as timed out', async () => {
+    setSetting(ctx, 'notify.timeout_seconds', '1');
+    command('exec sleep 30');
+    ended('a1', 'completed', T0);
+    const n = startNotifier(ctx);
+    n.tick();
+    await n.idle();
+    expect(failures()).toEqual([
+      { kind: 'finished', job: 'a1', program: 'sh', error: 'timed out after 1 s' },
+    ]);
+  });
+
+  it('keeps at most 8 deliveries under way; the rest go on a later tick', async () => {
+    const gate = join(home, 'go');
+    // Each delivery waits for the gate file, so the first tick's stay in flight.
+    command(`while [ ! -e '${gate}' ]; do sleep 0.02; done; cat >> "$1"`);
+    for (let i = 0; i < 11; i++) ended(`j${i}`, 'completed', T0 - i);
+    const n = startNotifier(ctx);
+    n.tick();
+    n.tick(); // still 8 under way: nothing more starts
+    writeFileSync(gate, '');
+    await n.idle();
+    expect(sent()).toHaveLength(8);
+    n.tick();
+    await n.idle();
+    expect(
+      sent()
+        .map((x) => x['job'])
+        .sort(),
+    ).toEqual(Array.from({ length: 11 }, (_, i) => `j${i}`).sort());
   });
 
   it('an approval gets a single-use link under notify.url', async () => {
