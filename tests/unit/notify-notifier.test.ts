@@ -4,13 +4,12 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EngineContext } from '../../src/engine/context.js';
 import { createContext } from '../../src/engine/create-context.js';
-import { notifyNow, startNotifier } from '../../src/engine/notify/notifier.js';
+import { startNotifier } from '../../src/engine/notify/notifier.js';
 import { listActivity } from '../../src/engine/store/activity.js';
 import { setSetting } from '../../src/engine/store/retention.js';
 import { requestApproval } from '../../src/engine/triggers/approvals.js';
 import type { TriggerRow } from '../../src/engine/triggers/store.js';
 import { jobRow } from '../helpers/job-row.js';
-import { waitFor } from '../helpers/wait-for.js';
 
 const T0 = Date.parse('2026-03-02T10:00:00.000Z');
 let home: string;
@@ -183,30 +182,5 @@ describe('startNotifier', () => {
     n.tick();
     await n.idle();
     expect(sent().map((x) => x['link'])).toEqual([null]);
-  });
-});
-
-describe('notifyNow', () => {
-  it('is false without notify.command', () => {
-    expect(notifyNow(ctx, 'Deploy', 'done')).toBe(false);
-  });
-
-  it('sends a trigger note and debounces a second one inside notify.debounce_seconds', async () => {
-    appendStdin();
-    expect(notifyNow(ctx, 'Nightly ✓', 'all green')).toBe(true);
-    now += 5_000;
-    expect(notifyNow(ctx, 'Nightly ✓', 'again')).toBe(false);
-    now += 30_000;
-    expect(notifyNow(ctx, 'Nightly ✓', 'later')).toBe(true);
-    // Delivered in the background: wait for both lines.
-    await waitFor(() => sent().length === 2, 'two trigger notes');
-    expect(
-      sent()
-        .map((x) => [x['kind'], x['title'], x['message'], x['job'], x['link']])
-        .sort(),
-    ).toEqual([
-      ['trigger', 'Nightly ✓', 'all green', null, null],
-      ['trigger', 'Nightly ✓', 'later', null, null],
-    ]);
   });
 });

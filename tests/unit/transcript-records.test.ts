@@ -1,44 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { applyRecord, type Accumulator } from '../../src/engine/transcripts/records.js';
 import { emptyStats } from '../../src/engine/transcripts/stats.js';
-import { repoRoot } from '../helpers/cli-harness.js';
-
-/** Records as Claude Code 2.1.331 wrote them (tests/fixtures, captured from the real CLI). */
-const SAMPLE = join(
-  repoRoot,
-  'tests',
-  'fixtures',
-  'claude-code-2.1.331',
-  'transcript-sample.jsonl',
-);
-type Rec = Record<string, unknown> & { message: Record<string, unknown> };
-const sample = readFileSync(SAMPLE, 'utf8')
-  .split('\n')
-  .filter(Boolean)
-  .map((l) => JSON.parse(l)) as Rec[];
-const byId = (id: string): Rec => {
-  const r = sample.find((x) => x.type === 'assistant' && x.message?.['id'] === id);
-  if (!r) throw new Error(`no ${id} in the sample`);
-  return structuredClone(r);
-};
-/** A real text reply: usage input 1005, cache creation 2000, cache read 3000, output 17. */
-const textReply = (): Rec => byId('msg_mock_5');
-/** A real Bash tool_use reply (toolu_mock_7), output 42. */
-const toolReply = (): Rec => byId('msg_mock_7');
-const userPrompt = (content: unknown, extra: Record<string, unknown> = {}) => ({
-  type: 'user',
-  message: { role: 'user', content },
-  ...extra,
-});
-
-const fresh = (): Accumulator => ({ stats: emptyStats(), seen: new Set(), last: null });
-const fold = (...records: unknown[]): Accumulator => {
-  const acc = fresh();
-  for (const r of records) applyRecord(acc, r);
-  return acc;
-};
+import { fold, sample, textReply, toolReply, userPrompt } from '../helpers/transcript-records.js';
 
 describe('applyRecord: assistant usage', () => {
   it('adds a reply’s tokens, takes its context, model and text', () => {
@@ -131,56 +93,6 @@ describe('applyRecord: assistant usage', () => {
     blank.message['id'] = 'msg_blank';
     blank.message['content'] = [{ type: 'text', text: '  \n ' }];
     expect(fold(textReply(), blank).stats.lastAssistantText).toMatch(/^MOCK-REPLY #5/);
-  });
-});
-
-describe('applyRecord: tools and files', () => {
-  it('counts a tool_use block once by its id', () => {
-    const { stats } = fold(toolReply(), toolReply());
-    expect(stats.toolCalls).toEqual({ Bash: 1 });
-    expect(stats.filesModified).toEqual([]);
-  });
-
-  it('collects edited files (Write, Edit, MultiEdit, NotebookEdit) once each, in first-seen order', () => {
-    const uses = [
-      { name: 'Write', input: { file_path: '/p/my dir/ñ.ts' } },
-      { name: 'Edit', input: { file_path: '/p/a.ts' } },
-      { name: 'MultiEdit', input: { file_path: '/p/my dir/ñ.ts' } },
-      { name: 'NotebookEdit', input: { notebook_path: '/p/n.ipynb' } },
-      { name: 'Read', input: { file_path: '/p/read-only.ts' } },
-      { name: 'Edit', input: 'not an object' },
-    ].map((u, i) => ({ type: 'tool_use', id: `toolu_${i}`, ...u }));
-    const reply = toolReply();
-    reply.message['content'] = uses;
-    const { stats } = fold(reply);
-    expect(stats.filesModified).toEqual(['/p/my dir/ñ.ts', '/p/a.ts', '/p/n.ipynb']);
-    expect(stats.toolCalls).toEqual({ Write: 1, Edit: 2, MultiEdit: 1, NotebookEdit: 1, Read: 1 });
-  });
-
-  it('keeps the files list to 1000 entries', () => {
-    const reply = toolReply();
-    reply.message['content'] = Array.from({ length: 1005 }, (_, i) => ({
-      type: 'tool_use',
-      id: `toolu_w${i}`,
-      name: 'Write',
-      input: { file_path: `/f/${i}` },
-    }));
-    const { stats } = fold(reply);
-    expect(stats.filesModified).toHaveLength(1000);
-    expect(stats.filesModified.at(-1)).toBe('/f/999');
-    expect(stats.toolCalls['Write']).toBe(1005);
-  });
-
-  it('skips tool_use blocks without a name and junk blocks', () => {
-    const reply = toolReply();
-    reply.message['content'] = [
-      null,
-      7,
-      'text',
-      { type: 'tool_use', id: 't1' },
-      { type: 'tool_use', name: 42 },
-    ];
-    expect(fold(reply).stats.toolCalls).toEqual({});
   });
 });
 
