@@ -1,13 +1,7 @@
 import { statements, type Atomic } from './atomic.js';
 import type { Db } from './db.js';
-import type {
-  AutomationChanges,
-  Autonomy,
-  Payload,
-  TriggerAction,
-  TriggerKind,
-  TriggerRecord,
-} from './trigger-types.js';
+import { toRecord, toRow, type TriggerRow } from './trigger-rows.js';
+import type { AutomationChanges, TriggerKind, TriggerRecord } from './trigger-types.js';
 
 /** The triggers a store keeps. Every write announces itself (trigger_updated) once kept. */
 export interface TriggersRepo {
@@ -32,36 +26,6 @@ export interface TriggersRepo {
   claimFire(id: string, at: number, notAfter: number): boolean;
 }
 
-interface Row {
-  id: string;
-  name: string;
-  kind: TriggerKind;
-  condition: string;
-  action: TriggerAction;
-  payload: string | null;
-  autonomy: Autonomy;
-  cooldown_s: number;
-  enabled: number;
-  created_at: number;
-  checked_at: number;
-  last_fired_at: number | null;
-}
-
-const toRecord = (r: Row): TriggerRecord => ({
-  id: r.id,
-  name: r.name,
-  kind: r.kind,
-  condition: r.condition,
-  action: r.action,
-  payload: r.payload ? (JSON.parse(r.payload) as Payload) : null,
-  autonomy: r.autonomy,
-  cooldownSeconds: r.cooldown_s,
-  enabled: r.enabled === 1,
-  createdAt: r.created_at,
-  checkedAt: r.checked_at,
-  lastFiredAt: r.last_fired_at,
-});
-
 const INSERT = `INSERT INTO triggers (id, name, kind, condition, action, payload, autonomy,
   cooldown_s, enabled, created_at, checked_at, last_fired_at)
   VALUES (@id, @name, @kind, @condition, @action, @payload, @autonomy, @cooldown_s, @enabled,
@@ -76,20 +40,7 @@ export function sqliteTriggersRepo(
   const told = (id: string, change: 'added' | 'updated' | 'removed'): void =>
     tx.afterCommit(() => announce({ id, change }));
   const insert = (t: TriggerRecord): void => {
-    q(INSERT).run({
-      id: t.id,
-      name: t.name,
-      kind: t.kind,
-      condition: t.condition,
-      action: t.action,
-      payload: t.payload ? JSON.stringify(t.payload) : null,
-      autonomy: t.autonomy,
-      cooldown_s: t.cooldownSeconds,
-      enabled: t.enabled ? 1 : 0,
-      created_at: t.createdAt,
-      checked_at: t.checkedAt,
-      last_fired_at: t.lastFiredAt,
-    });
+    q(INSERT).run(toRow(t));
     told(t.id, 'added');
   };
   const remove = (id: string): boolean =>
@@ -106,14 +57,14 @@ export function sqliteTriggersRepo(
     insert,
     get(id) {
       const r = q('SELECT * FROM triggers WHERE id = ?').get(id);
-      return r ? toRecord(r as Row) : undefined;
+      return r ? toRecord(r as TriggerRow) : undefined;
     },
     find(idOrName) {
       const r = q('SELECT * FROM triggers WHERE id = ? OR name = ?').get(idOrName, idOrName);
-      return r ? toRecord(r as Row) : undefined;
+      return r ? toRecord(r as TriggerRow) : undefined;
     },
     list(filter = {}) {
-      const rows = q('SELECT * FROM triggers ORDER BY created_at, rowid').all() as Row[];
+      const rows = q('SELECT * FROM triggers ORDER BY created_at, rowid').all() as TriggerRow[];
       return rows
         .map(toRecord)
         .filter(
