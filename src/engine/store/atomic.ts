@@ -5,7 +5,8 @@ import type { Db } from './db.js';
  * All-or-nothing for repository writes, and the moment their changes are announced. A write's
  * change event goes out once its data is committed: at once for a write on its own, after the
  * commit for writes inside `atomic` (none at all when it rolls back), so no face hears of a
- * change the store never kept.
+ * change the store never kept. (A write inside a transaction opened some other way, straight
+ * on the connection, is announced as it happens: write through `atomic` instead.)
  */
 export interface Atomic {
   /** Run `fn`'s writes as one: every one of them is kept, or none. Nested calls join. */
