@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import type { EngineEvents } from './events/emitter.js';
 import type { Paths } from './paths.js';
 import type { ProcessRunner } from './process/runner.js';
+import type { AutomationStore } from './store/automation-store.js';
 import type { Db } from './store/db.js';
 import type { JobsRepo } from './store/jobs-repo.js';
 import type { Job } from './store/job-types.js';
@@ -38,4 +39,6 @@ export interface EngineContext {
    * (jobs/announce.ts); call this to announce at once, or as created.
    */
   saved(id: string, event?: 'job_created' | 'job_updated'): Job;
+  /** Triggers, their fired slots, approvals, modes, leases: each write announces itself. */
+  automation: AutomationStore;
 }

@@ -9,6 +9,8 @@ import { realRunner, type ProcessRunner } from './process/runner.js';
 import { openDb } from './store/db.js';
 import { JobsRepo } from './store/jobs-repo.js';
 import { Tmux } from './tmux/tmux.js';
+import { sqliteAutomationStore } from './store/automation-store.js';
+import { automationEvents } from './triggers/announce.js';
 
 export interface EngineOptions {
   /** CC_AGENT_HOME; defaults from env, then ~/.cc-agent. */
@@ -58,6 +60,7 @@ export function createContext(options: EngineOptions): EngineContext {
       return t;
     },
     saved: announcer.saved,
+    automation: sqliteAutomationStore(db, automationEvents(events)),
   };
   return ctx;
 }

@@ -33,6 +33,12 @@ export interface EngineEventMap {
   /** A trigger or approval created, decided or fired. */
   approval_updated: { id: string; status: string };
   trigger_fired: { trigger: string; action: string; outcome: string };
+  /** A trigger was added, changed (switched, fired, a cron slot claimed) or removed. */
+  trigger_updated: { id: string; change: 'added' | 'updated' | 'removed' };
+  /** A custom mode was saved or deleted, or a mode became the active one. */
+  mode_updated: { name: string; change: 'added' | 'removed' | 'activated' };
+  /** A lease (the pulse's) was taken, renewed or released (holder null). */
+  lease_updated: { name: string; holder: string | null };
   /** The orchestrator started, stopped, was respawned, cleared or given work. */
   orchestrator_status_change: { status: string; reason: string };
   /** The orchestrator's context passed the warning threshold: it was asked to save its state. */
@@ -56,6 +62,9 @@ export const ENGINE_EVENTS = Object.keys({
   notification: 1,
   approval_updated: 1,
   trigger_fired: 1,
+  trigger_updated: 1,
+  mode_updated: 1,
+  lease_updated: 1,
   orchestrator_status_change: 1,
   orchestrator_context_warn: 1,
   pulse_tick: 1,

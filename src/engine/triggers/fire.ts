@@ -5,7 +5,7 @@ import { runAction } from './actions.js';
 import { requestApproval } from './approvals.js';
 import { metrics } from './metrics.js';
 import { compare, parseCron, parseThreshold } from './spec.js';
-import type { TriggerRow } from './store.js';
+import type { TriggerKind, TriggerRecord } from '../store/trigger-types.js';
 
 /**
  * The trigger whose action caused what is happening now. AsyncLocalStorage follows the action
@@ -25,37 +25,33 @@ const THRESHOLD_MIN_COOLDOWN_S = 60;
  */
 export async function fireTrigger(
   ctx: EngineContext,
-  t: TriggerRow,
+  t: TriggerRecord,
   reason: string,
 ): Promise<string | undefined> {
   const now = ctx.now();
   const floor =
-    t.kind === 'threshold' ? Math.max(t.cooldown_s, THRESHOLD_MIN_COOLDOWN_S) : t.cooldown_s;
-  const claimed = ctx.db
-    .prepare(
-      `UPDATE triggers SET last_fired_at = ? WHERE id = ? AND enabled = 1
-         AND (last_fired_at IS NULL OR last_fired_at <= ?)`,
-    )
-    .run(now, t.id, now - floor * 1000).changes;
-  if (claimed !== 1) return undefined;
+    t.kind === 'threshold'
+      ? Math.max(t.cooldownSeconds, THRESHOLD_MIN_COOLDOWN_S)
+      : t.cooldownSeconds;
+  if (!ctx.automation.triggers.claimFire(t.id, now, now - floor * 1000)) return undefined;
   if (t.autonomy === 'confirm') {
     const a = requestApproval(ctx, t, reason);
     return `approval ${a.id} requested`;
   }
   let outcome: string;
   try {
-    const payload = t.payload ? (JSON.parse(t.payload) as Record<string, unknown>) : null;
-    outcome = await cause.run(t.name, () => runAction(ctx, t.action, payload, t.name));
+    outcome = await cause.run(t.name, () => runAction(ctx, t.action, t.payload, t.name));
   } catch (e) {
     outcome = `failed: ${(e as Error).message}`;
   }
   recordActivity(ctx, 'trigger_fired', { trigger: t.name, action: t.action, reason, outcome });
+  // Not a write's announcement (claimFire made that, as trigger_updated): what the action did.
   ctx.events.emit('trigger_fired', { trigger: t.name, action: t.action, outcome });
   return outcome;
 }
 
-const enabled = (ctx: EngineContext, kind: string): TriggerRow[] =>
-  ctx.db.prepare('SELECT * FROM triggers WHERE enabled = 1 AND kind = ?').all(kind) as TriggerRow[];
+const enabled = (ctx: EngineContext, kind: TriggerKind): TriggerRecord[] =>
+  ctx.automation.triggers.list({ kind, enabled: true });
 
 /**
  * Cron: the most recent slot due since the last check fires, once. The slot goes into
@@ -68,18 +64,13 @@ export async function checkCron(ctx: EngineContext): Promise<string[]> {
   for (const t of enabled(ctx, 'cron')) {
     const cron = parseCron(t.condition);
     let slot: number | undefined;
-    for (let next = cron.nextRun(new Date(t.checked_at)); next && next.getTime() <= now;) {
+    for (let next = cron.nextRun(new Date(t.checkedAt)); next && next.getTime() <= now;) {
       slot = next.getTime();
       next = cron.nextRun(next);
     }
-    ctx.db
-      .prepare('UPDATE triggers SET checked_at = max(checked_at, ?) WHERE id = ?')
-      .run(now, t.id);
     if (slot === undefined) continue;
-    const mine = ctx.db
-      .prepare('INSERT OR IGNORE INTO trigger_fires (trigger_id, slot, fired_at) VALUES (?, ?, ?)')
-      .run(t.id, slot, now).changes;
-    if (mine !== 1) continue;
+    ctx.automation.triggers.markChecked(t.id, now);
+    if (!ctx.automation.fires.claim(t.id, slot, now)) continue;
     const outcome = await fireTrigger(ctx, t, `cron slot ${new Date(slot).toISOString()}`);
     if (outcome !== undefined) fired.push(t.name);
   }

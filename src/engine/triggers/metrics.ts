@@ -5,14 +5,7 @@ import { compare, parseThreshold, type Metric } from './spec.js';
 
 /** The metrics thresholds read; the orchestrator's when it runs, else the busiest agent's. */
 export function metrics(ctx: EngineContext): Record<Metric, number> {
-  const running = ctx.db
-    .prepare("SELECT id, context_pct, last_event_at, started_at FROM jobs WHERE status = 'running'")
-    .all() as {
-    id: string;
-    context_pct: number | null;
-    last_event_at: number | null;
-    started_at: number | null;
-  }[];
+  const running = ctx.jobs.list(['running']);
   const orch = running.find((j) => j.id === ORCHESTRATOR_ID);
   const watched = orch ? [orch] : running;
   const lastSign = Math.max(0, ...watched.map((j) => j.last_event_at ?? j.started_at ?? 0));

@@ -1,7 +1,7 @@
 import type { EngineContext } from '../context.js';
 import { badInput, CcAgentError, refused } from '../errors.js';
 import { recordActivity } from '../store/activity.js';
-import { addTrigger, listTriggers, type TriggerInput } from './store.js';
+import { listTriggers, validTrigger, type TriggerInput } from './store.js';
 
 export interface Mode {
   name: string;
@@ -105,29 +105,19 @@ export const PRESETS: Record<string, { description: string; triggers: TriggerInp
   },
 };
 
-const ACTIVE_KEY = 'mode.active';
-const activeMode = (ctx: EngineContext): string | undefined =>
-  ctx.db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(ACTIVE_KEY) as
-    string | undefined;
-
 function custom(ctx: EngineContext): Mode[] {
-  const rows = ctx.db.prepare('SELECT * FROM modes ORDER BY name').all() as {
-    name: string;
-    description: string;
-    triggers: string;
-  }[];
-  const active = activeMode(ctx);
-  return rows.map((r) => ({
+  const active = ctx.automation.modes.active();
+  return ctx.automation.modes.list().map((r) => ({
     name: r.name,
     description: r.description,
     preset: false,
     active: r.name === active,
-    triggers: JSON.parse(r.triggers) as TriggerInput[],
+    triggers: r.triggers,
   }));
 }
 
 export function listModes(ctx: EngineContext): Mode[] {
-  const active = activeMode(ctx);
+  const active = ctx.automation.modes.active();
   const presets = Object.entries(PRESETS).map(([name, p]) => ({
     name,
     ...p,
@@ -146,16 +136,14 @@ function findMode(ctx: EngineContext, name: string): Mode {
 /** Replace every trigger with the mode's, in one transaction: all or nothing. */
 export function activateMode(ctx: EngineContext, name: string): Mode {
   const mode = findMode(ctx, name);
-  ctx.db.transaction(() => {
-    ctx.db.prepare('DELETE FROM trigger_fires').run();
-    ctx.db.prepare('DELETE FROM triggers').run();
-    for (const t of mode.triggers) addTrigger(ctx, t);
-    ctx.db
-      .prepare(
-        'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
-      )
-      .run(ACTIVE_KEY, name);
-  })();
+  // Checked through before anything is replaced: a bad one leaves the current triggers as they are.
+  const triggers = mode.triggers.map((t) => validTrigger(ctx, t));
+  const twice = triggers.find((t, i) => triggers.findIndex((u) => u.name === t.name) !== i);
+  if (twice) throw refused(`a trigger named '${twice.name}' already exists`);
+  ctx.automation.atomic(() => {
+    ctx.automation.triggers.replaceAll(triggers);
+    ctx.automation.modes.setActive(name);
+  });
   recordActivity(ctx, 'mode_activated', { mode: name, triggers: mode.triggers.map((t) => t.name) });
   return findMode(ctx, name);
 }
@@ -180,14 +168,17 @@ export function createMode(
         cooldown: t.cooldownSeconds,
       }))
     : [];
-  ctx.db
-    .prepare('INSERT INTO modes (name, description, triggers, created_at) VALUES (?, ?, ?, ?)')
-    .run(name, options.description ?? '', JSON.stringify(triggers), ctx.now());
+  ctx.automation.modes.insert({
+    name,
+    description: options.description ?? '',
+    triggers,
+    createdAt: ctx.now(),
+  });
   return findMode(ctx, name);
 }
 
 export function deleteMode(ctx: EngineContext, name: string): void {
   if (PRESETS[name]) throw refused(`'${name}' is a built-in preset and cannot be deleted`);
   findMode(ctx, name);
-  ctx.db.prepare('DELETE FROM modes WHERE name = ?').run(name);
+  ctx.automation.modes.remove(name);
 }

@@ -30,12 +30,10 @@ export function pulsePid(ctx: EngineContext): number | null {
 }
 
 export function pulseStatus(ctx: EngineContext): PulseStatus {
-  const lease = ctx.db
-    .prepare("SELECT holder, expires_at FROM leases WHERE name = 'pulse' AND expires_at >= ?")
-    .get(ctx.now()) as { holder: string; expires_at: number } | undefined;
+  const lease = ctx.automation.leases.current('pulse', ctx.now());
   return {
     pid: pulsePid(ctx),
     leader: lease?.holder ?? null,
-    leaseExpiresAt: lease ? new Date(lease.expires_at).toISOString() : null,
+    leaseExpiresAt: lease ? new Date(lease.expiresAt).toISOString() : null,
   };
 }

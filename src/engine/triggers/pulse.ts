@@ -3,7 +3,6 @@ import { hostname } from 'node:os';
 import type { EngineContext } from '../context.js';
 import { EVENT_NAMES } from './spec.js';
 import { checkCron, checkThresholds, onEngineEvent, triggerInAction } from './fire.js';
-import { holdLease, releaseLease } from './lease.js';
 import { superviseOnce } from '../orchestrator/supervise.js';
 
 /** What can give the orchestrator something to do: its own state, a worker's, the queue's. */
@@ -36,7 +35,7 @@ export function startPulse(
     // A lease with most of its time left needs no write: renewing it on every tick would be a
     // commit a second, and every other engine watching the store (data_version) would reload.
     if (leader && heldUntil - now > ttl / 2) return true;
-    const got = holdLease(ctx, 'pulse', holder, ttl);
+    const got = ctx.automation.leases.hold('pulse', holder, ttl, now);
     heldUntil = got ? now + ttl : 0;
     return got;
   };
@@ -80,7 +79,7 @@ export function startPulse(
     isLeader: () => leader,
     stop() {
       offs.forEach((off) => off());
-      releaseLease(ctx, 'pulse', holder);
+      ctx.automation.leases.release('pulse', holder);
     },
   };
 }

@@ -3,22 +3,16 @@ import { oneOf } from '../one-of.js';
 import type { Cron } from 'croner';
 import { badInput } from '../errors.js';
 import type { EngineEventName } from '../events/emitter.js';
+import {
+  ACTIONS,
+  AUTONOMY,
+  TRIGGER_KINDS,
+  type Autonomy,
+  type TriggerAction,
+  type TriggerKind,
+} from '../store/trigger-types.js';
 
-export const TRIGGER_KINDS = ['cron', 'event', 'threshold'] as const;
-export type TriggerKind = (typeof TRIGGER_KINDS)[number];
-
-export const ACTIONS = [
-  'inject_prompt',
-  'clear_context',
-  'start_orchestrator',
-  'queue_task',
-  'notify',
-  'start_agent',
-] as const;
-export type TriggerAction = (typeof ACTIONS)[number];
-
-export const AUTONOMY = ['auto', 'confirm'] as const;
-export type Autonomy = (typeof AUTONOMY)[number];
+export { ACTIONS, AUTONOMY, TRIGGER_KINDS, type Autonomy, type TriggerAction, type TriggerKind };
 
 export const METRICS = [
   'context_used_pct',

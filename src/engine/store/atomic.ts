@@ -1,0 +1,54 @@
+import type { Statement } from 'better-sqlite3';
+import type { Db } from './db.js';
+
+/**
+ * All-or-nothing for repository writes, and the moment their changes are announced. A write's
+ * change event goes out once its data is committed: at once for a write on its own, after the
+ * commit for writes inside `atomic` (none at all when it rolls back), so no face hears of a
+ * change the store never kept. (A write inside a transaction opened some other way, straight
+ * on the connection, is announced as it happens: write through `atomic` instead.)
+ */
+export interface Atomic {
+  /** Run `fn`'s writes as one: every one of them is kept, or none. Nested calls join. */
+  atomic<T>(fn: () => T): T;
+  /** Call `fn` once what was just written is committed. */
+  afterCommit(fn: () => void): void;
+}
+
+export function sqliteAtomic(db: Db): Atomic {
+  let depth = 0;
+  let queued: (() => void)[] = [];
+  return {
+    atomic<T>(fn: () => T): T {
+      if (depth > 0) return fn();
+      depth++;
+      let result: T;
+      try {
+        result = db.transaction(fn)();
+      } catch (e) {
+        queued = [];
+        throw e;
+      } finally {
+        depth--;
+      }
+      const announce = queued;
+      queued = [];
+      announce.forEach((f) => f());
+      return result;
+    },
+    afterCommit(fn) {
+      if (depth > 0) queued.push(fn);
+      else fn();
+    },
+  };
+}
+
+/** Each SQL text prepared once per connection (a statement is reused for every call). */
+export function statements(db: Db): (sql: string) => Statement<unknown[]> {
+  const cache = new Map<string, Statement<unknown[]>>();
+  return (sql) => {
+    let s = cache.get(sql);
+    if (!s) cache.set(sql, (s = db.prepare<unknown[]>(sql)));
+    return s;
+  };
+}

@@ -1,0 +1,64 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  sqliteAutomationStore,
+  type AutomationStore,
+} from '../../src/engine/store/automation-store.js';
+import { openDb, type Db } from '../../src/engine/store/db.js';
+import type { AutomationChanges, TriggerRecord } from '../../src/engine/store/trigger-types.js';
+
+/** One change a repository announced: which kind, and what it said. */
+export type Heard = [keyof AutomationChanges, unknown];
+
+export interface OpenStore {
+  db: Db;
+  store: AutomationStore;
+  /** Every change announced by this connection's repositories, in order. */
+  heard: Heard[];
+}
+
+/**
+ * Real SQLite files in a temp dir: `open()` gives a connection (with its own repositories) to
+ * the same store file each time, as two engines would have; `close()` removes it all.
+ */
+export function tempStores(): { open: () => OpenStore; close: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), 'cc-agent-automation-'));
+  const file = join(dir, 'cc-agent.db');
+  const dbs: Db[] = [];
+  return {
+    open() {
+      const db = openDb(file);
+      dbs.push(db);
+      const heard: Heard[] = [];
+      const store = sqliteAutomationStore(db, {
+        trigger: (c) => heard.push(['trigger', c]),
+        approval: (c) => heard.push(['approval', c]),
+        mode: (c) => heard.push(['mode', c]),
+        lease: (c) => heard.push(['lease', c]),
+      });
+      return { db, store, heard };
+    },
+    close() {
+      for (const db of dbs.splice(0)) if (db.open) db.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A valid trigger record; `over` changes what a test cares about. */
+export const triggerRecord = (over: Partial<TriggerRecord> = {}): TriggerRecord => ({
+  id: 'a1b2c3d4',
+  name: 'nightly',
+  kind: 'cron',
+  condition: '0 2 * * *',
+  action: 'notify',
+  payload: { message: 'hi' },
+  autonomy: 'auto',
+  cooldownSeconds: 60,
+  enabled: true,
+  createdAt: 1_000,
+  checkedAt: 1_000,
+  lastFiredAt: null,
+  ...over,
+});
