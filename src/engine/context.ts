@@ -4,6 +4,7 @@ import type { Paths } from './paths.js';
 import type { ProcessRunner } from './process/runner.js';
 import type { Db } from './store/db.js';
 import type { JobsRepo } from './store/jobs-repo.js';
+import type { Store } from './store/repositories.js';
 import type { Job } from './store/job-types.js';
 import { Tmux } from './tmux/tmux.js';
 
@@ -24,6 +25,8 @@ export interface EngineContext {
   paths: Paths;
   db: Db;
   jobs: JobsRepo;
+  /** Every other table's repository (store/repositories.ts); each announces its writes. */
+  store: Store;
   runner: ProcessRunner;
   env: NodeJS.ProcessEnv;
   events: EngineEvents;
