@@ -65,49 +65,48 @@ export function ingestSpool(ctx: EngineContext): IngestResult {
   let orphans = 0;
   const store = ctx.store;
   store.atomically(() => {
-      for (const { name, env } of good) {
-        const p = env.payload;
-        const sessionId = typeof p['session_id'] === 'string' ? p['session_id'] : null;
-        const toolName = typeof p['tool_name'] === 'string' ? p['tool_name'] : null;
-        const job = identity(env.job_id);
-        const verdict = judgeEvent(job, p.hook_event_name, sessionId, env.key);
-        const seq = store.hookEvents.insert({
-          spoolName: name,
-          jobId: env.job_id,
-          ts: env.ts,
-          event: p.hook_event_name,
-          sessionId,
-          toolName,
-          payload: p,
-          orphan: verdict.orphan,
-        });
-        if (seq === undefined) continue; // already ingested before a crash
-        if (verdict.orphan) {
-          orphans++;
-          continue;
-        }
-        if (job && verdict.announces)
-          jobs.set(env.job_id, { ...job, session_id: verdict.announces });
-        records.push({
-          seq,
-          jobId: env.job_id,
-          ts: env.ts,
-          event: p.hook_event_name,
-          sessionId,
-          toolName,
-          payload: p,
-        });
+    for (const { name, env } of good) {
+      const p = env.payload;
+      const sessionId = typeof p['session_id'] === 'string' ? p['session_id'] : null;
+      const toolName = typeof p['tool_name'] === 'string' ? p['tool_name'] : null;
+      const job = identity(env.job_id);
+      const verdict = judgeEvent(job, p.hook_event_name, sessionId, env.key);
+      const seq = store.hookEvents.insert({
+        spoolName: name,
+        jobId: env.job_id,
+        ts: env.ts,
+        event: p.hook_event_name,
+        sessionId,
+        toolName,
+        payload: p,
+        orphan: verdict.orphan,
+      });
+      if (seq === undefined) continue; // already ingested before a crash
+      if (verdict.orphan) {
+        orphans++;
+        continue;
       }
-      for (const [jobId, recs] of byJob(records)) {
-        const applied = applyHookEvents(ctx, jobId, recs);
-        if (applied) touched.set(jobId, applied);
-      }
-      if (records.length > 0) countEvents(ctx, records.length);
-      store.hookEvents.addToCounter('orphan_events', orphans);
-      store.hookEvents.addToCounter('spool_quarantined', quarantined);
-      // IMMEDIATE: the batch reads jobs before its first write, and a WAL read snapshot that
-      // another ingester outdated cannot be upgraded to a write (SQLITE_BUSY, no retry).
-      // Its hook_event announcements go out as it commits (the repository makes them).
+      if (job && verdict.announces) jobs.set(env.job_id, { ...job, session_id: verdict.announces });
+      records.push({
+        seq,
+        jobId: env.job_id,
+        ts: env.ts,
+        event: p.hook_event_name,
+        sessionId,
+        toolName,
+        payload: p,
+      });
+    }
+    for (const [jobId, recs] of byJob(records)) {
+      const applied = applyHookEvents(ctx, jobId, recs);
+      if (applied) touched.set(jobId, applied);
+    }
+    if (records.length > 0) countEvents(ctx, records.length);
+    store.hookEvents.addToCounter('orphan_events', orphans);
+    store.hookEvents.addToCounter('spool_quarantined', quarantined);
+    // IMMEDIATE: the batch reads jobs before its first write, and a WAL read snapshot that
+    // another ingester outdated cannot be upgraded to a write (SQLITE_BUSY, no retry).
+    // Its hook_event announcements go out as it commits (the repository makes them).
   }, 'immediate');
 
   for (const { name } of good) {

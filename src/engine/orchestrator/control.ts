@@ -99,17 +99,17 @@ export async function startOrchestrator(
     ctx,
     {
       desired: 'running',
-    agent: job.backend,
-    model: o.model ?? null,
-    effort: o.reasoning ?? null,
-    dir: job.dir,
-    started_at: now,
-    respawns: 0,
-    last_respawn_at: before?.last_respawn_at ?? null,
-    sent_at: now,
-    phase: 'normal',
-    warn_at: null,
-    reported_at: now,
+      agent: job.backend,
+      model: o.model ?? null,
+      effort: o.reasoning ?? null,
+      dir: job.dir,
+      started_at: now,
+      respawns: 0,
+      last_respawn_at: before?.last_respawn_at ?? null,
+      sent_at: now,
+      phase: 'normal',
+      warn_at: null,
+      reported_at: now,
     },
     reason,
   );
@@ -126,7 +126,13 @@ export async function respawnOrchestrator(ctx: EngineContext, why: string): Prom
   const now = ctx.now();
   patchRecord(
     ctx,
-    { respawns: rec.respawns + 1, last_respawn_at: now, sent_at: now, phase: 'normal', warn_at: null },
+    {
+      respawns: rec.respawns + 1,
+      last_respawn_at: now,
+      sent_at: now,
+      phase: 'normal',
+      warn_at: null,
+    },
     `respawned: ${why}`,
   );
   const state = saveState(ctx);

@@ -95,9 +95,7 @@ export class SqliteHookEvents implements HookEventsRepo {
 
   after(jobId: string, afterSeq: number): HookEventRecord[] {
     const rows = this.db
-      .prepare(
-        'SELECT * FROM hook_events WHERE job_id = ? AND seq > ? AND orphan = 0 ORDER BY seq',
-      )
+      .prepare('SELECT * FROM hook_events WHERE job_id = ? AND seq > ? AND orphan = 0 ORDER BY seq')
       .all(jobId, afterSeq) as EventRow[];
     return rows.map(toRecord);
   }

@@ -1,10 +1,6 @@
 import type { ChangeFeed } from './changes.js';
 import type { Db } from './db.js';
-import type {
-  OrchestratorRecord,
-  OrchestratorRepo,
-  WorkerReport,
-} from './orchestrator-types.js';
+import type { OrchestratorRecord, OrchestratorRepo, WorkerReport } from './orchestrator-types.js';
 
 /** What the faces show of the record: a write changing one of these is announced. */
 const SHOWN = ['desired', 'phase', 'respawns'] as const;
@@ -18,8 +14,7 @@ export class SqliteOrchestrator implements OrchestratorRepo {
 
   get(): OrchestratorRecord | undefined {
     return this.db.prepare('SELECT * FROM orchestrator WHERE id = 1').get() as
-      | (OrchestratorRecord & { id?: number })
-      | undefined;
+      (OrchestratorRecord & { id?: number }) | undefined;
   }
 
   put(rec: OrchestratorRecord, reason: string): void {
