@@ -28,6 +28,7 @@ Options:
     const engine = io.engine();
     const id = requireArg(io, 0, 'job id', this.usage);
     const screen = await engine.usage(id);
+    await engine.refresh();
     const job = await engine.get(id);
     // The agent's own cost estimate would disagree with status and jobs: one cost, cc-agent's.
     const figures = usageFigures(screen, job.backend).filter((f) => !/\bcost\b/i.test(f.label));

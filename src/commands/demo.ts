@@ -81,6 +81,7 @@ async function setUp(
   const queued = TASKS.map(
     (t) => `queued ${engine.queue.add(t.prompt, t.priority).id}  ${t.prompt.split('\n')[0]}`,
   );
+  await engine.refresh();
   const orchRunning = (await engine.orchestrator.status()).state === 'running';
   await ready?.();
   // Every agent at once: each start waits on tmux.
@@ -164,6 +165,7 @@ Options:
     const live = process.stdout.isTTY && seconds > 0;
     const deadline = Date.now() + seconds * 1000;
     const render = async (): Promise<string> => {
+      await engine.refresh();
       const jobs = (await engine.list()).filter((j) => ids.includes(j.id) || j.id === 'orch');
       return table(
         ['ID', 'STATUS', 'ACTIVITY', 'ELAPSED', 'TASK'],

@@ -43,6 +43,7 @@ export const events: Command = {
     const jobFlag = io.flags['job'] as string | undefined;
     const print = (e: HookEventRecord): void =>
       io.out(io.flags['json'] ? JSON.stringify(e) : `${localTime(e.ts)}  ${timelineText(e)}`);
+    engine.ingest(); // what the relay spooled, before reading (the timeline is a read)
     const backlog = engine.timeline({ jobId: jobFlag, since, limit });
     backlog.forEach(print);
     if (!io.flags['follow']) return 0;

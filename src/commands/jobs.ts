@@ -38,6 +38,7 @@ the branch they came from, uncommitted files ("dirty"), or "merged" when nothing
     const given = io.flags['status'] as string | undefined;
     const status = given === undefined ? undefined : oneOf(STATUSES, given, '--status');
     const engine = io.engine();
+    await engine.refresh(); // a one-shot face: catch up first (reads have no side effects)
     const list = await engine.list(status ? [status as JobStatus] : undefined);
     // git only for jobs that have a worktree (four quick calls each).
     const trees = await engine.worktrees.states(list);
@@ -93,6 +94,7 @@ export const status: Command = {
   flags: { json: { type: 'boolean' } },
   async run(io) {
     const engine = io.engine();
+    await engine.refresh();
     const job = await engine.get(requireArg(io, 0, 'job id', this.usage));
     const tree = job.worktree ? await engine.worktrees.state(job.id) : undefined;
     io.out(io.flags['json'] ? json(withWorktreeState(job, tree)) : jobDetails(job, tree));

@@ -88,6 +88,7 @@ its session dies.`,
         return 0;
       }
       case 'status': {
+        await engine.refresh();
         const s = await o.status();
         if (f.json) io.out(json(s));
         else describe(io, s);

@@ -78,6 +78,7 @@ queue never stalls.`,
         return 0;
       }
       case 'list': {
+        await io.engine().refresh(); // tasks past their timeout fail here
         const tasks = q.list(statusOf(io));
         if (io.flags['json']) io.out(json(tasks));
         else if (tasks.length === 0)

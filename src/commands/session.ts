@@ -11,6 +11,7 @@ Options:
       --json   the report as JSON`,
   flags: { json: { type: 'boolean' } },
   async run(io) {
+    await io.engine().refresh();
     const r = await io.engine().session(requireArg(io, 0, 'job id', this.usage));
     if (io.flags['json']) {
       io.out(json(r));

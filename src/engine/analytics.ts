@@ -16,18 +16,6 @@ const MAX_DURATIONS = 20;
 const MAX_TOOLS = 10;
 
 /**
- * Ended jobs that recordFinished has not filed yet. It runs after the status change (outside
- * ingest's transaction), so a crash in between, or a store from before job_history existed,
- * leaves an ended `jobs` row with no history row and no daily_metrics share. Such a job is
- * in neither place, so adding it never counts a job twice. Caveat: job_history is pruned
- * after `retention.job_history_days` (365) while daily_metrics keeps 730 days, so over a
- * window longer than a year an uncleaned old job could be counted twice.
- */
-const UNFILED = `FROM jobs WHERE ended_at IS NOT NULL
-  AND status IN ('completed', 'failed', 'killed')
-  AND id NOT IN (SELECT job_id FROM job_history)`;
-
-/**
  * Figures for the last `days` UTC days (default 14; today included), recent durations and
  * the most used tools. `tokens` follows daily_metrics: input (with cache reads and cache
  * writes, as recordFinished adds them) plus output. `events` counts every hook event by the
@@ -50,13 +38,7 @@ function perDay(ctx: EngineContext, days: number): Day[] {
   }
   const first = dayOf(now - (n - 1) * DAY_MS);
   const today = dayOf(now);
-  const metrics = ctx.db
-    .prepare(
-      `SELECT day, jobs_completed + jobs_failed + jobs_killed AS jobs,
-              input_tokens + output_tokens AS tokens, cost_usd AS costUsd, events
-       FROM daily_metrics WHERE day >= ? AND day <= ?`,
-    )
-    .all(first, today) as Day[];
+  const metrics = ctx.store.analytics.days(first, today);
   for (const m of metrics) {
     const d = rows.get(m.day);
     if (d)
@@ -64,13 +46,8 @@ function perDay(ctx: EngineContext, days: number): Day[] {
   }
   // UTC days are exactly DAY_MS long, so the window starts at midnight of `first`.
   const from = Date.parse(`${first}T00:00:00.000Z`);
-  const unfiled = ctx.db
-    .prepare(
-      `SELECT ended_at AS endedAt, cost_usd AS cost,
-              input_tokens + cache_read_tokens + cache_creation_tokens + output_tokens AS tokens
-       ${UNFILED} AND ended_at >= ? AND ended_at < ?`,
-    )
-    .all(from, from + n * DAY_MS) as { endedAt: number; cost: number; tokens: number }[];
+  // Ended jobs recordFinished has not filed yet (store/sqlite-analytics.ts says why).
+  const unfiled = ctx.store.analytics.unfiled(from, from + n * DAY_MS);
   for (const j of unfiled) {
     const d = rows.get(dayOf(j.endedAt));
     if (!d) continue;
@@ -88,23 +65,7 @@ function perDay(ctx: EngineContext, days: number): Day[] {
  * the end, ours the start) are clamped to 0 too.
  */
 function durations(ctx: EngineContext): Analytics['durations'] {
-  const rows = ctx.db
-    .prepare(
-      `SELECT job_id AS id, status, ended_at AS endedAt, duration_ms AS ms,
-              json_extract(data, '$.backend') AS backend,
-              json_extract(data, '$.promptPreview') AS prompt
-       FROM job_history
-       UNION ALL
-       SELECT id, status, ended_at, ended_at - started_at, backend, prompt_preview ${UNFILED}
-       ORDER BY endedAt DESC, id DESC LIMIT ?`,
-    )
-    .all(MAX_DURATIONS) as {
-    id: string;
-    status: string;
-    ms: number | null;
-    backend: string | null;
-    prompt: string | null;
-  }[];
+  const rows = ctx.store.analytics.runs(MAX_DURATIONS);
   return rows.map((r) => ({
     id: r.id,
     backend: r.backend ?? '',
@@ -116,11 +77,5 @@ function durations(ctx: EngineContext): Analytics['durations'] {
 
 /** Every stored PreToolUse (retention keeps 30 days by default), not only the `days` window. */
 function tools(ctx: EngineContext): Analytics['tools'] {
-  return ctx.db
-    .prepare(
-      `SELECT tool_name AS tool, COUNT(*) AS count FROM hook_events
-       WHERE event = 'PreToolUse' AND orphan = 0 AND tool_name IS NOT NULL AND tool_name != ''
-       GROUP BY tool_name ORDER BY count DESC, tool_name LIMIT ?`,
-    )
-    .all(MAX_TOOLS) as Analytics['tools'];
+  return ctx.store.analytics.tools(MAX_TOOLS);
 }

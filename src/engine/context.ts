@@ -5,6 +5,7 @@ import type { ProcessRunner } from './process/runner.js';
 import type { AutomationStore } from './store/automation-store.js';
 import type { Db } from './store/db.js';
 import type { JobsRepo } from './store/jobs-repo.js';
+import type { Store } from './store/repositories.js';
 import type { Job } from './store/job-types.js';
 import { Tmux } from './tmux/tmux.js';
 
@@ -25,6 +26,8 @@ export interface EngineContext {
   paths: Paths;
   db: Db;
   jobs: JobsRepo;
+  /** Every other table's repository (store/repositories.ts); each announces its writes. */
+  store: Store;
   runner: ProcessRunner;
   env: NodeJS.ProcessEnv;
   events: EngineEvents;

@@ -8,6 +8,7 @@ import { privateUmask, tightenHome } from './private-home.js';
 import { realRunner, type ProcessRunner } from './process/runner.js';
 import { openDb } from './store/db.js';
 import { JobsRepo } from './store/jobs-repo.js';
+import { sqliteStore } from './store/sqlite-store.js';
 import { Tmux } from './tmux/tmux.js';
 import { sqliteAutomationStore } from './store/automation-store.js';
 import { automationEvents } from './triggers/announce.js';
@@ -48,6 +49,7 @@ export function createContext(options: EngineOptions): EngineContext {
     paths,
     db,
     jobs,
+    store: sqliteStore(db, events),
     runner,
     env,
     events,

@@ -3,6 +3,9 @@ import type { EngineContext } from './context.js';
 import { EngineEvents } from './events/emitter.js';
 import type { Paths } from './paths.js';
 import { ingestSpool, type IngestResult } from './events/ingest.js';
+import { changeWatcher, refresh } from './refresh.js';
+import { sessionReport, type SessionReport } from './jobs/session-report.js';
+import { settings } from './settings.js';
 import type { HookEventRecord } from './events/emitter.js';
 import { startLiveEngine, type LiveEngine, type LiveOptions } from './live-engine.js';
 import { createContext, type EngineOptions } from './create-context.js';
@@ -20,7 +23,6 @@ import { health, type HealthReport } from './health.js';
 import { captureJob, jobOutput } from './jobs/capture.js';
 import { killEnded, killJob, type KillResult } from './jobs/kill.js';
 import { findJob } from './jobs/lookup.js';
-import { reconcile } from './jobs/reconcile.js';
 import { resumeAll, resumeJob, type ResumeAllResult } from './jobs/resume.js';
 import { cleanJobs, deleteJob, type CleanResult } from './jobs/remove.js';
 import {
@@ -33,42 +35,22 @@ import {
 } from './jobs/session-ops.js';
 import { planStart, startJob, type LaunchPlan, type StartOptions } from './jobs/start.js';
 import { watchJob } from './jobs/watch.js';
-import { expireTasks, queueApi, type QueueApi } from './queue/queue.js';
+import { queueApi, type QueueApi } from './queue/queue.js';
 import { orchestratorApi, type OrchestratorApi } from './orchestrator/api.js';
 import { triggersApi, type TriggersApi } from './triggers/api.js';
 import { worktreesApi, type WorktreesApi } from './worktrees/api.js';
 import { peekLoginLink, redeemLoginLink } from './store/login-links.js';
 import { pulseStatus, type PulseStatus } from './triggers/pulse-status.js';
 import { pulseWork, type PulseWork } from './triggers/pulse-work.js';
-import { enrichRunning, transcriptState } from './state/enrich.js';
-import {
-  getSetting,
-  pruneIfDue,
-  setSetting,
-  SETTINGS,
-  type SettingKey,
-} from './store/retention.js';
-import { checkScreens, markSeen } from './state/screen-check.js';
-import { getTextSetting, TEXT_SETTINGS, type TextSettingKey } from './store/text-settings.js';
+import { markSeen } from './state/screen-check.js';
 import type { Job, JobStatus } from './store/job-types.js';
 import { toJob } from './store/jobs-repo.js';
-
-export interface SessionReport {
-  job: Job;
-  transcriptPath: string | null;
-  toolCalls: Record<string, number>;
-  userMessages: number;
-  assistantMessages: number;
-  compactions: number;
-  model: string | null;
-  lastMessage: string | null;
-}
 
 /**
  * The engine: the one owner of cc-agent's truth. Faces (CLI, TUI, server) call these methods
  * and subscribe to `events`; none keeps its own copy of the jobs.
  */
-export type { EngineOptions, LiveEngine, LiveOptions };
+export type { EngineOptions, LiveEngine, LiveOptions, SessionReport };
 
 export class Engine {
   readonly events: EngineEvents;
@@ -88,70 +70,45 @@ export class Engine {
     this.ctx = ctx;
     this.queue = queueApi(ctx);
     this.triggers = triggersApi(ctx);
-    this.orchestrator = orchestratorApi(ctx, () => this.refresh());
+    this.orchestrator = orchestratorApi(ctx);
     this.worktrees = worktreesApi(ctx);
     this.events = ctx.events;
     this.paths = ctx.paths;
   }
 
-  /** Catch up with the world: relayed hook events first, then how each agent's process is. */
-  async refresh(): Promise<IngestResult> {
-    const r = ingestSpool(this.ctx);
-    pruneIfDue(this.ctx);
-    expireTasks(this.ctx);
-    await this.check();
-    return r;
+  /**
+   * Catch up with the world: relayed hook events, retention and task timeouts, then how each
+   * agent's process is (tmux). Reads never do this: a one-shot face that wants fresh figures
+   * calls it first; a long-running face has `live()` do it on its schedule.
+   */
+  refresh(): Promise<IngestResult> {
+    return refresh(this.ctx);
   }
 
-  /** Pane liveness, then the screens no hook can speak for. */
-  private async check(options: { panes?: boolean } = {}): Promise<void> {
-    enrichRunning(this.ctx);
-    await reconcile(this.ctx, options);
-    await checkScreens(this.ctx);
+  /** Only move relayed hook events from the spool into the store (no tmux, no housekeeping). */
+  ingest(): IngestResult {
+    return ingestSpool(this.ctx);
   }
 
   /** Keep the store live (file-watch ingestion) for a long-running face; see live-engine.ts. */
   live(options: LiveOptions = {}): Promise<LiveEngine> {
-    return startLiveEngine(this.ctx, (panes) => this.check({ panes }), options);
+    return startLiveEngine(this.ctx, options);
   }
 
-  /** The hook-event timeline (ingesting what is pending first). */
+  /** The hook-event timeline as stored (a read: nothing is ingested). */
   timeline(query: EventQuery = {}): HookEventRecord[] {
-    ingestSpool(this.ctx);
     const jobId = query.jobId === undefined ? undefined : findJob(this.ctx, query.jobId).id;
     return queryEvents(this.ctx, { ...query, jobId });
   }
 
   /** A job with what its transcript says: tools by name, messages, tokens, files. */
   async session(id: string): Promise<SessionReport> {
-    const job = await this.get(id);
-    const t = transcriptState(this.ctx, job.id);
-    return {
-      job,
-      transcriptPath: t?.path ?? null,
-      toolCalls: t?.stats.toolCalls ?? {},
-      userMessages: t?.stats.userMessages ?? 0,
-      assistantMessages: t?.stats.assistantMessages ?? 0,
-      compactions: t?.stats.compactions ?? 0,
-      model: t?.stats.model ?? job.model,
-      lastMessage: t?.stats.lastAssistantText ?? null,
-    };
+    return sessionReport(this.ctx, id);
   }
 
   /** Retention, notify and other settings: all of them with their values (null: unset), or set one. */
   settings(set?: { key: string; value: string }): Record<string, number | string | null> {
-    if (set) setSetting(this.ctx, set.key, set.value);
-    return {
-      ...Object.fromEntries(
-        (Object.keys(SETTINGS) as SettingKey[]).map((k) => [k, getSetting(this.ctx, k)]),
-      ),
-      ...Object.fromEntries(
-        (Object.keys(TEXT_SETTINGS) as TextSettingKey[]).map((k) => [
-          k,
-          getTextSetting(this.ctx, k),
-        ]),
-      ),
-    };
+    return settings(this.ctx, set);
   }
 
   /** Tokens and cost per day, job durations, tool usage: for the Analytics panel. */
@@ -193,37 +150,26 @@ export class Engine {
     return startJob(this.ctx, options);
   }
 
-  /**
-   * The jobs as the store has them now, without a refresh (no tmux call): for a live face
-   * whose `live()` keeps the store current.
-   */
+  /** The jobs as the store has them now (no tmux call); the same as `list()`, synchronously. */
   jobsNow(): Job[] {
     return this.ctx.jobs.list().map(toJob);
   }
 
   /**
    * A watcher of other processes' commits (a CLI command, another engine): each call says
-   * whether something changed since its last call. SQLite's data_version answers without
-   * reading a table; a live face reloads on yes. Each face gets its own watcher.
+   * whether something changed since its last call; a live face reloads on yes.
    */
   changeWatcher(): () => boolean {
-    const version = (): number => this.ctx.db.pragma('data_version', { simple: true }) as number;
-    let last = version();
-    return () => {
-      const v = version();
-      const changed = v !== last;
-      last = v;
-      return changed;
-    };
+    return changeWatcher(this.ctx);
   }
 
+  /** The jobs as stored (a read: `refresh()` first for fresh ones). */
   async list(statuses?: readonly JobStatus[]): Promise<Job[]> {
-    await this.refresh();
     return this.ctx.jobs.list(statuses).map(toJob);
   }
 
+  /** A job by id or unique prefix, as stored (a read: `refresh()` first for a fresh one). */
   async get(id: string): Promise<Job> {
-    await this.refresh();
     return toJob(findJob(this.ctx, id));
   }
 
@@ -327,7 +273,7 @@ export class Engine {
   }
 
   close(): void {
-    this.ctx.db.close();
+    this.ctx.store.close();
   }
 }
 

@@ -5,9 +5,7 @@ import { cannotWrite, describeFault, freeBytes } from './faults.js';
 import { pathsFor, resolveHome, type Paths } from './paths.js';
 import { realRunner, type ProcessRunner } from './process/runner.js';
 import { which } from './process/which.js';
-import type { Db } from './store/db.js';
-import { schemaVersion } from './store/db.js';
-import { counterValue } from './store/hook-events.js';
+import type { HookEventsRepo, StoreInfo } from './store/repositories.js';
 import { walDeleted } from './store/wal-state.js';
 import { Tmux } from './tmux/tmux.js';
 
@@ -39,8 +37,8 @@ interface Deps {
   env: NodeJS.ProcessEnv;
   runner: ProcessRunner;
   socket: string | undefined;
-  /** The open store, or why it could not be opened. */
-  db: Db | Error;
+  /** The open store (what it says of itself, and its spool tallies), or why it could not open. */
+  store: { info: StoreInfo; hookEvents: HookEventsRepo } | Error;
 }
 
 /** tmux, each agent CLI and its version, the home, free disk, the store and its integrity. */
@@ -50,7 +48,7 @@ export function health(ctx: EngineContext): Promise<HealthReport> {
     env: ctx.env,
     runner: ctx.runner,
     socket: ctx.defaultSocket,
-    db: ctx.db,
+    store: ctx.store,
   });
 }
 
@@ -67,7 +65,7 @@ export function healthWithoutStore(
     env,
     runner: realRunner,
     socket: env['CC_AGENT_TMUX_SOCKET'] || undefined,
-    db: failure,
+    store: failure,
   });
 }
 
@@ -148,16 +146,16 @@ function storeCheck(d: Deps): Check {
       detail: `${file}-wal was deleted while a cc-agent process held it: that process writes its changes back and stops within seconds`,
     };
   }
-  if (d.db instanceof Error) return { name: 'store', ok: false, detail: d.db.message };
+  if (d.store instanceof Error) return { name: 'store', ok: false, detail: d.store.message };
   try {
-    const verdict = d.db.pragma('quick_check', { simple: true }) as string;
-    const jobs = (d.db.prepare('SELECT COUNT(*) AS n FROM jobs').get() as { n: number }).n;
+    const verdict = d.store.info.integrity();
+    const jobs = d.store.info.jobCount();
     if (verdict !== 'ok')
       return { name: 'store', ok: false, detail: `${file} is damaged: ${verdict}` };
     return {
       name: 'store',
       ok: true,
-      detail: `${file} (schema v${schemaVersion(d.db)}, ${jobs} jobs, integrity ok)`,
+      detail: `${file} (schema v${d.store.info.schemaVersion()}, ${jobs} jobs, integrity ok)`,
     };
   } catch (e) {
     const fault = describeFault(e, d.paths.home) ?? new CcAgentError('store', String(e));
@@ -167,10 +165,10 @@ function storeCheck(d: Deps): Check {
 
 /** Informational: what ingestion refused (spool entries) and kept without applying (events). */
 function spoolCheck(d: Deps): Check | undefined {
-  if (d.db instanceof Error) return undefined;
+  if (d.store instanceof Error) return undefined;
   try {
-    const quarantined = counterValue(d.db, 'spool_quarantined');
-    const orphans = counterValue(d.db, 'orphan_events');
+    const quarantined = d.store.hookEvents.counter('spool_quarantined');
+    const orphans = d.store.hookEvents.counter('orphan_events');
     return {
       name: 'spool',
       ok: true,

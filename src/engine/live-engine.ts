@@ -2,7 +2,7 @@ import type { EngineContext } from './context.js';
 import { CcAgentError } from './errors.js';
 import { startLive, type Live } from './events/live.js';
 import { startNotifier } from './notify/notifier.js';
-import { walGuard } from './store/wal-state.js';
+import { checkJobs, housekeeping } from './refresh.js';
 import { startPulse } from './triggers/pulse.js';
 
 export interface LiveOptions {
@@ -26,17 +26,16 @@ export interface LiveEngine extends Live {
 }
 
 /**
- * A long-running face's engine: file-watch ingestion (events/live.ts), pane and screen checks
- * (`check(panes)`), the pulse when asked for (one leader at a time) and its notifier, and the
+ * A long-running face's engine: file-watch ingestion (events/live.ts), housekeeping and the
+ * pane and screen checks (refresh.ts), the pulse when asked for (one leader at a time) and its notifier, and the
  * WAL guard that stops the face when its store's log was deleted under it.
  */
 export async function startLiveEngine(
   ctx: EngineContext,
-  check: (panes: boolean) => Promise<void>,
   options: LiveOptions,
 ): Promise<LiveEngine> {
   const onError = options.onError ?? (() => undefined);
-  const guard = walGuard(ctx.db, ctx.paths.db);
+  const guard = ctx.store.guard();
   let fatal = false;
   let panesCheckedAt = 0;
   // The pulse (triggers) runs in long-lived engines that ask for it; one leader at a time.
@@ -49,10 +48,12 @@ export async function startLiveEngine(
     // tmux is asked which panes live only every `panesMs`: exit files (written even when a
     // session is closed under the agent) announce ends at once, so an idle engine spawns no
     // tmux at all; the pane check is the safety net.
-    check: () => {
+    check: async () => {
       const due = ctx.now() - panesCheckedAt >= (options.panesMs ?? 0);
       if (due) panesCheckedAt = ctx.now();
-      return check(due);
+      // Retention and task timeouts run here: reads no longer do them.
+      housekeeping(ctx);
+      return checkJobs(ctx, { panes: due });
     },
     tick: async () => {
       if (fatal) return;

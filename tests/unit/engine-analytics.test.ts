@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { analytics } from '../../src/engine/analytics.js';
 import type { EngineContext } from '../../src/engine/context.js';
+import { EngineEvents } from '../../src/engine/events/emitter.js';
 import { openDb, type Db } from '../../src/engine/store/db.js';
+import { sqliteStore } from '../../src/engine/store/sqlite-store.js';
 import { countEvents, recordFinished } from '../../src/engine/store/history.js';
 import { JobsRepo, type JobRow, type NewJobRow } from '../../src/engine/store/jobs-repo.js';
 import { jobRow } from '../helpers/job-row.js';
@@ -23,7 +25,8 @@ describe('analytics', () => {
     db = openDb(join(dir, 'cc-agent.db'));
     now = NOW;
     // analytics, recordFinished and countEvents only use the store and the clock.
-    ctx = { db, jobs: new JobsRepo(db), now: () => now } as unknown as EngineContext;
+    const store = sqliteStore(db, new EngineEvents());
+    ctx = { db, jobs: new JobsRepo(db), store, now: () => now } as unknown as EngineContext;
   });
   afterEach(() => {
     db.close();

@@ -81,7 +81,7 @@ it('announces new transcript figures that came with an event moving no state', a
     })}\n`,
   );
   relay({ hook_event_name: 'SubagentStart', agent_type: 'explore', transcript_path: transcript });
-  engine.timeline(); // ingests, as a face's timeline reload does
+  engine.ingest(); // as the live engine does when the relay spools an event
   await settled();
   expect(engine.jobsNow()[0]?.tokens.input).toBe(1234);
   expect(updated.map((j) => [j.id, j.activity, j.tokens.input])).toEqual([[JOB, 'working', 1234]]);
@@ -89,14 +89,14 @@ it('announces new transcript figures that came with an event moving no state', a
 
 it('does not announce an event that changed nothing a face shows', async () => {
   relay({ hook_event_name: 'SubagentStart', agent_type: 'explore' });
-  engine.timeline();
+  engine.ingest();
   await settled();
   expect(updated).toEqual([]);
 });
 
 it('announces a state change once, not once per write', async () => {
   relay({ hook_event_name: 'Stop', last_assistant_message: 'all done here' });
-  engine.timeline();
+  engine.ingest();
   await settled();
   expect(updated.map((j) => [j.id, j.activity])).toEqual([[JOB, 'waiting']]);
 });

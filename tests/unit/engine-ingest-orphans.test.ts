@@ -54,8 +54,8 @@ describe('event authenticity', () => {
     ).run(id, session, key, `cc-agent-${id}`, SOCKET);
     db.close();
   };
-  /** Ingest only (the timeline does): refresh() would also find no tmux pane and fail the job. */
-  const ingest = (): void => void engine.timeline({ limit: 1 });
+  /** Ingest only: refresh() would also find no tmux pane and fail the job. */
+  const ingest = (): void => void engine.ingest();
   /** The job as stored (engine.get would ask tmux and find no session). */
   const now = (id: string): Job => {
     const job = engine.jobsNow().find((j) => j.id === id);

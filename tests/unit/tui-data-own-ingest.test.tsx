@@ -13,9 +13,10 @@ import { waitFor } from '../helpers/wait-for.js';
 
 /**
  * The TUI's data against a real store, with the TUI's own engine doing the ingesting: a state
- * change its own reload commits (the timeline reload ingests the spool) must reach the screen.
- * Before the fix, the reload cleared the mark that change set while it was loading, and the
- * row stayed `working` until some other job changed (issue 14, item 2).
+ * change its engine commits while the TUI reloads must reach the screen. Before the fix, the
+ * reload cleared the mark that change set while it was loading, and the row stayed `working`
+ * until some other job changed (issue 14, item 2). Reads no longer ingest (issue 15): the
+ * TUI's live engine does, as in `cc-agent tui`.
  */
 const JOB = 'a11ce000';
 const SESSION = 'sess-a11ce';
@@ -24,13 +25,14 @@ let root: string;
 let engine: Engine;
 let other: Db;
 let app: ReturnType<typeof render>;
+let live: Awaited<ReturnType<Engine['live']>>;
 
 function States(props: { engine: Engine }) {
   const data = useEngineData(props.engine);
   return <Text>{data.jobs.map((j) => `${j.id}=${j.activity ?? j.status}`).join(' ')}</Text>;
 }
 
-beforeEach(() => {
+beforeEach(async () => {
   root = mkdtempSync(join(tmpdir(), 'cc-tui-own-ingest-'));
   engine = createEngine({
     home: join(root, 'home'),
@@ -49,9 +51,12 @@ beforeEach(() => {
       updated_at: now,
     }),
   );
+  // No tmux pane to ask about (the job is a row only): the live engine just ingests here.
+  live = await engine.live({ panesMs: Infinity });
 });
-afterEach(() => {
+afterEach(async () => {
   app?.unmount();
+  await live.stop();
   other.close();
   engine.close();
   rmSync(root, { recursive: true, force: true });

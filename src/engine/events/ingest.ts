@@ -4,7 +4,6 @@ import type { EngineContext } from '../context.js';
 import { applyHookEvents } from '../state/apply.js';
 import { enrichFromTranscripts, transcriptPaths } from '../state/enrich.js';
 import { countEvents, recordFinished } from '../store/history.js';
-import { addToCounter, hookEventInserter } from '../store/hook-events.js';
 import { judgeEvent, type JobIdentity } from './authentic.js';
 import type { HookEventRecord } from './emitter.js';
 import { isRegularEntry, quarantineEntries, readSpoolEntry } from './spool-entry.js';
@@ -55,7 +54,6 @@ export function ingestSpool(ctx: EngineContext): IngestResult {
   }
   const quarantined = quarantineEntries(dir, ctx.paths.quarantineDir, bad);
 
-  const insert = hookEventInserter(ctx.db);
   const records: HookEventRecord[] = [];
   const touched = new Map<string, 'updated' | 'completed'>();
   // Each job as this batch has seen it: an announced session counts for the events after it.
@@ -65,52 +63,51 @@ export function ingestSpool(ctx: EngineContext): IngestResult {
     return jobs.get(id);
   };
   let orphans = 0;
-  ctx.db
-    .transaction(() => {
-      for (const { name, env } of good) {
-        const p = env.payload;
-        const sessionId = typeof p['session_id'] === 'string' ? p['session_id'] : null;
-        const toolName = typeof p['tool_name'] === 'string' ? p['tool_name'] : null;
-        const job = identity(env.job_id);
-        const verdict = judgeEvent(job, p.hook_event_name, sessionId, env.key);
-        const seq = insert({
-          spoolName: name,
-          jobId: env.job_id,
-          ts: env.ts,
-          event: p.hook_event_name,
-          sessionId,
-          toolName,
-          payload: JSON.stringify(p),
-          orphan: verdict.orphan,
-        });
-        if (seq === undefined) continue; // already ingested before a crash
-        if (verdict.orphan) {
-          orphans++;
-          continue;
-        }
-        if (job && verdict.announces)
-          jobs.set(env.job_id, { ...job, session_id: verdict.announces });
-        records.push({
-          seq,
-          jobId: env.job_id,
-          ts: env.ts,
-          event: p.hook_event_name,
-          sessionId,
-          toolName,
-          payload: p,
-        });
+  const store = ctx.store;
+  store.atomically(() => {
+    for (const { name, env } of good) {
+      const p = env.payload;
+      const sessionId = typeof p['session_id'] === 'string' ? p['session_id'] : null;
+      const toolName = typeof p['tool_name'] === 'string' ? p['tool_name'] : null;
+      const job = identity(env.job_id);
+      const verdict = judgeEvent(job, p.hook_event_name, sessionId, env.key);
+      const seq = store.hookEvents.insert({
+        spoolName: name,
+        jobId: env.job_id,
+        ts: env.ts,
+        event: p.hook_event_name,
+        sessionId,
+        toolName,
+        payload: p,
+        orphan: verdict.orphan,
+      });
+      if (seq === undefined) continue; // already ingested before a crash
+      if (verdict.orphan) {
+        orphans++;
+        continue;
       }
-      for (const [jobId, recs] of byJob(records)) {
-        const applied = applyHookEvents(ctx, jobId, recs);
-        if (applied) touched.set(jobId, applied);
-      }
-      if (records.length > 0) countEvents(ctx, records.length);
-      addToCounter(ctx.db, 'orphan_events', orphans);
-      addToCounter(ctx.db, 'spool_quarantined', quarantined);
-      // IMMEDIATE: the batch reads jobs before its first write, and a WAL read snapshot that
-      // another ingester outdated cannot be upgraded to a write (SQLITE_BUSY, no retry).
-    })
-    .immediate();
+      if (job && verdict.announces) jobs.set(env.job_id, { ...job, session_id: verdict.announces });
+      records.push({
+        seq,
+        jobId: env.job_id,
+        ts: env.ts,
+        event: p.hook_event_name,
+        sessionId,
+        toolName,
+        payload: p,
+      });
+    }
+    for (const [jobId, recs] of byJob(records)) {
+      const applied = applyHookEvents(ctx, jobId, recs);
+      if (applied) touched.set(jobId, applied);
+    }
+    if (records.length > 0) countEvents(ctx, records.length);
+    store.hookEvents.addToCounter('orphan_events', orphans);
+    store.hookEvents.addToCounter('spool_quarantined', quarantined);
+    // IMMEDIATE: the batch reads jobs before its first write, and a WAL read snapshot that
+    // another ingester outdated cannot be upgraded to a write (SQLITE_BUSY, no retry).
+    // Its hook_event announcements go out as it commits (the repository makes them).
+  }, 'immediate');
 
   for (const { name } of good) {
     try {
@@ -120,7 +117,6 @@ export function ingestSpool(ctx: EngineContext): IngestResult {
     }
   }
   enrichFromTranscripts(ctx, transcriptPaths(records));
-  for (const rec of records) ctx.events.emit('hook_event', rec);
   for (const [id, how] of touched) {
     const job = ctx.saved(id, 'job_updated');
     if (how === 'completed') {

@@ -1,23 +1,12 @@
 import { watch } from 'node:fs';
 import { CcAgentError } from '../errors.js';
 import type { EngineContext } from '../context.js';
+import type { HookEventRecord } from './emitter.js';
 import { ingestSpool } from './ingest.js';
 
-export interface StoredHookEvent {
-  seq: number;
-  event: string;
-  session_id: string | null;
-  payload: string;
-}
-
+/** The newest seq of a job's own events (0: none): what a wait starts after. */
 export const lastSeq = (ctx: EngineContext, jobId: string): number =>
-  (
-    ctx.db
-      .prepare('SELECT COALESCE(MAX(seq), 0) AS s FROM hook_events WHERE job_id = ? AND orphan = 0')
-      .get(jobId) as {
-      s: number;
-    }
-  ).s;
+  ctx.store.hookEvents.lastSeq(jobId);
 
 /**
  * Wait for a hook event of a job, newer than `afterSeq`, that satisfies `match`. Woken by the
@@ -27,16 +16,13 @@ export async function waitForHook(
   ctx: EngineContext,
   jobId: string,
   afterSeq: number,
-  match: (e: StoredHookEvent) => boolean,
+  match: (e: HookEventRecord) => boolean,
   options: { timeoutMs: number; what: string },
-): Promise<StoredHookEvent> {
-  const query = ctx.db.prepare(
-    // Orphans are not the job's: a forged SessionStart must not end a wait for the real one.
-    'SELECT seq, event, session_id, payload FROM hook_events WHERE job_id = ? AND seq > ? AND orphan = 0 ORDER BY seq',
-  );
-  const find = (): StoredHookEvent | undefined => {
+): Promise<HookEventRecord> {
+  // Orphans are not the job's: a forged SessionStart must not end a wait for the real one.
+  const find = (): HookEventRecord | undefined => {
     ingestSpool(ctx);
-    return (query.all(jobId, afterSeq) as StoredHookEvent[]).find(match);
+    return ctx.store.hookEvents.after(jobId, afterSeq).find(match);
   };
   const hit = find();
   if (hit) return hit;

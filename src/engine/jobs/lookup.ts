@@ -13,9 +13,7 @@ export function findJob(ctx: EngineContext, id: string): JobRow {
   const exact = ctx.jobs.get(id);
   if (exact) return exact;
   if (PREFIX_RE.test(id)) {
-    const rows = ctx.db
-      .prepare("SELECT * FROM jobs WHERE id LIKE ? || '%' LIMIT 2")
-      .all(id) as JobRow[];
+    const rows = ctx.jobs.withPrefix(id, 2);
     if (rows.length === 1) return rows[0] as JobRow;
     if (rows.length > 1) {
       throw new CcAgentError('refused', `job id prefix '${id}' is ambiguous; give more characters`);

@@ -71,13 +71,12 @@ export async function cleanJobs(
 }
 
 function forget(ctx: EngineContext, rows: readonly JobRow[]): void {
-  const delEvents = ctx.db.prepare('DELETE FROM hook_events WHERE job_id = ?');
-  ctx.db.transaction(() => {
+  ctx.store.atomically(() => {
     for (const r of rows) {
-      delEvents.run(r.id);
+      ctx.store.hookEvents.deleteForJob(r.id);
       ctx.jobs.delete(r.id);
     }
-  })();
+  });
   for (const r of rows) {
     removeJobFiles(ctx.paths, r.id);
     ctx.events.emit('job_deleted', { id: r.id });

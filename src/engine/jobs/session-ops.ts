@@ -90,13 +90,11 @@ async function clearRow(ctx: EngineContext, row: JobRow): Promise<string | null>
     ctx,
     row.id,
     before,
-    (e) =>
-      e.event === 'SessionStart' &&
-      (JSON.parse(e.payload) as { source?: string }).source === 'clear',
+    (e) => e.event === 'SessionStart' && e.payload['source'] === 'clear',
     { timeoutMs: TIMEOUT_MS, what: `waiting for job ${row.id} to finish ${backend.clearCommand}` },
   );
   await awaitInputBox(ctx, row, TIMEOUT_MS);
-  return started.session_id;
+  return started.sessionId;
 }
 
 /** Open the agent's usage view, return what it shows, and close it again. */

@@ -65,7 +65,7 @@ function status(ctx: EngineContext): OrchestratorStatus {
 }
 
 /** The orchestrator as the engine offers it to every face. */
-export function orchestratorApi(ctx: EngineContext, refresh: () => Promise<unknown>) {
+export function orchestratorApi(ctx: EngineContext) {
   return {
     start: (o: OrchestratorOptions) => startOrchestrator(ctx, o),
     stop: () => stopOrchestrator(ctx),
@@ -73,11 +73,9 @@ export function orchestratorApi(ctx: EngineContext, refresh: () => Promise<unkno
     inject: (text: string) => sendToOrchestrator(ctx, text),
     /** Its state file, rewritten from the store now; `notes` replaces its saved notes. */
     state: (notes?: string) => saveState(ctx, notes),
-    status: async () => {
-      await refresh();
-      return status(ctx);
-    },
-    /** Its status as the store has it now (no refresh): for a live face. */
+    /** Its status as the store has it (a read: `engine.refresh()` first for a fresh one). */
+    status: (): Promise<OrchestratorStatus> => Promise.resolve(status(ctx)),
+    /** The same, synchronously: for a live face. */
     peek: () => status(ctx),
     /** One supervision step (the pulse leader runs these on its own). */
     supervise: () => superviseOnce(ctx),

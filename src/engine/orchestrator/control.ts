@@ -40,10 +40,10 @@ async function forgetEnded(ctx: EngineContext): Promise<void> {
   // Its session may have vanished before its wrapper recorded the end: that record is on its
   // way. Let it land before the next run takes the id.
   await lastRunsGone(ctx, [ORCHESTRATOR_ID]);
-  ctx.db.transaction(() => {
-    ctx.db.prepare('DELETE FROM transcripts WHERE job_id = ?').run(ORCHESTRATOR_ID);
+  ctx.store.atomically(() => {
+    ctx.store.transcripts.delete(ORCHESTRATOR_ID);
     ctx.jobs.delete(ORCHESTRATOR_ID);
-  })();
+  });
   // A stale exit file would end the new session at its first check.
   for (const f of [ctx.paths.exitFile(ORCHESTRATOR_ID), ctx.paths.prompt(ORCHESTRATOR_ID)]) {
     rmSync(f, { force: true });
@@ -75,10 +75,6 @@ function launch(
   );
 }
 
-const changed = (ctx: EngineContext, status: string, reason: string): void => {
-  ctx.events.emit('orchestrator_status_change', { status, reason });
-};
-
 /** Start the orchestrator (fixed id `orch`, session `cc-agent-orch`) with its teaching prompt. */
 export async function startOrchestrator(
   ctx: EngineContext,
@@ -99,23 +95,26 @@ export async function startOrchestrator(
     teachingPrompt(),
   );
   const before = getRecord(ctx);
-  putRecord(ctx, {
-    desired: 'running',
-    agent: job.backend,
-    model: o.model ?? null,
-    effort: o.reasoning ?? null,
-    dir: job.dir,
-    started_at: now,
-    respawns: 0,
-    last_respawn_at: before?.last_respawn_at ?? null,
-    sent_at: now,
-    phase: 'normal',
-    warn_at: null,
-    reported_at: now,
-  });
+  putRecord(
+    ctx,
+    {
+      desired: 'running',
+      agent: job.backend,
+      model: o.model ?? null,
+      effort: o.reasoning ?? null,
+      dir: job.dir,
+      started_at: now,
+      respawns: 0,
+      last_respawn_at: before?.last_respawn_at ?? null,
+      sent_at: now,
+      phase: 'normal',
+      warn_at: null,
+      reported_at: now,
+    },
+    reason,
+  );
   saveState(ctx);
   recordActivity(ctx, 'orchestrator_started', { reason, agent: job.backend, dir: job.dir });
-  changed(ctx, 'running', reason);
   return job;
 }
 
@@ -125,13 +124,17 @@ export async function respawnOrchestrator(ctx: EngineContext, why: string): Prom
   if (!rec) throw new CcAgentError('not_found', 'the orchestrator was never started');
   await forgetEnded(ctx);
   const now = ctx.now();
-  patchRecord(ctx, {
-    respawns: rec.respawns + 1,
-    last_respawn_at: now,
-    sent_at: now,
-    phase: 'normal',
-    warn_at: null,
-  });
+  patchRecord(
+    ctx,
+    {
+      respawns: rec.respawns + 1,
+      last_respawn_at: now,
+      sent_at: now,
+      phase: 'normal',
+      warn_at: null,
+    },
+    `respawned: ${why}`,
+  );
   const state = saveState(ctx);
   const prompt = `${teachingPrompt()}\n\n${respawnMessage(ctx.paths.orchestratorState, currentTask(ctx))}`;
   let job: Job;
@@ -146,7 +149,6 @@ export async function respawnOrchestrator(ctx: EngineContext, why: string): Prom
     respawns: rec.respawns + 1,
     current_task: state.current_task?.id ?? null,
   });
-  changed(ctx, 'running', `respawned: ${why}`);
   return job;
 }
 
@@ -155,7 +157,7 @@ export async function stopOrchestrator(
   ctx: EngineContext,
 ): Promise<{ killed: boolean; requeued: string[] }> {
   const rec = getRecord(ctx);
-  if (rec) patchRecord(ctx, { desired: 'stopped' });
+  if (rec) patchRecord(ctx, { desired: 'stopped' }, 'stopped');
   // Killing an ended one too: its dead pane (kept for a look) goes with it.
   const killed = ctx.jobs.get(ORCHESTRATOR_ID)
     ? (await killJob(ctx, ORCHESTRATOR_ID)).wasRunning
@@ -164,7 +166,6 @@ export async function stopOrchestrator(
   if (rec) {
     saveState(ctx);
     recordActivity(ctx, 'orchestrator_stopped', { killed, requeued });
-    changed(ctx, 'stopped', 'stopped');
   }
   return { killed, requeued };
 }

@@ -1,50 +1,25 @@
 import type { EngineContext } from '../context.js';
+import type { OrchestratorRecord } from '../store/orchestrator-types.js';
 
 export { ORCHESTRATOR_ID } from '../jobs/lookup.js';
+export type { OrchestratorRecord, Phase } from '../store/orchestrator-types.js';
 
-export type Phase = 'normal' | 'warned' | 'clearing';
+export const getRecord = (ctx: EngineContext): OrchestratorRecord | undefined =>
+  ctx.store.orchestrator.get();
+
+/** Write the whole record; announced as orchestrator_status_change with `reason`. */
+export function putRecord(ctx: EngineContext, rec: OrchestratorRecord, reason: string): void {
+  ctx.store.orchestrator.put(rec, reason);
+}
 
 /**
- * What the orchestrator should be (running or stopped, launched how) and where its supervision
- * stands. One row in the store, so every process (the pulse leader, a CLI `inject`) shares it.
+ * Change part of the record. A change of what the faces show (desired state, phase,
+ * respawns) is announced, with `reason` when given; `reason` announces any change.
  */
-export interface OrchestratorRecord {
-  desired: 'running' | 'stopped';
-  agent: string;
-  model: string | null;
-  effort: string | null;
-  dir: string;
-  started_at: number;
-  respawns: number;
-  last_respawn_at: number | null;
-  /** When cc-agent last typed to it: its turn has ended only if it went idle after this. */
-  sent_at: number;
-  phase: Phase;
-  /** When it was asked to save its state (phase `warned`). */
-  warn_at: number | null;
-  /** Workers that ended up to here have been reported to it. */
-  reported_at: number;
-}
-
-export function getRecord(ctx: EngineContext): OrchestratorRecord | undefined {
-  return ctx.db.prepare('SELECT * FROM orchestrator WHERE id = 1').get() as
-    OrchestratorRecord | undefined;
-}
-
-export function putRecord(ctx: EngineContext, rec: OrchestratorRecord): void {
-  const cols = Object.keys(rec);
-  ctx.db
-    .prepare(
-      `INSERT OR REPLACE INTO orchestrator (id, ${cols.join(',')})
-       VALUES (1, ${cols.map((c) => '@' + c).join(',')})`,
-    )
-    .run(rec);
-}
-
-export function patchRecord(ctx: EngineContext, patch: Partial<OrchestratorRecord>): void {
-  const cols = Object.keys(patch);
-  if (cols.length === 0) return;
-  ctx.db
-    .prepare(`UPDATE orchestrator SET ${cols.map((c) => `${c} = @${c}`).join(', ')} WHERE id = 1`)
-    .run(patch);
+export function patchRecord(
+  ctx: EngineContext,
+  patch: Partial<OrchestratorRecord>,
+  reason?: string,
+): void {
+  ctx.store.orchestrator.patch(patch, reason);
 }

@@ -55,25 +55,8 @@ export function saveState(
   const rec = getRecord(ctx);
   const row = ctx.jobs.get(ORCHESTRATOR_ID);
   const cur = currentTask(ctx);
-  const ended = ctx.db
-    .prepare(
-      `SELECT * FROM queue WHERE job_id = ? AND status IN ('done', 'failed')
-       ORDER BY ended_at DESC LIMIT ?`,
-    )
-    .all(ORCHESTRATOR_ID, KEEP_COMPLETED) as {
-    id: string;
-    prompt: string;
-    status: string;
-    result: string | null;
-    error: string | null;
-    ended_at: number | null;
-  }[];
-  const workers = ctx.db
-    .prepare(
-      `SELECT id FROM jobs WHERE parent_id = ? AND status IN ('pending', 'running') ORDER BY created_at`,
-    )
-    .pluck()
-    .all(ORCHESTRATOR_ID) as string[];
+  const ended = ctx.store.queue.endedBy(ORCHESTRATOR_ID, KEEP_COMPLETED);
+  const workers = ctx.store.orchestrator.activeWorkers(ORCHESTRATOR_ID);
   const state: OrchestratorState = {
     started_at: iso(rec?.started_at ?? null),
     status: !row
@@ -94,7 +77,7 @@ export function saveState(
       id: t.id,
       description: t.prompt.split('\n')[0] ?? '',
       result: t.status === 'done' ? (t.result ?? 'done') : `failed: ${t.error ?? ''}`,
-      completed_at: iso(t.ended_at),
+      completed_at: t.endedAt,
     })),
     pending_tasks: listTasks(ctx, 'pending')
       .slice(0, KEEP_PENDING)

@@ -30,12 +30,7 @@ function turnEnded(row: JobRow, rec: OrchestratorRecord): boolean {
 
 /** A turn ended (Stop) after `since`: what cc-agent typed then has been acted on. */
 const stoppedSince = (ctx: EngineContext, since: number): boolean =>
-  ctx.db
-    .prepare(
-      `SELECT 1 FROM hook_events WHERE job_id = ? AND event IN ('Stop', 'StopFailure') AND ts > ?
-         AND orphan = 0 LIMIT 1`,
-    )
-    .get(ORCHESTRATOR_ID, since) !== undefined;
+  ctx.store.hookEvents.stoppedSince(ORCHESTRATOR_ID, since);
 
 const why = (row: JobRow | undefined): string =>
   !row
@@ -43,24 +38,8 @@ const why = (row: JobRow | undefined): string =>
     : `${row.status}${row.exit_code !== null ? ` (exit ${row.exit_code})` : ''}${row.error ? `: ${row.error}` : ''}`;
 
 /** Workers it started that ended, or stopped to wait on someone, since they were last reported. */
-function workersToReport(ctx: EngineContext, since: number) {
-  return ctx.db
-    .prepare(
-      `SELECT id, status, activity, summary, MAX(COALESCE(ended_at, 0), COALESCE(activity_at, 0)) AS at
-       FROM jobs WHERE parent_id = ?
-         AND ((ended_at IS NOT NULL AND ended_at > ?)
-           OR (status = 'running' AND activity IN ('waiting', 'needs_permission', 'blocked')
-               AND activity_at > ?))
-       ORDER BY at`,
-    )
-    .all(ORCHESTRATOR_ID, since, since) as {
-    id: string;
-    status: string;
-    activity: string | null;
-    summary: string | null;
-    at: number;
-  }[];
-}
+const workersToReport = (ctx: EngineContext, since: number) =>
+  ctx.store.orchestrator.workersToReport(ORCHESTRATOR_ID, since);
 
 async function dispatch(ctx: EngineContext, task: Task): Promise<Step> {
   saveState(ctx);
@@ -76,7 +55,7 @@ async function dispatch(ctx: EngineContext, task: Task): Promise<Step> {
 }
 
 async function clearAndResume(ctx: EngineContext, pct: number): Promise<Step> {
-  patchRecord(ctx, { phase: 'clearing' });
+  patchRecord(ctx, { phase: 'clearing' }, 'clearing its context');
   try {
     saveState(ctx);
     recordActivity(ctx, 'context_clear', { pct });
@@ -115,7 +94,7 @@ async function act(ctx: EngineContext, rec: OrchestratorRecord): Promise<Step> {
   if (!row || !isActive(row.status)) {
     if (row?.status === 'killed') {
       // `cc-agent kill orch` is a deliberate stop, not a crash.
-      patchRecord(ctx, { desired: 'stopped' });
+      patchRecord(ctx, { desired: 'stopped' }, 'killed');
       releaseTasks(ctx, ORCHESTRATOR_ID);
       recordActivity(ctx, 'orchestrator_stopped', { why: 'killed' });
       return 'stopped';

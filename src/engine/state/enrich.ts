@@ -25,15 +25,9 @@ export function transcriptPaths(records: readonly HookEventRecord[]): Map<string
  */
 export function enrichFromTranscripts(ctx: EngineContext, paths: Map<string, string>): string[] {
   const changed: string[] = [];
-  const load = ctx.db.prepare('SELECT state FROM transcripts WHERE job_id = ?').pluck();
-  const save = ctx.db.prepare(
-    `INSERT INTO transcripts (job_id, state) VALUES (?, ?)
-     ON CONFLICT(job_id) DO UPDATE SET state = excluded.state`,
-  );
   for (const [jobId, path] of paths) {
     if (!ctx.jobs.get(jobId)) continue;
-    const stored = load.get(jobId) as string | undefined;
-    const before: ReaderState = stored ? (JSON.parse(stored) as ReaderState) : newReaderState(path);
+    const before: ReaderState = ctx.store.transcripts.load(jobId) ?? newReaderState(path);
     let next: ReaderState;
     try {
       next = readIncrement(path, before);
@@ -42,8 +36,8 @@ export function enrichFromTranscripts(ctx: EngineContext, paths: Map<string, str
     }
     if (next === before) continue;
     const s = next.stats;
-    ctx.db.transaction(() => {
-      save.run(jobId, JSON.stringify(next));
+    ctx.store.atomically(() => {
+      ctx.store.transcripts.save(jobId, next);
       ctx.jobs.update(jobId, {
         input_tokens: s.inputTokens,
         output_tokens: s.outputTokens,
@@ -56,34 +50,22 @@ export function enrichFromTranscripts(ctx: EngineContext, paths: Map<string, str
         files_modified: JSON.stringify(s.filesModified),
         messages: s.userMessages + s.assistantMessages,
       });
-    })();
+    });
     changed.push(jobId);
   }
   return changed;
 }
 
 /** The stored transcript figures of a job, for `cc-agent session`. */
-export function transcriptState(ctx: EngineContext, jobId: string): ReaderState | undefined {
-  const stored = ctx.db
-    .prepare('SELECT state FROM transcripts WHERE job_id = ?')
-    .pluck()
-    .get(jobId);
-  return typeof stored === 'string' ? (JSON.parse(stored) as ReaderState) : undefined;
-}
+export const transcriptState = (ctx: EngineContext, jobId: string): ReaderState | undefined =>
+  ctx.store.transcripts.load(jobId);
 
 /**
  * Catch up with transcripts written after the last hook event (Claude Code may flush its final
  * record just after Stop): one stat per running job, and only new bytes are read.
  */
 export function enrichRunning(ctx: EngineContext): void {
-  const rows = ctx.db
-    .prepare(
-      `SELECT t.job_id AS id, json_extract(t.state, '$.path') AS path
-       FROM transcripts t JOIN jobs j ON j.id = t.job_id WHERE j.status = 'running'`,
-    )
-    .all() as { id: string; path: string | null }[];
-  const paths = new Map<string, string>();
-  for (const r of rows) if (r.path) paths.set(r.id, r.path);
+  const paths = ctx.store.transcripts.runningPaths();
   // Announced here: no hook event will carry these figures to the faces.
   if (paths.size > 0) for (const id of enrichFromTranscripts(ctx, paths)) ctx.saved(id);
 }

@@ -151,6 +151,13 @@ export class JobsRepo {
     return this.db.prepare('SELECT * FROM jobs WHERE id = ?').get(id) as JobRow | undefined;
   }
 
+  /** Up to `limit` jobs whose id starts with `prefix` (hex only: no LIKE wildcards). */
+  withPrefix(prefix: string, limit: number): JobRow[] {
+    return this.db
+      .prepare("SELECT * FROM jobs WHERE id LIKE ? || '%' LIMIT ?")
+      .all(prefix, limit) as JobRow[];
+  }
+
   list(statuses?: readonly JobStatus[]): JobRow[] {
     if (!statuses) return this.db.prepare(`SELECT * FROM jobs ORDER BY ${ORDER}`).all() as JobRow[];
     const marks = statuses.map(() => '?').join(',');

@@ -1,5 +1,4 @@
-import type { EngineContext } from '../context.js';
-import { ORDER, toTask, type Task, type TaskRow, type TaskStatus } from './task-rows.js';
+import type { Task, TaskStatus } from './task-rows.js';
 
 /** Characters of a prompt, result or error a preview keeps. */
 export const PREVIEW_CHARS = 200;
@@ -20,32 +19,6 @@ export interface TaskPage {
   tasks: TaskPreview[];
   /** Every task matching the status, on this page or not. */
   total: number;
-}
-
-/**
- * A page of the queue without loading whole prompts into JavaScript: SQLite cuts them, so a
- * queue of 10 MB of prompts costs what its previews cost.
- */
-export function taskPage(ctx: EngineContext, options: TaskPageOptions = {}): TaskPage {
-  const where = options.status ? 'WHERE status = @status' : '';
-  const rows = ctx.db
-    .prepare(
-      `SELECT id, substr(prompt, 1, @n) AS prompt, length(prompt) AS prompt_length, priority,
-         status, substr(result, 1, @n) AS result, substr(error, 1, @n) AS error, job_id,
-         created_at, started_at, ended_at
-       FROM queue ${where} ORDER BY ${ORDER} LIMIT @limit OFFSET @offset`,
-    )
-    .all({
-      n: PREVIEW_CHARS,
-      status: options.status ?? null,
-      limit: options.limit ?? -1,
-      offset: options.offset ?? 0,
-    }) as (TaskRow & { prompt_length: number })[];
-  const total = ctx.db
-    .prepare(`SELECT count(*) FROM queue ${where}`)
-    .pluck()
-    .get(options.status ? { status: options.status } : {}) as number;
-  return { tasks: rows.map((r) => ({ ...toTask(r), promptLength: r.prompt_length })), total };
 }
 
 /** The same preview of a task already in memory (an event's payload), cut the same way. */

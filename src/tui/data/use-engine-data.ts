@@ -102,16 +102,14 @@ export function useEngineData(engine: Engine): TuiData {
     let lastClock = clockOf(ref.current.jobs, ref.current.now);
     const flush = (): void => {
       timer = undefined;
-      // Taken out before loading: the load itself may commit (the timeline ingests the spool),
-      // and the marks its events set must reach the next flush. Cleared after the load, they
-      // were lost, and a row stayed `working` while the store said `waiting`.
+      // Taken out before loading. The load only reads (engine reads have no side effects: the
+      // live engine ingests), so it marks nothing; marks set meanwhile reach the next flush.
       const parts = new Set(dirty);
       const arrived = events.splice(0);
       const fresh = notes.splice(0);
       dirty.clear();
       const next = load(engine, parts, ref.current);
-      // A timeline reloaded (now, or by the load before, which ingested them) already holds
-      // some of what arrived: only the rest is appended.
+      // A timeline reloaded now already holds some of what arrived: only the rest is appended.
       const held = arrived.length > 0 ? new Set(next.timeline.map((e) => e.seq)) : undefined;
       const missing = arrived.filter((e) => !held?.has(e.seq));
       if (missing.length > 0) next.timeline = [...next.timeline, ...missing].slice(-TIMELINE_KEEP);

@@ -1,0 +1,19 @@
+import type { EngineContext } from './context.js';
+import { getSetting, setSetting, SETTINGS, type SettingKey } from './store/retention.js';
+import { getTextSetting, TEXT_SETTINGS, type TextSettingKey } from './store/text-settings.js';
+
+/** Every setting with its value (null: unset), after setting one when asked. */
+export function settings(
+  ctx: EngineContext,
+  set?: { key: string; value: string },
+): Record<string, number | string | null> {
+  if (set) setSetting(ctx, set.key, set.value);
+  return {
+    ...Object.fromEntries(
+      (Object.keys(SETTINGS) as SettingKey[]).map((k) => [k, getSetting(ctx, k)]),
+    ),
+    ...Object.fromEntries(
+      (Object.keys(TEXT_SETTINGS) as TextSettingKey[]).map((k) => [k, getTextSetting(ctx, k)]),
+    ),
+  };
+}

@@ -1,0 +1,54 @@
+import type { EngineEventMap, EngineEventName, EngineEvents } from '../events/emitter.js';
+
+/**
+ * How repositories announce their writes. Outside a unit of work an announcement goes out at
+ * once; inside one it waits for the commit, so no listener hears of a write that is rolled
+ * back, or reads the store before the rest of the unit landed. A unit run by `run` tells its
+ * announcements as it commits (and drops them if it throws); a write inside someone else's
+ * transaction is told when the current piece of work yields.
+ */
+export class ChangeFeed {
+  private pending: (() => void)[] = [];
+  private depth = 0;
+  private scheduled = false;
+
+  constructor(
+    private readonly events: EngineEvents,
+    private readonly inTransaction: () => boolean,
+  ) {}
+
+  emit<K extends EngineEventName>(name: K, data: EngineEventMap[K]): void {
+    const tell = (): void => this.events.emit(name, data);
+    if (this.depth === 0 && !this.inTransaction()) return tell();
+    this.pending.push(tell);
+    if (this.depth > 0 || this.scheduled) return;
+    this.scheduled = true;
+    setImmediate(() => {
+      this.scheduled = false;
+      if (this.depth === 0) this.flush();
+    });
+  }
+
+  /** Run a unit of work (`fn` commits it); its announcements follow the outermost commit. */
+  run<T>(fn: () => T): T {
+    this.depth++;
+    const before = this.pending.length;
+    let result: T;
+    try {
+      result = fn();
+    } catch (e) {
+      // Rolled back (the whole unit, or a nested one's savepoint): its writes were never made.
+      this.pending.length = before;
+      this.depth--;
+      throw e;
+    }
+    if (--this.depth === 0) this.flush();
+    return result;
+  }
+
+  private flush(): void {
+    const told = this.pending;
+    this.pending = [];
+    for (const tell of told) tell();
+  }
+}

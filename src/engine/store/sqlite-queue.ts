@@ -1,0 +1,136 @@
+import type { ChangeFeed } from './changes.js';
+import type { Db } from './db.js';
+import type { QueueRepo } from './repositories.js';
+import { PREVIEW_CHARS, type TaskPage, type TaskPageOptions } from './task-pages.js';
+import { ORDER, toTask, type Task, type TaskRow, type TaskStatus } from './task-rows.js';
+
+/** The queue table. Every write announces the task as it now is (or its removal). */
+export class SqliteQueue implements QueueRepo {
+  constructor(
+    private readonly db: Db,
+    private readonly changes: ChangeFeed,
+  ) {}
+
+  private announce(id: string): Task | undefined {
+    const task = this.get(id);
+    if (task) this.changes.emit('queue_updated', task);
+    return task;
+  }
+
+  insert(t: { id: string; prompt: string; priority: number; createdAt: number }): boolean {
+    const r = this.db
+      .prepare(
+        `INSERT OR IGNORE INTO queue (id, prompt, priority, status, created_at)
+         VALUES (?, ?, ?, 'pending', ?)`,
+      )
+      .run(t.id, t.prompt, t.priority, t.createdAt);
+    if (r.changes === 1) this.announce(t.id);
+    return r.changes === 1;
+  }
+
+  get(id: string): Task | undefined {
+    const row = this.db.prepare('SELECT * FROM queue WHERE id = ?').get(id) as TaskRow | undefined;
+    return row && toTask(row);
+  }
+
+  list(status?: TaskStatus): Task[] {
+    const rows = status
+      ? this.db.prepare(`SELECT * FROM queue WHERE status = ? ORDER BY ${ORDER}`).all(status)
+      : this.db.prepare(`SELECT * FROM queue ORDER BY ${ORDER}`).all();
+    return (rows as TaskRow[]).map(toTask);
+  }
+
+  /** SQLite cuts the prompts: a queue of 10 MB of prompts costs what its previews cost. */
+  page(options: TaskPageOptions = {}): TaskPage {
+    const where = options.status ? 'WHERE status = @status' : '';
+    const rows = this.db
+      .prepare(
+        `SELECT id, substr(prompt, 1, @n) AS prompt, length(prompt) AS prompt_length, priority,
+           status, substr(result, 1, @n) AS result, substr(error, 1, @n) AS error, job_id,
+           created_at, started_at, ended_at
+         FROM queue ${where} ORDER BY ${ORDER} LIMIT @limit OFFSET @offset`,
+      )
+      .all({
+        n: PREVIEW_CHARS,
+        status: options.status ?? null,
+        limit: options.limit ?? -1,
+        offset: options.offset ?? 0,
+      }) as (TaskRow & { prompt_length: number })[];
+    const total = this.db
+      .prepare(`SELECT count(*) FROM queue ${where}`)
+      .pluck()
+      .get(options.status ? { status: options.status } : {}) as number;
+    return { tasks: rows.map((r) => ({ ...toTask(r), promptLength: r.prompt_length })), total };
+  }
+
+  depth(): number {
+    return this.db
+      .prepare("SELECT count(*) FROM queue WHERE status = 'pending'")
+      .pluck()
+      .get() as number;
+  }
+
+  delete(id: string): boolean {
+    const gone = this.db.prepare('DELETE FROM queue WHERE id = ?').run(id).changes > 0;
+    if (gone) this.changes.emit('queue_removed', { id });
+    return gone;
+  }
+
+  claimNext(jobId: string, now: number): Task | undefined {
+    const claim = this.db.transaction(() => {
+      const row = this.db
+        .prepare(`SELECT id FROM queue WHERE status = 'pending' ORDER BY ${ORDER} LIMIT 1`)
+        .get() as { id: string } | undefined;
+      if (!row) return undefined;
+      this.db
+        .prepare(`UPDATE queue SET status = 'running', job_id = ?, started_at = ? WHERE id = ?`)
+        .run(jobId, now, row.id);
+      return this.announce(row.id);
+    });
+    // IMMEDIATE: two engines can never both take the same task.
+    return this.changes.run(() => claim.immediate());
+  }
+
+  finish(
+    id: string,
+    end: { status: 'done' | 'failed'; result: string | null; error: string | null; at: number },
+  ): Task | undefined {
+    const r = this.db
+      .prepare(
+        `UPDATE queue SET status = ?, result = ?, error = ?, ended_at = ?
+         WHERE id = ? AND status IN ('pending', 'running')`,
+      )
+      .run(end.status, end.result, end.error, end.at, id);
+    return r.changes > 0 ? this.announce(id) : undefined;
+  }
+
+  release(jobId: string): string[] {
+    const ids = this.db
+      .prepare(`SELECT id FROM queue WHERE status = 'running' AND job_id = ?`)
+      .pluck()
+      .all(jobId) as string[];
+    const put = this.db.prepare(
+      `UPDATE queue SET status = 'pending', job_id = NULL, started_at = NULL
+       WHERE id = ? AND status = 'running'`,
+    );
+    for (const id of ids) if (put.run(id).changes > 0) this.announce(id);
+    return ids;
+  }
+
+  runningSince(before: number): string[] {
+    return this.db
+      .prepare(`SELECT id FROM queue WHERE status = 'running' AND started_at < ?`)
+      .pluck()
+      .all(before) as string[];
+  }
+
+  endedBy(jobId: string, limit: number): Task[] {
+    const rows = this.db
+      .prepare(
+        `SELECT * FROM queue WHERE job_id = ? AND status IN ('done', 'failed')
+         ORDER BY ended_at DESC LIMIT ?`,
+      )
+      .all(jobId, limit) as TaskRow[];
+    return rows.map(toTask);
+  }
+}

@@ -1,0 +1,38 @@
+import type { EngineEvents } from '../events/emitter.js';
+import { SqliteActivity } from './activity.js';
+import { ChangeFeed } from './changes.js';
+import { schemaVersion, type Db } from './db.js';
+import type { Store, StoreInfo } from './repositories.js';
+import { SqliteAnalytics } from './sqlite-analytics.js';
+import { SqliteHookEvents } from './sqlite-hook-events.js';
+import { SqliteOrchestrator } from './sqlite-orchestrator.js';
+import { SqliteQueue } from './sqlite-queue.js';
+import { SqliteTranscripts } from './sqlite-transcripts.js';
+import { walGuard } from './wal-state.js';
+
+function sqliteInfo(db: Db): StoreInfo {
+  return {
+    integrity: () => db.pragma('quick_check', { simple: true }) as string,
+    jobCount: () => db.prepare('SELECT COUNT(*) FROM jobs').pluck().get() as number,
+    schemaVersion: () => schemaVersion(db),
+    // SQLite's data_version answers without reading a table.
+    dataVersion: () => db.pragma('data_version', { simple: true }) as number,
+  };
+}
+
+/** The repositories over one open SQLite store, announcing their writes on `events`. */
+export function sqliteStore(db: Db, events: EngineEvents): Store {
+  const changes = new ChangeFeed(events, () => db.inTransaction);
+  return {
+    queue: new SqliteQueue(db, changes),
+    orchestrator: new SqliteOrchestrator(db, changes),
+    hookEvents: new SqliteHookEvents(db, changes),
+    transcripts: new SqliteTranscripts(db),
+    activity: new SqliteActivity(db),
+    analytics: new SqliteAnalytics(db),
+    info: sqliteInfo(db),
+    atomically: (fn, mode = 'deferred') => changes.run(() => db.transaction(fn)[mode]()),
+    guard: () => walGuard(db, db.name),
+    close: () => db.close(),
+  };
+}
