@@ -2,7 +2,6 @@ import { fileURLToPath } from 'node:url';
 import type { EngineEvents } from './events/emitter.js';
 import type { Paths } from './paths.js';
 import type { ProcessRunner } from './process/runner.js';
-import type { AutomationStore } from './store/automation-store.js';
 import type { Db } from './store/db.js';
 import type { JobsRepo } from './store/jobs-repo.js';
 import type { Store } from './store/repositories.js';
@@ -42,6 +41,4 @@ export interface EngineContext {
    * (jobs/announce.ts); call this to announce at once, or as created.
    */
   saved(id: string, event?: 'job_created' | 'job_updated'): Job;
-  /** Triggers, their fired slots, approvals, modes, leases: each write announces itself. */
-  automation: AutomationStore;
 }

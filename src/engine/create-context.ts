@@ -10,8 +10,6 @@ import { openDb } from './store/db.js';
 import { JobsRepo } from './store/jobs-repo.js';
 import { sqliteStore } from './store/sqlite-store.js';
 import { Tmux } from './tmux/tmux.js';
-import { sqliteAutomationStore } from './store/automation-store.js';
-import { automationEvents } from './triggers/announce.js';
 
 export interface EngineOptions {
   /** CC_AGENT_HOME; defaults from env, then ~/.cc-agent. */
@@ -62,7 +60,6 @@ export function createContext(options: EngineOptions): EngineContext {
       return t;
     },
     saved: announcer.saved,
-    automation: sqliteAutomationStore(db, automationEvents(events)),
   };
   return ctx;
 }

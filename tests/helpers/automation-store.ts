@@ -1,3 +1,5 @@
+import { ChangeFeed } from '../../src/engine/store/changes.js';
+import { EngineEvents } from '../../src/engine/events/emitter.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -31,12 +33,16 @@ export function tempStores(): { open: () => OpenStore; close: () => void } {
       const db = openDb(file);
       dbs.push(db);
       const heard: Heard[] = [];
-      const store = sqliteAutomationStore(db, {
-        trigger: (c) => heard.push(['trigger', c]),
-        approval: (c) => heard.push(['approval', c]),
-        mode: (c) => heard.push(['mode', c]),
-        lease: (c) => heard.push(['lease', c]),
-      });
+      const store = sqliteAutomationStore(
+        db,
+        {
+          trigger: (c) => heard.push(['trigger', c]),
+          approval: (c) => heard.push(['approval', c]),
+          mode: (c) => heard.push(['mode', c]),
+          lease: (c) => heard.push(['lease', c]),
+        },
+        new ChangeFeed(new EngineEvents(), () => db.inTransaction),
+      );
       return { db, store, heard };
     },
     close() {

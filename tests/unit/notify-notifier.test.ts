@@ -8,7 +8,7 @@ import { startNotifier } from '../../src/engine/notify/notifier.js';
 import { listActivity } from '../../src/engine/store/activity.js';
 import { setSetting } from '../../src/engine/store/retention.js';
 import { requestApproval } from '../../src/engine/triggers/approvals.js';
-import type { TriggerRow } from '../../src/engine/triggers/store.js';
+import type { TriggerRecord } from '../../src/engine/triggers/store.js';
 import { jobRow } from '../helpers/job-row.js';
 
 const T0 = Date.parse('2026-03-02T10:00:00.000Z');
@@ -156,7 +156,7 @@ describe('startNotifier', () => {
       name: 'deploy gate',
       action: 'kill',
       payload: null,
-    } as unknown as TriggerRow;
+    } as unknown as TriggerRecord;
     const approval = requestApproval(ctx, trigger, 'job failed twice');
     const n = startNotifier(ctx);
     n.tick();
@@ -176,7 +176,7 @@ describe('startNotifier', () => {
       name: 'gate',
       action: 'kill',
       payload: null,
-    } as unknown as TriggerRow;
+    } as unknown as TriggerRecord;
     requestApproval(ctx, trigger, 'why');
     const n = startNotifier(ctx);
     n.tick();

@@ -3,27 +3,27 @@ import { join, relative } from 'node:path';
 import { expect, it } from 'vitest';
 
 /**
- * No SQL outside src/engine/store/ (issue 15): the rest of the engine talks to repositories,
- * so another dialect (PostgreSQL, for many hosts) replaces store/ alone. src/engine/triggers/
- * is moved to repositories separately; drop its exemption when it has been.
+ * No SQL outside src/engine/store/ (issue 15): the rest of the engine and every face talk to
+ * repositories, so another dialect (PostgreSQL, for many hosts) replaces store/ alone.
  */
 const ROOT = join(import.meta.dirname, '..', '..');
-const ENGINE = join(ROOT, 'src', 'engine');
-const EXEMPT = ['src/engine/store/', 'src/engine/triggers/'];
-const SQL = /\.prepare\(|\.transaction\(|\bdb\.(exec|pragma)\b|ctx\.db\b/;
+const SRC = join(ROOT, 'src');
+const EXEMPT = ['src/engine/store/'];
+const SQL =
+  /\.prepare\(|\.transaction\(|\bdb\.(exec|pragma)\b|ctx\.db\b|\b(SELECT .+ FROM|INSERT INTO|DELETE FROM|UPDATE \w+ SET)\b/;
 
 function sources(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
     d.isDirectory()
       ? sources(join(dir, d.name))
-      : d.name.endsWith('.ts')
+      : /\.tsx?$/.test(d.name)
         ? [join(dir, d.name)]
         : [],
   );
 }
 
 it('finds statements, transactions, pragmas and raw handles only in the store', () => {
-  const offending = sources(ENGINE)
+  const offending = sources(SRC)
     .map((f) => relative(ROOT, f))
     .filter((f) => !EXEMPT.some((e) => f.startsWith(e)))
     .flatMap((f) =>
@@ -39,5 +39,7 @@ it('finds statements, transactions, pragmas and raw handles only in the store', 
 it('would see one (the check is not blind)', () => {
   expect(SQL.test("  const rows = ctx.db.prepare('SELECT 1').all();")).toBe(true);
   expect(SQL.test('  db.pragma("data_version")')).toBe(true);
-  expect(sources(ENGINE).some((f) => f.endsWith(join('store', 'sqlite-queue.ts')))).toBe(true);
+  expect(SQL.test("  const q = 'DELETE FROM tasks WHERE id = ?';")).toBe(true);
+  expect(SQL.test('  /^(\\d+)$/.exec(text)')).toBe(false);
+  expect(sources(SRC).some((f) => f.endsWith(join('web', 'app.tsx')))).toBe(true);
 });

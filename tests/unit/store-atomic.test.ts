@@ -1,3 +1,5 @@
+import { ChangeFeed } from '../../src/engine/store/changes.js';
+import { EngineEvents } from '../../src/engine/events/emitter.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -61,15 +63,19 @@ describe('atomic repository writes (real SQLite file)', () => {
   it('a listener that writes when it hears of a commit is heard too, not lost or held back', () => {
     const db = openDb(join(dir, 'listener.db'));
     const heard: string[] = [];
-    const store: AutomationStore = sqliteAutomationStore(db, {
-      trigger: (c) => {
-        heard.push(`trigger ${c.change}`);
-        if (c.change === 'added') store.modes.setActive('on-add'); // written from the announcement
+    const store: AutomationStore = sqliteAutomationStore(
+      db,
+      {
+        trigger: (c) => {
+          heard.push(`trigger ${c.change}`);
+          if (c.change === 'added') store.modes.setActive('on-add'); // written from the announcement
+        },
+        approval: () => undefined,
+        mode: (c) => heard.push(`mode ${c.name}`),
+        lease: () => undefined,
       },
-      approval: () => undefined,
-      mode: (c) => heard.push(`mode ${c.name}`),
-      lease: () => undefined,
-    });
+      new ChangeFeed(new EngineEvents(), () => db.inTransaction),
+    );
     try {
       store.atomic(() => store.triggers.insert(triggerRecord()));
       expect(heard).toEqual(['trigger added', 'mode on-add']);

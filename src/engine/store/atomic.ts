@@ -1,4 +1,5 @@
 import type { Statement } from 'better-sqlite3';
+import type { ChangeFeed } from './changes.js';
 import type { Db } from './db.js';
 
 /**
@@ -6,7 +7,7 @@ import type { Db } from './db.js';
  * change event goes out once its data is committed: at once for a write on its own, after the
  * commit for writes inside `atomic` (none at all when it rolls back), so no face hears of a
  * change the store never kept. (A write inside a transaction opened some other way, straight
- * on the connection, is announced as it happens: write through `atomic` instead.)
+ * on the connection, is announced when the current piece of work yields.)
  */
 export interface Atomic {
   /** Run `fn`'s writes as one: every one of them is kept, or none. Nested calls join. */
@@ -15,31 +16,15 @@ export interface Atomic {
   afterCommit(fn: () => void): void;
 }
 
-export function sqliteAtomic(db: Db): Atomic {
-  let depth = 0;
-  let queued: (() => void)[] = [];
+/**
+ * The automation repositories' units of work on the store's one change feed (changes.ts): a
+ * unit nested in any other (the queue's, an ingest batch) joins it, and every announcement
+ * waits for the outermost commit.
+ */
+export function sqliteAtomic(db: Db, feed: ChangeFeed): Atomic {
   return {
-    atomic<T>(fn: () => T): T {
-      if (depth > 0) return fn();
-      depth++;
-      let result: T;
-      try {
-        result = db.transaction(fn)();
-      } catch (e) {
-        queued = [];
-        throw e;
-      } finally {
-        depth--;
-      }
-      const announce = queued;
-      queued = [];
-      announce.forEach((f) => f());
-      return result;
-    },
-    afterCommit(fn) {
-      if (depth > 0) queued.push(fn);
-      else fn();
-    },
+    atomic: <T>(fn: () => T): T => feed.run(() => db.transaction(fn)()),
+    afterCommit: (fn) => feed.after(fn),
   };
 }
 

@@ -1,5 +1,7 @@
+import type { EngineEvents } from '../events/emitter.js';
 import { sqliteApprovalsRepo, type ApprovalsRepo } from './approvals-repo.js';
 import { sqliteAtomic, type Atomic } from './atomic.js';
+import type { ChangeFeed } from './changes.js';
 import type { Db } from './db.js';
 import { sqliteLeasesRepo, type LeasesRepo } from './leases-repo.js';
 import { sqliteModesRepo, type ModesRepo } from './modes-repo.js';
@@ -19,8 +21,13 @@ export interface AutomationStore extends Pick<Atomic, 'atomic'> {
   leases: LeasesRepo;
 }
 
-export function sqliteAutomationStore(db: Db, changes: AutomationChanges): AutomationStore {
-  const tx = sqliteAtomic(db);
+/** `feed`: the store's one change feed, shared with the other repositories (sqlite-store.ts). */
+export function sqliteAutomationStore(
+  db: Db,
+  changes: AutomationChanges,
+  feed: ChangeFeed,
+): AutomationStore {
+  const tx = sqliteAtomic(db, feed);
   return {
     atomic: (fn) => tx.atomic(fn),
     triggers: sqliteTriggersRepo(db, tx, changes.trigger),
@@ -30,3 +37,14 @@ export function sqliteAutomationStore(db: Db, changes: AutomationChanges): Autom
     leases: sqliteLeasesRepo(db, tx, changes.lease),
   };
 }
+
+/**
+ * The automation repositories' writes, as engine events: each repository reports every write
+ * it makes, so no caller has to remember to announce one (and none is announced twice).
+ */
+export const automationEvents = (events: EngineEvents): AutomationChanges => ({
+  trigger: (c) => events.emit('trigger_updated', c),
+  approval: (c) => events.emit('approval_updated', c),
+  mode: (c) => events.emit('mode_updated', c),
+  lease: (c) => events.emit('lease_updated', c),
+});

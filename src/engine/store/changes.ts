@@ -18,7 +18,11 @@ export class ChangeFeed {
   ) {}
 
   emit<K extends EngineEventName>(name: K, data: EngineEventMap[K]): void {
-    const tell = (): void => this.events.emit(name, data);
+    this.after(() => this.events.emit(name, data));
+  }
+
+  /** Call `tell` once what was just written is committed (at once outside a unit of work). */
+  after(tell: () => void): void {
     if (this.depth === 0 && !this.inTransaction()) return tell();
     this.pending.push(tell);
     if (this.depth > 0 || this.scheduled) return;

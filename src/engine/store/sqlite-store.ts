@@ -1,5 +1,6 @@
 import type { EngineEvents } from '../events/emitter.js';
 import { SqliteActivity } from './activity.js';
+import { automationEvents, sqliteAutomationStore } from './automation-store.js';
 import { ChangeFeed } from './changes.js';
 import { schemaVersion, type Db } from './db.js';
 import type { Store, StoreInfo } from './repositories.js';
@@ -29,6 +30,7 @@ export function sqliteStore(db: Db, events: EngineEvents): Store {
     hookEvents: new SqliteHookEvents(db, changes),
     transcripts: new SqliteTranscripts(db),
     activity: new SqliteActivity(db),
+    automation: sqliteAutomationStore(db, automationEvents(events), changes),
     analytics: new SqliteAnalytics(db),
     info: sqliteInfo(db),
     atomically: (fn, mode = 'deferred') => changes.run(() => db.transaction(fn)[mode]()),

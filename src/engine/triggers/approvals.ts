@@ -14,7 +14,7 @@ export type { Approval };
  */
 export function requestApproval(ctx: EngineContext, t: TriggerRecord, reason: string): Approval {
   const id = randomBytes(4).toString('hex');
-  ctx.automation.approvals.insert({
+  ctx.store.automation.approvals.insert({
     id,
     triggerId: t.id,
     triggerName: t.name,
@@ -33,19 +33,19 @@ export function requestApproval(ctx: EngineContext, t: TriggerRecord, reason: st
 }
 
 export function getApproval(ctx: EngineContext, id: string): Approval {
-  const a = ctx.automation.approvals.get(id);
+  const a = ctx.store.automation.approvals.get(id);
   if (!a) throw new CcAgentError('not_found', `no approval with id '${id}'`);
   return a;
 }
 
 /** Pending ones older than `maxAgeMs` expire (they describe a moment that has passed). */
 export function expireApprovals(ctx: EngineContext, maxAgeMs: number): number {
-  return ctx.automation.approvals.expire(ctx.now() - maxAgeMs, ctx.now()).length;
+  return ctx.store.automation.approvals.expire(ctx.now() - maxAgeMs, ctx.now()).length;
 }
 
 export function listApprovals(ctx: EngineContext, maxAgeMs: number): Approval[] {
   expireApprovals(ctx, maxAgeMs);
-  return ctx.automation.approvals.list();
+  return ctx.store.automation.approvals.list();
 }
 
 /**
@@ -54,7 +54,7 @@ export function listApprovals(ctx: EngineContext, maxAgeMs: number): Approval[] 
  */
 function staleCondition(ctx: EngineContext, a: Approval): string | undefined {
   if (a.triggerId === null) return undefined;
-  const t = ctx.automation.triggers.get(a.triggerId);
+  const t = ctx.store.automation.triggers.get(a.triggerId);
   if (t?.kind !== 'threshold') return undefined;
   const { holds, now } = thresholdNow(ctx, t.condition);
   return holds ? undefined : `not run: '${t.condition}' no longer holds (now ${now})`;
@@ -73,7 +73,7 @@ export async function decideApproval(
 ): Promise<Approval> {
   expireApprovals(ctx, maxAgeMs);
   const before = getApproval(ctx, id);
-  if (!ctx.automation.approvals.decide(id, decision, ctx.now()))
+  if (!ctx.store.automation.approvals.decide(id, decision, ctx.now()))
     throw new CcAgentError('blocked', `approval ${id} is already ${getApproval(ctx, id).status}`);
   recordActivity(ctx, `approval_${decision}`, {
     approval: id,
@@ -84,7 +84,7 @@ export async function decideApproval(
   if (stale !== undefined) {
     // Approved, but the moment it described has passed: running it now would act on a
     // condition that no longer holds (a clear at 20% context, a sprint with a full fleet).
-    ctx.automation.approvals.settle(id, { status: 'expired', result: stale });
+    ctx.store.automation.approvals.settle(id, { status: 'expired', result: stale });
     recordActivity(ctx, 'approval_stale', { approval: id, action: before.action, result: stale });
   } else if (decision === 'approved') {
     let result: string;
@@ -100,7 +100,7 @@ export async function decideApproval(
       result = `failed: ${(e as Error).message}`;
       failed = true;
     }
-    ctx.automation.approvals.settle(id, failed ? { status: 'failed', result } : { result });
+    ctx.store.automation.approvals.settle(id, failed ? { status: 'failed', result } : { result });
     recordActivity(ctx, 'action_executed', { approval: id, action: before.action, result });
   }
   return getApproval(ctx, id);

@@ -33,7 +33,7 @@ export async function fireTrigger(
     t.kind === 'threshold'
       ? Math.max(t.cooldownSeconds, THRESHOLD_MIN_COOLDOWN_S)
       : t.cooldownSeconds;
-  if (!ctx.automation.triggers.claimFire(t.id, now, now - floor * 1000)) return undefined;
+  if (!ctx.store.automation.triggers.claimFire(t.id, now, now - floor * 1000)) return undefined;
   if (t.autonomy === 'confirm') {
     const a = requestApproval(ctx, t, reason);
     return `approval ${a.id} requested`;
@@ -51,7 +51,7 @@ export async function fireTrigger(
 }
 
 const enabled = (ctx: EngineContext, kind: TriggerKind): TriggerRecord[] =>
-  ctx.automation.triggers.list({ kind, enabled: true });
+  ctx.store.automation.triggers.list({ kind, enabled: true });
 
 /**
  * Cron: the most recent slot due since the last check fires, once. The slot goes into
@@ -69,8 +69,8 @@ export async function checkCron(ctx: EngineContext): Promise<string[]> {
       next = cron.nextRun(next);
     }
     if (slot === undefined) continue;
-    ctx.automation.triggers.markChecked(t.id, now);
-    if (!ctx.automation.fires.claim(t.id, slot, now)) continue;
+    ctx.store.automation.triggers.markChecked(t.id, now);
+    if (!ctx.store.automation.fires.claim(t.id, slot, now)) continue;
     const outcome = await fireTrigger(ctx, t, `cron slot ${new Date(slot).toISOString()}`);
     if (outcome !== undefined) fired.push(t.name);
   }

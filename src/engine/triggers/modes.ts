@@ -106,8 +106,8 @@ export const PRESETS: Record<string, { description: string; triggers: TriggerInp
 };
 
 function custom(ctx: EngineContext): Mode[] {
-  const active = ctx.automation.modes.active();
-  return ctx.automation.modes.list().map((r) => ({
+  const active = ctx.store.automation.modes.active();
+  return ctx.store.automation.modes.list().map((r) => ({
     name: r.name,
     description: r.description,
     preset: false,
@@ -117,7 +117,7 @@ function custom(ctx: EngineContext): Mode[] {
 }
 
 export function listModes(ctx: EngineContext): Mode[] {
-  const active = ctx.automation.modes.active();
+  const active = ctx.store.automation.modes.active();
   const presets = Object.entries(PRESETS).map(([name, p]) => ({
     name,
     ...p,
@@ -140,9 +140,9 @@ export function activateMode(ctx: EngineContext, name: string): Mode {
   const triggers = mode.triggers.map((t) => validTrigger(ctx, t));
   const twice = triggers.find((t, i) => triggers.findIndex((u) => u.name === t.name) !== i);
   if (twice) throw refused(`a trigger named '${twice.name}' already exists`);
-  ctx.automation.atomic(() => {
-    ctx.automation.triggers.replaceAll(triggers);
-    ctx.automation.modes.setActive(name);
+  ctx.store.automation.atomic(() => {
+    ctx.store.automation.triggers.replaceAll(triggers);
+    ctx.store.automation.modes.setActive(name);
   });
   recordActivity(ctx, 'mode_activated', { mode: name, triggers: mode.triggers.map((t) => t.name) });
   return findMode(ctx, name);
@@ -168,7 +168,7 @@ export function createMode(
         cooldown: t.cooldownSeconds,
       }))
     : [];
-  ctx.automation.modes.insert({
+  ctx.store.automation.modes.insert({
     name,
     description: options.description ?? '',
     triggers,
@@ -180,5 +180,5 @@ export function createMode(
 export function deleteMode(ctx: EngineContext, name: string): void {
   if (PRESETS[name]) throw refused(`'${name}' is a built-in preset and cannot be deleted`);
   findMode(ctx, name);
-  ctx.automation.modes.remove(name);
+  ctx.store.automation.modes.remove(name);
 }

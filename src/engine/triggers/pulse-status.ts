@@ -30,7 +30,7 @@ export function pulsePid(ctx: EngineContext): number | null {
 }
 
 export function pulseStatus(ctx: EngineContext): PulseStatus {
-  const lease = ctx.automation.leases.current('pulse', ctx.now());
+  const lease = ctx.store.automation.leases.current('pulse', ctx.now());
   return {
     pid: pulsePid(ctx),
     leader: lease?.holder ?? null,

@@ -35,7 +35,7 @@ export function startPulse(
     // A lease with most of its time left needs no write: renewing it on every tick would be a
     // commit a second, and every other engine watching the store (data_version) would reload.
     if (leader && heldUntil - now > ttl / 2) return true;
-    const got = ctx.automation.leases.hold('pulse', holder, ttl, now);
+    const got = ctx.store.automation.leases.hold('pulse', holder, ttl, now);
     heldUntil = got ? now + ttl : 0;
     return got;
   };
@@ -79,7 +79,7 @@ export function startPulse(
     isLeader: () => leader,
     stop() {
       offs.forEach((off) => off());
-      ctx.automation.leases.release('pulse', holder);
+      ctx.store.automation.leases.release('pulse', holder);
     },
   };
 }

@@ -58,15 +58,15 @@ export function validTrigger(ctx: EngineContext, input: TriggerInput): TriggerRe
 /** Validate everything first; only then write (bad input leaves the store unchanged). */
 export function addTrigger(ctx: EngineContext, input: TriggerInput): Trigger {
   const t = validTrigger(ctx, input);
-  if (ctx.automation.triggers.find(input.name)) {
+  if (ctx.store.automation.triggers.find(input.name)) {
     throw refused(`a trigger named '${input.name}' already exists`);
   }
-  ctx.automation.triggers.insert(t);
+  ctx.store.automation.triggers.insert(t);
   return getTrigger(ctx, t.id);
 }
 
 export function findTriggerRecord(ctx: EngineContext, idOrName: string): TriggerRecord {
-  const t = ctx.automation.triggers.find(idOrName);
+  const t = ctx.store.automation.triggers.find(idOrName);
   if (!t) throw new CcAgentError('not_found', `no trigger '${idOrName}'`);
   return t;
 }
@@ -75,17 +75,17 @@ export const getTrigger = (ctx: EngineContext, idOrName: string): Trigger =>
   toTrigger(findTriggerRecord(ctx, idOrName));
 
 export const listTriggers = (ctx: EngineContext): Trigger[] =>
-  ctx.automation.triggers.list().map(toTrigger);
+  ctx.store.automation.triggers.list().map(toTrigger);
 
 export function toggleTrigger(ctx: EngineContext, idOrName: string): Trigger {
   const t = findTriggerRecord(ctx, idOrName);
   // Re-enabling starts the clock now: slots missed while disabled do not fire.
-  ctx.automation.triggers.setEnabled(t.id, !t.enabled, ctx.now());
+  ctx.store.automation.triggers.setEnabled(t.id, !t.enabled, ctx.now());
   return getTrigger(ctx, t.id);
 }
 
 export function removeTrigger(ctx: EngineContext, idOrName: string): Trigger {
   const t = getTrigger(ctx, idOrName);
-  ctx.automation.triggers.remove(t.id);
+  ctx.store.automation.triggers.remove(t.id);
   return t;
 }
