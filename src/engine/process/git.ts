@@ -52,13 +52,18 @@ export async function gitOk(
   return r.stdout.trim();
 }
 
-/** The first meaningful line git printed, for an error message. */
+/**
+ * The line that says why git failed, for an error message: the first it marks `fatal:` or
+ * `error:` (progress such as "Preparing worktree (new branch …)" comes before it), else the
+ * first meaningful one.
+ */
 export function firstLine(r: RunResult): string {
-  const line = `${r.stderr}\n${r.stdout}`
+  const lines = `${r.stderr}\n${r.stdout}`
     .split('\n')
-    .map((l) => l.replace(/^(fatal|error): /, '').trim())
-    .find((l) => l !== '');
-  return line ?? `git exited ${r.code}`;
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
+  const reason = lines.find((l) => /^(fatal|error): /.test(l)) ?? lines[0];
+  return reason?.replace(/^(fatal|error): /, '') ?? `git exited ${r.code}`;
 }
 
 /**
