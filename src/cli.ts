@@ -1,15 +1,19 @@
 import { isFlagWord, noFlags, parseFlags, UsageError } from './commands/flags.js';
-import { commandTable } from './commands/registry.js';
-import type { Command, Io } from './commands/types.js';
+import type { Contract } from './commands/contract.js';
+import { findCommand, registry } from './commands/registry.js';
+import type { Io } from './commands/types.js';
 import type { Engine } from './engine/index.js';
 
 const VERSION = '0.1.0';
 
 function globalHelp(): string {
   const groups = new Map<string, string[]>();
-  const width = Math.max(...Object.keys(commandTable).map((n) => n.length));
-  for (const [name, c] of Object.entries(commandTable)) {
-    groups.set(c.group, [...(groups.get(c.group) ?? []), `  ${name.padEnd(width)}  ${c.summary}`]);
+  const width = Math.max(...registry.map((e) => e.contract.name.length));
+  for (const { contract: c } of registry) {
+    groups.set(c.group, [
+      ...(groups.get(c.group) ?? []),
+      `  ${c.name.padEnd(width)}  ${c.summary}`,
+    ]);
   }
   const sections = [...groups].map(([g, lines]) => `${g}:\n${lines.join('\n')}`).join('\n\n');
   return `cc-agent ${VERSION} — run an army of AI coding agents from tmux
@@ -24,7 +28,7 @@ Environment:
 `;
 }
 
-const commandHelp = (name: string, c: Command): string =>
+const commandHelp = (c: Contract): string =>
   `Usage: cc-agent ${c.usage}\n\n${c.summary}\n${c.help ? `\n${c.help.trimEnd()}\n` : ''}`;
 
 /** The engine's fault reader, once the engine is loaded (help and usage errors never load it). */
@@ -46,21 +50,23 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${VERSION}\n`);
     return 0;
   }
-  const entry = commandTable[name];
+  const entry = findCommand(name);
   if (!entry) throw new UsageError(`unknown command '${name}' (see: cc-agent --help)`);
-  const command = await entry.load();
+  const { contract } = entry;
 
   // Everything after `--` is positional, verbatim: prompts may start with a dash.
   const dd = rest.indexOf('--');
   const before = dd === -1 ? rest : rest.slice(0, dd);
   const after = dd === -1 ? [] : rest.slice(dd + 1);
+  // Help and flag errors come from the contract alone: the run code is not loaded for them.
   const parsed = before.some(isFlagWord)
-    ? await parseFlags(name, command, before, after)
-    : noFlags(command, before);
-  if (parsed.flags['help']) {
-    process.stdout.write(commandHelp(name, command));
+    ? await parseFlags(contract, before, after)
+    : noFlags(contract, before);
+  if (parsed.flags.help) {
+    process.stdout.write(commandHelp(contract));
     return 0;
   }
+  const command = await entry.load();
 
   const { createEngine, privateUmask, describeFault } = await import('./engine/index.js');
   describe = describeFault;

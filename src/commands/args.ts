@@ -37,8 +37,8 @@ export function subcommand<T extends string>(io: Io, subs: readonly T[], what: s
 }
 
 /** `--port`: 0–65535 (0 = any free port), 3131 when not given. */
-export function portFlag(io: Io): number {
-  const p = (io.flags['port'] as number | undefined) ?? 3131;
+export function portFlag(given: number | undefined): number {
+  const p = given ?? 3131;
   if (!Number.isInteger(p) || p < 0 || p > 65535) {
     throw new CcAgentError('bad_input', `invalid --port '${String(p)}' (0-65535)`);
   }

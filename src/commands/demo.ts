@@ -6,7 +6,8 @@ import { activityLabel, elapsed, statusLabel, table } from '../view/format.js';
 import { startDetachedPulse } from './pulse.js';
 import { taskLabel } from '../view/task-label.js';
 import { openTui } from './tui.js';
-import type { Command, Io } from './types.js';
+import * as c from './contracts/setup.js';
+import { defineCommand, type Io } from './types.js';
 
 /** Four simulated agents with scripted work (directives: docs/demo-agent.md). */
 const SCRIPTS: { title: string; prompt: string; sandbox: string }[] = [
@@ -137,62 +138,47 @@ async function demoInTui(io: Io, engine: Engine, dir: string): Promise<number> {
   return code;
 }
 
-export const demo: Command = {
-  usage: 'demo [--no-tui] [--seconds N]',
-  summary: 'A live demo: simulated agents, an orchestrator, a trigger, in the TUI (no API key).',
-  help: `Starts four simulated agents (one works, one asks permission, one finishes with the done
-marker, one crashes), a simulated orchestrator working three queued tasks, and a confirm
-trigger whose approval waits for you, in the TUI (tmux session cc-agent-demo), which opens
-first: each agent shows up in it as it starts.
-Everything runs in the same tmux server and store as real agents: every command works on it.
-Nothing needs Claude Code or an API key. Its workspace is $CC_AGENT_HOME/demo-workspace.
-
-Options:
-      --no-tui        print a live table instead of opening the TUI (also when not a terminal)
-      --seconds <n>   how long to show that table (default 15; 0 = print once)`,
-  flags: { seconds: { type: 'number' }, tui: { type: 'boolean', default: true } },
-  async run(io) {
-    const engine = io.engine();
-    const dir = join(engine.paths.home, 'demo-workspace');
-    mkdirSync(dir, { recursive: true });
-    const terminal = process.stdout.isTTY && process.stdin.isTTY;
-    if (io.flags['tui'] !== false && terminal) return demoInTui(io, engine, dir);
-    const ids = await setUp(io, engine, dir);
-    // No TUI to lead the pulse: the background one feeds the orchestrator.
-    if (!engine.pulseStatus().leader)
-      io.out(`pulse started (pid ${await startDetachedPulse(io, engine)})`);
-    const seconds = (io.flags['seconds'] as number | undefined) ?? 15;
-    const live = process.stdout.isTTY && seconds > 0;
-    const deadline = Date.now() + seconds * 1000;
-    const render = async (): Promise<string> => {
-      await engine.refresh();
-      const jobs = (await engine.list()).filter((j) => ids.includes(j.id) || j.id === 'orch');
-      return table(
-        ['ID', 'STATUS', 'ACTIVITY', 'ELAPSED', 'TASK'],
-        jobs.map((j) => [
-          j.id,
-          statusLabel(j),
-          activityLabel(j).slice(0, 36),
-          elapsed(j),
-          taskLabel(j),
-        ]),
-      );
-    };
-    let shown = 0;
-    do {
-      const text = await render();
-      if (live && shown > 0) process.stdout.write(`\x1b[${shown}A\x1b[J`);
-      io.out(text);
-      shown = text.split('\n').length;
-      if (!live) break;
-      await new Promise((r) => setTimeout(r, 500));
-    } while (Date.now() < deadline);
-    io.out(`
+export const demo = defineCommand(c.demo, async (io) => {
+  const engine = io.engine();
+  const dir = join(engine.paths.home, 'demo-workspace');
+  mkdirSync(dir, { recursive: true });
+  const terminal = process.stdout.isTTY && process.stdin.isTTY;
+  if (io.flags.tui !== false && terminal) return demoInTui(io, engine, dir);
+  const ids = await setUp(io, engine, dir);
+  // No TUI to lead the pulse: the background one feeds the orchestrator.
+  if (!engine.pulseStatus().leader)
+    io.out(`pulse started (pid ${await startDetachedPulse(io, engine)})`);
+  const { seconds } = io.flags;
+  const live = process.stdout.isTTY && seconds > 0;
+  const deadline = Date.now() + seconds * 1000;
+  const render = async (): Promise<string> => {
+    await engine.refresh();
+    const jobs = (await engine.list()).filter((j) => ids.includes(j.id) || j.id === 'orch');
+    return table(
+      ['ID', 'STATUS', 'ACTIVITY', 'ELAPSED', 'TASK'],
+      jobs.map((j) => [
+        j.id,
+        statusLabel(j),
+        activityLabel(j).slice(0, 36),
+        elapsed(j),
+        taskLabel(j),
+      ]),
+    );
+  };
+  let shown = 0;
+  do {
+    const text = await render();
+    if (live && shown > 0) process.stdout.write(`\x1b[${shown}A\x1b[J`);
+    io.out(text);
+    shown = text.split('\n').length;
+    if (!live) break;
+    await new Promise((r) => setTimeout(r, 500));
+  } while (Date.now() < deadline);
+  io.out(`
 The whole picture:  cc-agent tui          (every agent, the queue, approvals; ? for keys)
 Look closer:        cc-agent capture ${ids[1]}     (the agent waiting for permission)
                     cc-agent approvals list   (the trigger waiting for you)
                     cc-agent orchestrator status · cc-agent queue list
 Tidy up:            cc-agent orchestrator stop; cc-agent pulse stop; cc-agent kill --completed`);
-    return 0;
-  },
-};
+  return 0;
+});

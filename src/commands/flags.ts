@@ -1,12 +1,20 @@
-import type { Command, FlagValues } from './types.js';
+import type { Contract, FlagSpecs, FlagsOf } from './contract.js';
 
 /** What was typed cannot be run as typed: exit 2, before the engine (or the store) is loaded. */
 export class UsageError extends Error {}
 
-export interface Parsed {
+export interface Parsed<F extends FlagSpecs = FlagSpecs> {
   input: string[];
-  flags: FlagValues;
+  flags: FlagsOf<F>;
 }
+
+type Values = Record<string, unknown>;
+
+/**
+ * The parser's record as the contract's typed flags: the one place they are taken on trust.
+ * Every value was set from the spec (noFlags) or checked against it (meow, numberValue).
+ */
+const typed = <F extends FlagSpecs>(values: Values): FlagsOf<F> => values as FlagsOf<F>;
 
 const kebab = (name: string): string => name.replace(/[A-Z]/g, (m) => `-${m.toLowerCase()}`);
 const camel = (name: string): string =>
@@ -20,7 +28,7 @@ const shellWord = (w: string): string =>
   /^[\w@%+=:,./-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`;
 
 /** Every spelling the parser may report for a known flag (name, kebab-case, short). */
-function knownFlagNames(c: Command): Set<string> {
+function knownFlagNames(c: Contract): Set<string> {
   const names = new Set(['help', 'h']);
   for (const [name, spec] of Object.entries(c.flags)) {
     names.add(name);
@@ -35,21 +43,21 @@ function knownFlagNames(c: Command): Set<string> {
  * meow would give it. meow costs ~35 ms to load, a quarter of `send`'s budget, so the commonest
  * calls skip it.
  */
-export function noFlags(command: Command, input: string[]): Parsed {
-  const flags: FlagValues = { help: false };
+export function noFlags<F extends FlagSpecs>(command: Contract<F>, input: string[]): Parsed<F> {
+  const flags: Values = { help: false };
   for (const [name, spec] of Object.entries(command.flags)) {
     if (spec.default !== undefined) flags[name] = spec.default;
     else if (spec.isMultiple) flags[name] = [];
     else if (spec.type === 'boolean') flags[name] = false;
   }
-  return { input, flags };
+  return { input, flags: typed<F>(flags) };
 }
 
 /** `--flag [value]` → `--flag=value` or `--flag=` before the parser sees it (FlagSpec.optionalValue). */
-function settleOptionalValues(command: Command, argv: string[]): string[] {
+function settleOptionalValues(command: Contract, argv: string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < argv.length; i++) {
-    const word = argv[i] as string;
+    const word = argv[i] ?? '';
     const spec = Object.entries(command.flags).find(
       ([n, s]) => s.optionalValue && word === `--${kebab(n)}`,
     )?.[1];
@@ -70,7 +78,7 @@ function typedFlag(words: string[], key: string): { shown: string; index: number
   for (const [index, w] of words.entries()) {
     if (!isFlagWord(w) || /^-\d/.test(w)) continue;
     if (w.startsWith('--')) {
-      const name = w.slice(2).split('=')[0] as string;
+      const name = w.slice(2).split('=')[0] ?? '';
       const bare = name.startsWith('no-') ? name.slice(3) : name;
       if ([name, camel(name), bare, camel(bare)].includes(key))
         return { shown: `--${name}`, index };
@@ -87,7 +95,7 @@ function typedFlag(words: string[], key: string): { shown: string; index: number
  */
 function unknownFlag(
   name: string,
-  command: Command,
+  command: Contract,
   words: string[],
   after: string[],
   key: string,
@@ -113,19 +121,21 @@ function numberValue(flag: string, text: string): number {
   return n;
 }
 
-export async function parseFlags(
-  name: string,
-  command: Command,
+export async function parseFlags<F extends FlagSpecs>(
+  command: Contract<F>,
   given: string[],
   after: string[],
-): Promise<Parsed> {
+): Promise<Parsed<F>> {
+  const { name } = command;
   const argv = settleOptionalValues(command, given);
-  // Numbers reach meow as strings: it would turn `abc` into NaN and lose what was typed.
+  // Numbers reach meow as strings: it would turn `abc` into NaN and lose what was typed. Their
+  // default is put in after, as a number.
   const specs = Object.fromEntries(
-    Object.entries(command.flags).map(([n, s]) => [
-      n,
-      s.type === 'number' ? { ...s, type: 'string' } : s,
-    ]),
+    Object.entries(command.flags).map(([n, s]) => {
+      if (s.type !== 'number') return [n, s];
+      const { default: _put, ...rest } = s;
+      return [n, { ...rest, type: 'string' }];
+    }),
   );
   const { default: meow } = await import('meow');
   let parsed;
@@ -149,10 +159,12 @@ export async function parseFlags(
   const known = knownFlagNames(command);
   const unknown = Object.keys(parsed.unnormalizedFlags).find((f) => !known.has(f));
   if (unknown !== undefined) throw unknownFlag(name, command, given, after, unknown);
-  const flags = parsed.flags as FlagValues;
+  const flags: Values = { ...(parsed.flags as Values) };
   for (const [flag, spec] of Object.entries(command.flags)) {
     const v = flags[flag];
-    if (spec.type === 'number' && typeof v === 'string') flags[flag] = numberValue(flag, v);
+    if (spec.type !== 'number') continue;
+    if (typeof v === 'string') flags[flag] = numberValue(flag, v);
+    else if (v === undefined && spec.default !== undefined) flags[flag] = spec.default;
   }
-  return { input: parsed.input.map(String), flags };
+  return { input: parsed.input.map(String), flags: typed<F>(flags) };
 }

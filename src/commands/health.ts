@@ -1,6 +1,7 @@
 import { CcAgentError, healthWithoutStore, type HealthReport } from '../engine/index.js';
 import { json } from '../view/format.js';
-import type { Command, Io } from './types.js';
+import * as c from './contracts/setup.js';
+import { defineCommand, type Io } from './types.js';
 
 /** With no engine (a read-only home, a full disk), the checks that say why still run. */
 async function report(io: Io): Promise<HealthReport> {
@@ -27,24 +28,12 @@ function verdict(r: HealthReport): string {
   return `Status: ${head}${tail}`;
 }
 
-export const health: Command = {
-  usage: 'health [--json]',
-  summary: 'Check tmux, each agent CLI and its version, the home, free disk and the store.',
-  help: `FAIL and exit 1 when tmux, the home (writable), the disk (100 MB free) or the store (opens,
-passes SQLite's integrity check, has its write-ahead log) is not usable. A missing agent CLI
-is a warning (exit 0): another agent may be installed. The last line sums it up:
-Status: ok | ok, with N warnings (…) | failed (…).
-
-Options:
-      --json   the report as JSON`,
-  flags: { json: { type: 'boolean' } },
-  async run(io) {
-    const r = await report(io);
-    if (io.flags['json']) io.out(json(r));
-    else {
-      for (const c of r.checks) io.out(`${LABEL[c.level]}  ${c.name.padEnd(7)} ${c.detail}`);
-      io.out(verdict(r));
-    }
-    return r.ok ? 0 : 1;
-  },
-};
+export const health = defineCommand(c.health, async (io) => {
+  const r = await report(io);
+  if (io.flags.json) io.out(json(r));
+  else {
+    for (const c of r.checks) io.out(`${LABEL[c.level]}  ${c.name.padEnd(7)} ${c.detail}`);
+    io.out(verdict(r));
+  }
+  return r.ok ? 0 : 1;
+});

@@ -7,31 +7,17 @@ import {
   type HooksChange,
 } from '../engine/index.js';
 import { json } from '../view/format.js';
-import type { Command, Io } from './types.js';
+import * as c from './contracts/hooks.js';
+import { defineCommand, type IoOf } from './types.js';
 
-const OPTIONS = `Options:
-      --settings <path>   the settings file to edit (default: $CLAUDE_CONFIG_DIR/settings.json,
-                          else ~/.claude/settings.json)
-      --dry-run           print what would change; write nothing
-      --json              print the result as JSON (path, changed, added, present, removed, ...)`;
+/** setup-hooks and remove-hooks take the same flags. */
+type HooksIo = IoOf<typeof c.setupHooks>;
 
-const flags = {
-  settings: { type: 'string' },
-  dryRun: { type: 'boolean' },
-  json: { type: 'boolean' },
-} as const;
-
-interface Flags {
-  settings?: string;
-  dryRun?: boolean;
-  json?: boolean;
-}
-
-function settingsFile(io: Io): string {
+function settingsFile(io: HooksIo): string {
   if (io.input.length > 0) {
     throw new CcAgentError('bad_input', `unexpected argument '${io.input[0]}' (see --help)`);
   }
-  const given = (io.flags as Flags).settings;
+  const given = io.flags.settings;
   if (given === undefined) return claudeSettingsPath(io.env);
   if (given === '') throw new CcAgentError('bad_input', '--settings needs a path');
   return resolve(io.cwd, given);
@@ -40,8 +26,8 @@ function settingsFile(io: Io): string {
 const pad = (label: string): string => `  ${label.padEnd(15)}  `;
 
 /** The summary line, then one line per event saying what happened to it. */
-function reportInstall(io: Io, r: HooksChange): void {
-  if ((io.flags as Flags).json) return io.out(json(r));
+function reportInstall(io: HooksIo, r: HooksChange): void {
+  if (io.flags.json) return io.out(json(r));
   const verb = r.dryRun ? 'would install' : 'installed';
   io.out(
     r.changed
@@ -62,8 +48,8 @@ const HOW = {
   ],
 } as const;
 
-function reportRemove(io: Io, r: HooksChange): void {
-  if ((io.flags as Flags).json) return io.out(json(r));
+function reportRemove(io: HooksIo, r: HooksChange): void {
+  if (io.flags.json) return io.out(json(r));
   if (!r.how) return io.out(`nothing to remove: no cc-agent hooks in ${r.path}`);
   const verb = r.dryRun ? 'would remove' : 'removed';
   if (r.how !== 'edited') {
@@ -73,41 +59,16 @@ function reportRemove(io: Io, r: HooksChange): void {
   for (const e of r.removed) io.out(`${pad(r.dryRun ? 'would remove' : 'removed')}${e}`);
 }
 
-export const setupHooks: Command = {
-  usage: 'setup-hooks [--settings <path>] [--dry-run] [--json]',
-  summary: "Install cc-agent's hook relay in Claude Code's user settings (every session).",
-  help: `Adds cc-agent's own hook group (no matcher, one hook running the relay shipped with this
-install) to each event cc-agent listens to, in the "hooks" of Claude Code's user settings, and
-prints per event whether it was added or already present. The file is edited in place: every
-byte that is not ours stays as it was, and no hook of your own is ever changed or removed, even
-one whose command looks like ours. Running it again changes nothing. Sessions not started by
-cc-agent run the relay too; it does nothing without CC_AGENT_JOB_ID. The original file is kept
-(0600) in $CC_AGENT_HOME/hook-installs for remove-hooks. A file that is not strict JSON
-(comments, trailing commas) is refused and left as it is; a symlinked file is written through.
+export const setupHooks = defineCommand(c.setupHooks, async (io) => {
+  const settings = settingsFile(io);
+  const dryRun = io.flags.dryRun;
+  reportInstall(io, installHooks({ settings, env: io.env, dryRun }));
+  return 0;
+});
 
-${OPTIONS}`,
-  flags,
-  async run(io) {
-    const settings = settingsFile(io);
-    const dryRun = Boolean((io.flags as Flags).dryRun);
-    reportInstall(io, installHooks({ settings, env: io.env, dryRun }));
-    return 0;
-  },
-};
-
-export const removeHooks: Command = {
-  usage: 'remove-hooks [--settings <path>] [--dry-run] [--json]',
-  summary: "Remove cc-agent's hook relay from Claude Code's user settings.",
-  help: `Undoes setup-hooks. If the file is exactly as setup-hooks left it, the original is put back
-byte for byte (or the file deleted, if setup-hooks created it). If you have edited it since,
-only the hook groups setup-hooks added are cut out; your edits and every other byte stay.
-
-${OPTIONS}`,
-  flags,
-  async run(io) {
-    const settings = settingsFile(io);
-    const dryRun = Boolean((io.flags as Flags).dryRun);
-    reportRemove(io, removeRelayHooks({ settings, env: io.env, dryRun }));
-    return 0;
-  },
-};
+export const removeHooks = defineCommand(c.removeHooks, async (io) => {
+  const settings = settingsFile(io);
+  const dryRun = io.flags.dryRun;
+  reportRemove(io, removeRelayHooks({ settings, env: io.env, dryRun }));
+  return 0;
+});

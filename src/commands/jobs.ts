@@ -14,7 +14,8 @@ import {
   tokensLabel,
 } from '../view/format.js';
 import { taskLabel } from '../view/task-label.js';
-import type { Command } from './types.js';
+import * as c from './contracts/jobs.js';
+import { defineCommand } from './types.js';
 
 /** The job as JSON, with its worktree's live state (dirty, ahead, behind, merged) when it has one. */
 const withWorktreeState = (
@@ -24,80 +25,62 @@ const withWorktreeState = (
 
 const STATUSES: readonly JobStatus[] = ['pending', 'running', 'completed', 'failed', 'killed'];
 
-export const jobs: Command = {
-  usage: 'jobs [--json] [--status <s>]',
-  summary: 'List jobs, sorted running > pending > failed > killed > completed, newest first.',
-  help: `Options:
-      --status <s>   only jobs with this status (${STATUSES.join(', ')})
-      --json         the full job records as a JSON array
-
-Jobs started with --worktree add a BRANCH column: their branch, commits ahead of (and behind)
-the branch they came from, uncommitted files ("dirty"), or "merged" when nothing is left to merge.`,
-  flags: { json: { type: 'boolean' }, status: { type: 'string' } },
-  async run(io) {
-    const given = io.flags['status'] as string | undefined;
-    const status = given === undefined ? undefined : oneOf(STATUSES, given, '--status');
-    const engine = io.engine();
-    await engine.refresh(); // a one-shot face: catch up first (reads have no side effects)
-    const list = await engine.list(status ? [status as JobStatus] : undefined);
-    // git only for jobs that have a worktree (four quick calls each).
-    const trees = await engine.worktrees.states(list);
-    if (io.flags['json']) {
-      io.out(json(list.map((j) => withWorktreeState(j, trees.get(j.id)))));
-      return 0;
-    }
-    if (list.length === 0) {
-      io.out('no jobs (start one: cc-agent start "prompt")');
-      return 0;
-    }
-    const now = Date.now();
-    const branches = trees.size > 0;
-    io.out(
-      table(
-        [
-          'ID',
-          'STATUS',
-          'ACTIVITY',
-          'AGENT',
-          'MODEL',
-          'ELAPSED',
-          'TOKENS',
-          'CTX',
-          'COST',
-          ...(branches ? ['BRANCH'] : []),
-          'PROMPT',
-        ],
-        list.map((j) => [
-          j.id,
-          statusLabel(j),
-          activityLabel(j).slice(0, 40),
-          j.backend,
-          modelLabel(j),
-          elapsed(j, now),
-          tokensLabel(j),
-          contextLabel(j),
-          costLabel(j),
-          ...(branches ? [branchLabel(j, trees.get(j.id))] : []),
-          taskLabel(j),
-        ]),
-      ),
-    );
+export const jobs = defineCommand(c.jobs, async (io) => {
+  const given = io.flags.status;
+  const status = given === undefined ? undefined : oneOf(STATUSES, given, '--status');
+  const engine = io.engine();
+  await engine.refresh(); // a one-shot face: catch up first (reads have no side effects)
+  const list = await engine.list(status ? [status as JobStatus] : undefined);
+  // git only for jobs that have a worktree (four quick calls each).
+  const trees = await engine.worktrees.states(list);
+  if (io.flags.json) {
+    io.out(json(list.map((j) => withWorktreeState(j, trees.get(j.id)))));
     return 0;
-  },
-};
-
-export const status: Command = {
-  usage: 'status <id> [--json]',
-  summary: 'Show one job: status, agent, session, timings, exit code.',
-  help: `Options:
-      --json   the job record as JSON`,
-  flags: { json: { type: 'boolean' } },
-  async run(io) {
-    const engine = io.engine();
-    await engine.refresh();
-    const job = await engine.get(requireArg(io, 0, 'job id', this.usage));
-    const tree = job.worktree ? await engine.worktrees.state(job.id) : undefined;
-    io.out(io.flags['json'] ? json(withWorktreeState(job, tree)) : jobDetails(job, tree));
+  }
+  if (list.length === 0) {
+    io.out('no jobs (start one: cc-agent start "prompt")');
     return 0;
-  },
-};
+  }
+  const now = Date.now();
+  const branches = trees.size > 0;
+  io.out(
+    table(
+      [
+        'ID',
+        'STATUS',
+        'ACTIVITY',
+        'AGENT',
+        'MODEL',
+        'ELAPSED',
+        'TOKENS',
+        'CTX',
+        'COST',
+        ...(branches ? ['BRANCH'] : []),
+        'PROMPT',
+      ],
+      list.map((j) => [
+        j.id,
+        statusLabel(j),
+        activityLabel(j).slice(0, 40),
+        j.backend,
+        modelLabel(j),
+        elapsed(j, now),
+        tokensLabel(j),
+        contextLabel(j),
+        costLabel(j),
+        ...(branches ? [branchLabel(j, trees.get(j.id))] : []),
+        taskLabel(j),
+      ]),
+    ),
+  );
+  return 0;
+});
+
+export const status = defineCommand(c.status, async (io) => {
+  const engine = io.engine();
+  await engine.refresh();
+  const job = await engine.get(requireArg(io, 0, 'job id', c.status.usage));
+  const tree = job.worktree ? await engine.worktrees.state(job.id) : undefined;
+  io.out(io.flags.json ? json(withWorktreeState(job, tree)) : jobDetails(job, tree));
+  return 0;
+});

@@ -1,8 +1,9 @@
-import { BACKENDS, EFFORTS, type OrchestratorStatus } from '../engine/index.js';
+import { type OrchestratorStatus } from '../engine/index.js';
 import { subcommand, textArg } from './args.js';
 import { json } from '../view/format.js';
 import { startDetachedPulse } from './pulse.js';
-import type { Command, Io } from './types.js';
+import * as c from './contracts/orchestrator.js';
+import { defineCommand, type Io } from './types.js';
 
 const SUBCOMMANDS = ['start', 'stop', 'status', 'inject', 'save', 'state'] as const;
 
@@ -27,86 +28,51 @@ function describe(io: Io, s: OrchestratorStatus): void {
   for (const a of s.recent) io.out(`  ${a.ts}  ${a.kind}  ${JSON.stringify(a.detail)}`);
 }
 
-export const orchestrator: Command = {
-  usage:
-    'orchestrator start [--agent A] [-m model] [-r level] [-d dir] | stop | status [--json] | inject "msg" | save --notes "…" | state',
-  summary: 'The orchestrator: one persistent agent (id orch) that works the task queue.',
-  help: `Subcommands:
-  start     start it in tmux session cc-agent-orch (and a background pulse if none leads)
-              --agent <name>        ${BACKENDS.join(' | ')} (default claude)
-              -m, --model <name>    its model;  -r, --reasoning <level>  ${EFFORTS.join(' | ')}
-              -d, --dir <path>      its working directory (default: here)
-  stop      stop it; it is not respawned, and a task it held goes back to the queue
-  status    running or not, its context %, current task, respawns, pulse, recent actions
-  inject    type a message to it ('-' reads the message from stdin)
-  save      rewrite its state file (orchestrator-state.json); --notes sets its notes
-  state     print its state file, current as of now
-
-The pulse hands it the next queued task as soon as its turn ends, warns it at 70% context and
-clears it at 80% (cc-agent settings orchestrator.*), and respawns it (at most once a minute) if
-its session dies.`,
-  text: { what: 'message', sub: 'inject' },
-  flags: {
-    agent: { type: 'string' },
-    model: { type: 'string', shortFlag: 'm' },
-    reasoning: { type: 'string', shortFlag: 'r' },
-    dir: { type: 'string', shortFlag: 'd' },
-    notes: { type: 'string' },
-    json: { type: 'boolean' },
-  },
-  async run(io) {
-    const sub = subcommand(io, SUBCOMMANDS, 'orchestrator');
-    const engine = io.engine();
-    const o = engine.orchestrator;
-    const f = io.flags as {
-      agent?: string;
-      model?: string;
-      reasoning?: string;
-      dir?: string;
-      notes?: string;
-      json?: boolean;
-    };
-    switch (sub) {
-      case 'start': {
-        const job = await o.start({
-          agent: f.agent,
-          model: f.model,
-          reasoning: f.reasoning,
-          dir: f.dir,
-          cwd: io.cwd,
-        });
-        io.out(`orchestrator started (${job.backend}) in ${job.dir}; session ${job.tmuxSession}`);
-        // With nothing leading the pulse, no task would ever reach it.
-        const pulse = engine.pulseStatus();
-        if (!pulse.leader) io.out(`pulse started (pid ${await startDetachedPulse(io, engine)})`);
-        return 0;
-      }
-      case 'stop': {
-        const r = await o.stop();
-        io.out(r.killed ? 'orchestrator stopped' : 'orchestrator was not running');
-        if (r.requeued.length > 0) io.out(`back in the queue: ${r.requeued.join(', ')}`);
-        return 0;
-      }
-      case 'status': {
-        await engine.refresh();
-        const s = await o.status();
-        if (f.json) io.out(json(s));
-        else describe(io, s);
-        return 0;
-      }
-      case 'inject': {
-        const rest: Io = { ...io, input: io.input.slice(1) };
-        await o.inject(await textArg(rest, 0, 'message', 'orchestrator inject "message"'));
-        io.out('sent to orch');
-        return 0;
-      }
-      case 'save':
-        o.state(f.notes);
-        io.out(`saved ${engine.paths.orchestratorState}`);
-        return 0;
-      default:
-        io.out(json(o.state()));
-        return 0;
+export const orchestrator = defineCommand(c.orchestrator, async (io) => {
+  const sub = subcommand(io, SUBCOMMANDS, 'orchestrator');
+  const engine = io.engine();
+  const o = engine.orchestrator;
+  const f = io.flags;
+  switch (sub) {
+    case 'start': {
+      const job = await o.start({
+        agent: f.agent,
+        model: f.model,
+        reasoning: f.reasoning,
+        dir: f.dir,
+        cwd: io.cwd,
+      });
+      io.out(`orchestrator started (${job.backend}) in ${job.dir}; session ${job.tmuxSession}`);
+      // With nothing leading the pulse, no task would ever reach it.
+      const pulse = engine.pulseStatus();
+      if (!pulse.leader) io.out(`pulse started (pid ${await startDetachedPulse(io, engine)})`);
+      return 0;
     }
-  },
-};
+    case 'stop': {
+      const r = await o.stop();
+      io.out(r.killed ? 'orchestrator stopped' : 'orchestrator was not running');
+      if (r.requeued.length > 0) io.out(`back in the queue: ${r.requeued.join(', ')}`);
+      return 0;
+    }
+    case 'status': {
+      await engine.refresh();
+      const s = await o.status();
+      if (f.json) io.out(json(s));
+      else describe(io, s);
+      return 0;
+    }
+    case 'inject': {
+      const rest = { ...io, input: io.input.slice(1) };
+      await o.inject(await textArg(rest, 0, 'message', 'orchestrator inject "message"'));
+      io.out('sent to orch');
+      return 0;
+    }
+    case 'save':
+      o.state(f.notes);
+      io.out(`saved ${engine.paths.orchestratorState}`);
+      return 0;
+    default:
+      io.out(json(o.state()));
+      return 0;
+  }
+});

@@ -10,7 +10,8 @@ import {
 } from '../engine/index.js';
 import { subcommand } from './args.js';
 import { json } from '../view/format.js';
-import type { Command, Io } from './types.js';
+import * as c from './contracts/orchestrator.js';
+import { defineCommand, type Io, type IoOf } from './types.js';
 
 import { detach } from './detach.js';
 import { until } from './until.js';
@@ -61,12 +62,12 @@ export function pulseGoesOn(engine: Engine): string | undefined {
 }
 
 /** The foreground pulse: a long-lived engine with ingestion, checks and triggers. */
-async function runForeground(io: Io, engine: Engine): Promise<number> {
+async function runForeground(io: IoOf<typeof c.pulse>, engine: Engine): Promise<number> {
   const mine = engine.pulseStatus().pid;
   if (mine !== null && mine !== process.pid) {
     throw new CcAgentError('blocked', `a pulse is already running (pid ${mine})`);
   }
-  const tick = (io.flags['tickMs'] as number | undefined) ?? 1000;
+  const tick = io.flags.tickMs;
   if (!Number.isInteger(tick) || tick < 50)
     throw new CcAgentError('bad_input', `invalid --tick-ms '${tick}' (at least 50)`);
   // Listening before the pidfile exists: `pulse stop` may signal as soon as it sees the pid,
@@ -103,51 +104,41 @@ async function runForeground(io: Io, engine: Engine): Promise<number> {
   }
 }
 
-export const pulse: Command = {
-  usage: 'pulse start | stop | status [--json] | run [--tick-ms N]',
-  summary: 'The pulse: ingestion, health checks and triggers in a long-lived engine.',
-  help: `start   run the pulse detached in the background (pidfile and log in $CC_AGENT_HOME)
-stop    stop the detached pulse
-status  whether it runs, and which engine holds the pulse lease (TUI, server or pulse)
-run     run it in the foreground until Ctrl-C
-Only one engine leads at a time (a lease in the store); the others stand by.`,
-  flags: { json: { type: 'boolean' }, tickMs: { type: 'number' } },
-  async run(io) {
-    const sub = subcommand(io, SUBCOMMANDS, 'pulse');
-    const engine = io.engine();
-    const { pulsePid, pulseLog } = engine.paths;
-    if (sub === 'run') return runForeground(io, engine);
-    if (sub === 'status') {
-      const s = engine.pulseStatus();
-      if (io.flags['json']) io.out(json(s));
-      else {
-        io.out(s.pid ? `pulse running (pid ${s.pid})` : 'pulse not running');
-        io.out(s.leader ? `leader: ${s.leader} (lease until ${s.leaseExpiresAt})` : 'leader: none');
-      }
-      return 0;
+export const pulse = defineCommand(c.pulse, async (io) => {
+  const sub = subcommand(io, SUBCOMMANDS, 'pulse');
+  const engine = io.engine();
+  const { pulsePid, pulseLog } = engine.paths;
+  if (sub === 'run') return runForeground(io, engine);
+  if (sub === 'status') {
+    const s = engine.pulseStatus();
+    if (io.flags.json) io.out(json(s));
+    else {
+      io.out(s.pid ? `pulse running (pid ${s.pid})` : 'pulse not running');
+      io.out(s.leader ? `leader: ${s.leader} (lease until ${s.leaseExpiresAt})` : 'leader: none');
     }
-    if (sub === 'start') {
-      const running = engine.pulseStatus().pid;
-      if (running) {
-        io.out(`pulse already running (pid ${running})`);
-        return 0;
-      }
-      io.out(`pulse started (pid ${await startDetachedPulse(io, engine)}); log: ${pulseLog}`);
-      return 0;
-    }
-    const pid = engine.pulseStatus().pid;
-    if (!pid) {
-      io.out('pulse not running');
-      return 0;
-    }
-    process.kill(pid, 'SIGTERM');
-    await until(
-      dirname(pulsePid),
-      () => engine.pulseStatus().pid === null,
-      10_000,
-      `pulse ${basename(pulsePid)} to stop`,
-    );
-    io.out(`pulse stopped (pid ${pid})`);
     return 0;
-  },
-};
+  }
+  if (sub === 'start') {
+    const running = engine.pulseStatus().pid;
+    if (running) {
+      io.out(`pulse already running (pid ${running})`);
+      return 0;
+    }
+    io.out(`pulse started (pid ${await startDetachedPulse(io, engine)}); log: ${pulseLog}`);
+    return 0;
+  }
+  const pid = engine.pulseStatus().pid;
+  if (!pid) {
+    io.out('pulse not running');
+    return 0;
+  }
+  process.kill(pid, 'SIGTERM');
+  await until(
+    dirname(pulsePid),
+    () => engine.pulseStatus().pid === null,
+    10_000,
+    `pulse ${basename(pulsePid)} to stop`,
+  );
+  io.out(`pulse stopped (pid ${pid})`);
+  return 0;
+});

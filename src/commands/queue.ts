@@ -1,12 +1,13 @@
 import { CcAgentError, oneOf, TASK_STATUSES, type Task, type TaskStatus } from '../engine/index.js';
 import { requireArg, textArg, subcommand } from './args.js';
 import { json, table } from '../view/format.js';
-import type { Command, Io } from './types.js';
+import * as c from './contracts/queue.js';
+import { defineCommand, type Io, type IoOf } from './types.js';
 
 const SUBCOMMANDS = ['add', 'list', 'remove', 'done', 'fail'] as const;
 
-function priorityOf(io: Io): number {
-  const p = io.flags['priority'];
+function priorityOf(io: IoOf<typeof c.queue>): number {
+  const p = io.flags.priority;
   if (p === undefined) return 0;
   if (typeof p !== 'number' || !Number.isInteger(p)) {
     throw new CcAgentError('bad_input', `invalid --priority '${String(p)}' (a whole number)`);
@@ -14,8 +15,8 @@ function priorityOf(io: Io): number {
   return p;
 }
 
-function statusOf(io: Io): TaskStatus | undefined {
-  const s = io.flags['status'] as string | undefined;
+function statusOf(io: IoOf<typeof c.queue>): TaskStatus | undefined {
+  const s = io.flags.status;
   return s === undefined ? undefined : oneOf(TASK_STATUSES, s, '--status');
 }
 
@@ -44,58 +45,36 @@ const line = (t: Task): string[] => [
   (t.prompt.split('\n')[0] ?? '').slice(0, 80),
 ];
 
-export const queue: Command = {
-  usage:
-    'queue add "prompt" [--priority N] | list [--status S] [--json] | remove <id> | done <id> [--result R] | fail <id> [--error E]',
-  summary: "The orchestrator's task queue: highest priority first, then oldest.",
-  text: { what: 'task', sub: 'add' },
-  help: `Subcommands:
-  add "prompt" [--priority N]   queue a task (priority: a whole number, higher runs sooner; default 0)
-  list [--status S] [--json]    tasks: running, then pending in the order they will run, then ended
-  remove <id>                   drop a task that is not running
-  done [<id>] [--result R]      report a task done (the orchestrator does this; run by an agent
-                                cc-agent started, the id defaults to the one task it holds)
-  fail [<id>] [--error E]       report a task failed
-A running task nobody reports fails after 'queue.task_timeout_minutes' (cc-agent settings), so the
-queue never stalls.`,
-  flags: {
-    priority: { type: 'number' },
-    status: { type: 'string' },
-    json: { type: 'boolean' },
-    result: { type: 'string' },
-    error: { type: 'string' },
-  },
-  async run(io) {
-    const sub = subcommand(io, SUBCOMMANDS, 'queue');
-    const q = io.engine().queue;
-    const rest: Io = { ...io, input: io.input.slice(1) };
-    const show = (t: Task): void => io.out(io.flags['json'] ? json(t) : `${t.id}  ${t.status}`);
-    switch (sub) {
-      case 'add': {
-        const priority = priorityOf(io);
-        const prompt = await textArg(rest, 0, 'task prompt', 'queue add "prompt" [--priority N]');
-        io.out(q.add(prompt, priority).id);
-        return 0;
-      }
-      case 'list': {
-        await io.engine().refresh(); // tasks past their timeout fail here
-        const tasks = q.list(statusOf(io));
-        if (io.flags['json']) io.out(json(tasks));
-        else if (tasks.length === 0)
-          io.out('the queue is empty (add one: cc-agent queue add "task")');
-        else io.out(table(['ID', 'STATUS', 'PRIO', 'AGENT', 'TASK'], tasks.map(line)));
-        return 0;
-      }
-      case 'remove':
-        q.remove(requireArg(rest, 0, 'task id', 'queue remove <id>'));
-        io.out(`removed ${rest.input[0]}`);
-        return 0;
-      case 'done':
-        show(q.done(taskId(io, rest, 'done'), io.flags['result'] as string | undefined));
-        return 0;
-      default:
-        show(q.fail(taskId(io, rest, 'fail'), io.flags['error'] as string | undefined));
-        return 0;
+export const queue = defineCommand(c.queue, async (io) => {
+  const sub = subcommand(io, SUBCOMMANDS, 'queue');
+  const q = io.engine().queue;
+  const rest: Io = { ...io, input: io.input.slice(1) };
+  const show = (t: Task): void => io.out(io.flags.json ? json(t) : `${t.id}  ${t.status}`);
+  switch (sub) {
+    case 'add': {
+      const priority = priorityOf(io);
+      const prompt = await textArg(rest, 0, 'task prompt', 'queue add "prompt" [--priority N]');
+      io.out(q.add(prompt, priority).id);
+      return 0;
     }
-  },
-};
+    case 'list': {
+      await io.engine().refresh(); // tasks past their timeout fail here
+      const tasks = q.list(statusOf(io));
+      if (io.flags.json) io.out(json(tasks));
+      else if (tasks.length === 0)
+        io.out('the queue is empty (add one: cc-agent queue add "task")');
+      else io.out(table(['ID', 'STATUS', 'PRIO', 'AGENT', 'TASK'], tasks.map(line)));
+      return 0;
+    }
+    case 'remove':
+      q.remove(requireArg(rest, 0, 'task id', 'queue remove <id>'));
+      io.out(`removed ${rest.input[0]}`);
+      return 0;
+    case 'done':
+      show(q.done(taskId(io, rest, 'done'), io.flags.result));
+      return 0;
+    default:
+      show(q.fail(taskId(io, rest, 'fail'), io.flags.error));
+      return 0;
+  }
+});

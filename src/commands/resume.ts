@@ -1,36 +1,25 @@
 import { CcAgentError } from '../engine/index.js';
 import { requireArg } from './args.js';
 import { json } from '../view/format.js';
-import type { Command } from './types.js';
+import * as c from './contracts/agents.js';
+import { defineCommand } from './types.js';
 
-export const resume: Command = {
-  usage: 'resume <id> | resume --all',
-  summary: 'Relaunch agents whose tmux session is gone (a reboot) on their own session.',
-  help: `Options:
-      --all    every job cut off rather than ended: still marked running, or failed because
-               its tmux session disappeared
-      --json   the resumed jobs as JSON
-
-The agent comes back with --resume <its session id> in its own folder (or worktree, restored
-from its branch if the folder went), so its conversation carries on.`,
-  flags: { all: { type: 'boolean' }, json: { type: 'boolean' } },
-  async run(io) {
-    const engine = io.engine();
-    if (io.flags['all']) {
-      if (io.input.length > 0) throw new CcAgentError('bad_input', 'resume --all takes no job id');
-      const r = await engine.resumeAll();
-      if (io.flags['json']) io.out(json(r));
-      else {
-        for (const j of r.resumed) io.out(`resumed ${j.id} (${j.backend}, session ${j.sessionId})`);
-        if (r.resumed.length === 0 && r.failed.length === 0) io.out('nothing to resume');
-      }
-      for (const f of r.failed) io.err(`cannot resume ${f.id}: ${f.error}`);
-      return r.failed.length > 0 ? 1 : 0;
+export const resume = defineCommand(c.resume, async (io) => {
+  const engine = io.engine();
+  if (io.flags.all) {
+    if (io.input.length > 0) throw new CcAgentError('bad_input', 'resume --all takes no job id');
+    const r = await engine.resumeAll();
+    if (io.flags.json) io.out(json(r));
+    else {
+      for (const j of r.resumed) io.out(`resumed ${j.id} (${j.backend}, session ${j.sessionId})`);
+      if (r.resumed.length === 0 && r.failed.length === 0) io.out('nothing to resume');
     }
-    const job = await engine.resume(requireArg(io, 0, 'job id', this.usage));
-    io.out(
-      io.flags['json'] ? json(job) : `resumed ${job.id} (${job.backend}, session ${job.sessionId})`,
-    );
-    return 0;
-  },
-};
+    for (const f of r.failed) io.err(`cannot resume ${f.id}: ${f.error}`);
+    return r.failed.length > 0 ? 1 : 0;
+  }
+  const job = await engine.resume(requireArg(io, 0, 'job id', c.resume.usage));
+  io.out(
+    io.flags.json ? json(job) : `resumed ${job.id} (${job.backend}, session ${job.sessionId})`,
+  );
+  return 0;
+});

@@ -3,7 +3,8 @@ import { CcAgentError, describeFault, type Engine } from '../engine/index.js';
 import { portFlag } from './args.js';
 import { detach } from './detach.js';
 import { handOffPulse, pulseGoesOn } from './pulse.js';
-import type { Command, Io } from './types.js';
+import * as c from './contracts/serve.js';
+import { defineCommand, type IoOf } from './types.js';
 import { until } from './until.js';
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
@@ -63,11 +64,12 @@ function parseOrigin(value: string): string {
   return u.origin;
 }
 
-const originsOf = (io: Io): string[] =>
-  ((io.flags['origin'] as string[] | undefined) ?? []).map(parseOrigin);
+type ServeIo = IoOf<typeof c.serve>;
 
-async function foreground(io: Io, engine: Engine): Promise<number> {
-  const host = (io.flags['host'] as string | undefined) ?? '127.0.0.1';
+const originsOf = (io: ServeIo): string[] => io.flags.origin.map(parseOrigin);
+
+async function foreground(io: ServeIo, engine: Engine): Promise<number> {
+  const { host } = io.flags;
   if (!LOOPBACK.has(host)) {
     io.err(
       `warning: --host ${host} exposes the server beyond this machine; the token is all that guards it (prefer ssh -L)`,
@@ -95,7 +97,7 @@ async function foreground(io: Io, engine: Engine): Promise<number> {
   });
   const server = await listen(engine, {
     host,
-    port: portFlag(io),
+    port: portFlag(io.flags.port),
     cwd: io.cwd,
     origins: originsOf(io),
   });
@@ -127,84 +129,59 @@ async function foreground(io: Io, engine: Engine): Promise<number> {
   process.exit(process.exitCode ?? 0);
 }
 
-export const serveCommand: Command = {
-  usage:
-    'serve [--port 3131] [--host 127.0.0.1] [--origin URL] [--detach] | serve stop | serve status [--json]',
-  summary: 'The browser view: engine + HTTP/SSE/WebSocket server (token-gated, localhost).',
-  help: `Runs a live engine (ingestion, the pulse when free) and the server. It binds 127.0.0.1
-unless --host says otherwise; reach it from a laptop with ssh -L 3131:127.0.0.1:3131 <host>.
-Every request needs the token in $CC_AGENT_HOME/server-token: the printed URL carries it once
-(the page keeps it as an HttpOnly cookie); scripts send "Authorization: Bearer <token>".
-
-      --port <n>     port (default 3131; 0 = any free port)
-      --host <addr>  address to bind (default 127.0.0.1; anything else warns)
-      --origin <url> also accept the page from this exact origin (repeatable), e.g. a tunnel
-                     to another local port: ssh -L 8080:127.0.0.1:3131 → --origin http://localhost:8080
-      --detach       run in the background (pid and URL in $CC_AGENT_HOME/serve.json, log serve.log;
-                     neither holds the token)
-  stop               stop the background server
-  status             whether it runs, and its URL with the token`,
-  flags: {
-    port: { type: 'number' },
-    host: { type: 'string' },
-    origin: { type: 'string', isMultiple: true },
-    detach: { type: 'boolean' },
-    json: { type: 'boolean' },
-  },
-  async run(io) {
-    const sub = io.input[0];
-    if (sub !== undefined && sub !== 'stop' && sub !== 'status') {
-      throw new CcAgentError(
-        'bad_input',
-        `unknown serve subcommand '${sub}' (expected: stop, status)`,
-      );
-    }
-    if (sub === undefined) {
-      // Bad flags are refused first, whether or not a server already runs.
-      portFlag(io);
-      originsOf(io);
-    }
-    const engine = io.engine();
-    const state = running(engine);
-    if (sub === 'status') {
-      const shown = state && { ...state, url: withToken(engine, state.url) };
-      if (io.flags['json']) io.out(JSON.stringify(shown ?? null));
-      else io.out(shown ? `serving (pid ${shown.pid}) on ${shown.url}` : 'not serving');
-      return 0;
-    }
-    if (sub === 'stop') {
-      if (!state) {
-        io.out('not serving');
-        return 0;
-      }
-      process.kill(state.pid, 'SIGTERM');
-      await until(engine.paths.home, () => !running(engine), 10_000, 'the server to stop');
-      io.out(`stopped (pid ${state.pid})`);
-      const goesOn = pulseGoesOn(engine);
-      if (goesOn) io.out(goesOn);
-      return 0;
-    }
-    if (state)
-      throw new CcAgentError('blocked', `already serving (pid ${state.pid}) on ${state.url}`);
-    if (!io.flags['detach']) return foreground(io, engine);
-    const port = portFlag(io); // a bad one is refused here, not in the background
-    const args = ['serve', '--port', String(port)];
-    if (io.flags['host']) args.push('--host', io.flags['host'] as string);
-    for (const o of originsOf(io)) args.push('--origin', o);
-    // Up when it has written its state (with its URL).
-    await detach({
-      engine,
-      env: io.env,
-      cwd: io.cwd,
-      args,
-      log: engine.paths.serveLog,
-      up: (pid) => running(engine)?.pid === pid,
-      what: `the server to start (log: ${engine.paths.serveLog})`,
-    });
-    const s = running(engine);
-    if (!s)
-      throw new CcAgentError('timeout', `the server did not start; see ${engine.paths.serveLog}`);
-    io.out(`serving (pid ${s.pid}) on ${withToken(engine, s.url)}`);
+export const serveCommand = defineCommand(c.serve, async (io) => {
+  const sub = io.input[0];
+  if (sub !== undefined && sub !== 'stop' && sub !== 'status') {
+    throw new CcAgentError(
+      'bad_input',
+      `unknown serve subcommand '${sub}' (expected: stop, status)`,
+    );
+  }
+  if (sub === undefined) {
+    // Bad flags are refused first, whether or not a server already runs.
+    portFlag(io.flags.port);
+    originsOf(io);
+  }
+  const engine = io.engine();
+  const state = running(engine);
+  if (sub === 'status') {
+    const shown = state && { ...state, url: withToken(engine, state.url) };
+    if (io.flags.json) io.out(JSON.stringify(shown ?? null));
+    else io.out(shown ? `serving (pid ${shown.pid}) on ${shown.url}` : 'not serving');
     return 0;
-  },
-};
+  }
+  if (sub === 'stop') {
+    if (!state) {
+      io.out('not serving');
+      return 0;
+    }
+    process.kill(state.pid, 'SIGTERM');
+    await until(engine.paths.home, () => !running(engine), 10_000, 'the server to stop');
+    io.out(`stopped (pid ${state.pid})`);
+    const goesOn = pulseGoesOn(engine);
+    if (goesOn) io.out(goesOn);
+    return 0;
+  }
+  if (state)
+    throw new CcAgentError('blocked', `already serving (pid ${state.pid}) on ${state.url}`);
+  if (!io.flags.detach) return foreground(io, engine);
+  const port = portFlag(io.flags.port); // a bad one is refused here, not in the background
+  const args = ['serve', '--port', String(port)];
+  if (io.flags.host) args.push('--host', io.flags.host);
+  for (const o of originsOf(io)) args.push('--origin', o);
+  // Up when it has written its state (with its URL).
+  await detach({
+    engine,
+    env: io.env,
+    cwd: io.cwd,
+    args,
+    log: engine.paths.serveLog,
+    up: (pid) => running(engine)?.pid === pid,
+    what: `the server to start (log: ${engine.paths.serveLog})`,
+  });
+  const s = running(engine);
+  if (!s)
+    throw new CcAgentError('timeout', `the server did not start; see ${engine.paths.serveLog}`);
+  io.out(`serving (pid ${s.pid}) on ${withToken(engine, s.url)}`);
+  return 0;
+});

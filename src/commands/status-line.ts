@@ -1,30 +1,24 @@
 import { asksForHuman, unseenTurn } from '../engine/index.js';
-import type { Command } from './types.js';
+import * as c from './contracts/tui.js';
+import { defineCommand } from './types.js';
 
 /**
  * For tmux's status line: `set -g status-right '#(cc-agent status-line)'`. Prints how many
  * agents need attention (a question, a dialog, a finished turn nobody has seen), or nothing.
  * Reads the store only: no tmux call, no refresh, so it is cheap at every status interval.
  */
-export const statusLine: Command = {
-  usage: 'status-line [--json]',
-  summary: "Agents needing attention, for tmux's status-right (prints nothing when none).",
-  help: `Add to ~/.tmux.conf:   set -g status-right '#(cc-agent status-line) %H:%M'
-Prints e.g. "⚑ 2 need you · 5 running"; empty when nothing needs you.`,
-  flags: { json: { type: 'boolean' } },
-  async run(io) {
-    const jobs = io
-      .engine()
-      .jobsNow()
-      .filter((j) => j.status === 'running');
-    const asking = jobs.filter(asksForHuman).length;
-    const unseen = jobs.filter(unseenTurn).length;
-    const attention = asking + unseen;
-    if (io.flags['json']) {
-      io.out(JSON.stringify({ attention, asking, unseen, running: jobs.length }));
-    } else if (attention > 0) {
-      io.out(`⚑ ${attention} need${attention === 1 ? 's' : ''} you · ${jobs.length} running`);
-    }
-    return 0;
-  },
-};
+export const statusLine = defineCommand(c.statusLine, async (io) => {
+  const jobs = io
+    .engine()
+    .jobsNow()
+    .filter((j) => j.status === 'running');
+  const asking = jobs.filter(asksForHuman).length;
+  const unseen = jobs.filter(unseenTurn).length;
+  const attention = asking + unseen;
+  if (io.flags.json) {
+    io.out(JSON.stringify({ attention, asking, unseen, running: jobs.length }));
+  } else if (attention > 0) {
+    io.out(`⚑ ${attention} need${attention === 1 ? 's' : ''} you · ${jobs.length} running`);
+  }
+  return 0;
+});

@@ -4,10 +4,11 @@ import { fileURLToPath } from 'node:url';
 import { CcAgentError, withUserUmask } from '../engine/index.js';
 import { portFlag } from './args.js';
 import { handOffPulse, pulseGoesOn } from './pulse.js';
-import type { Command, Io } from './types.js';
+import * as c from './contracts/tui.js';
+import { TUI_SESSION } from './contracts/tui.js';
+import { defineCommand, type Io } from './types.js';
 
 const cliEntry = fileURLToPath(new URL('../../bin/cc-agent.js', import.meta.url));
-export const TUI_SESSION = 'cc-agent-tui';
 /** See bin/cc-agent.js: the TUI runs with a small young generation. */
 const HEAP_FLAG = '--max-semi-space-size=1';
 
@@ -115,32 +116,8 @@ export async function openTui(
   });
 }
 
-export const tui: Command = {
-  usage: 'tui [--window] [--serve [--port 3131] [--host 127.0.0.1]]',
-  summary: 'The full-screen TUI: every agent, the timeline, queue, triggers, approvals.',
-  help: `Inside tmux it takes this pane (--window: a new window named cc-agent). Outside tmux it
-creates or re-attaches tmux session ${TUI_SESSION} on the agents' tmux server.
-It runs a live engine and leads the pulse when no other process does. --serve also runs the
-browser view's server in the same process (see cc-agent serve --help; its URL shows in the
-footer and the Notifications panel).
-
-Keys: ? lists them all. Enter jumps into an agent's session; tmux's prefix + L comes back.`,
-  flags: {
-    window: { type: 'boolean' },
-    here: { type: 'boolean' },
-    serve: { type: 'boolean' },
-    port: { type: 'number' },
-    host: { type: 'string' },
-  },
-  run: (io) => {
-    const port = portFlag(io);
-    const serve = io.flags['serve']
-      ? { host: (io.flags['host'] as string | undefined) ?? '127.0.0.1', port }
-      : undefined;
-    return openTui(io, {
-      window: Boolean(io.flags['window']),
-      here: Boolean(io.flags['here']),
-      serve,
-    });
-  },
-};
+export const tui = defineCommand(c.tui, (io) => {
+  const port = portFlag(io.flags.port);
+  const serve = io.flags.serve ? { host: io.flags.host, port } : undefined;
+  return openTui(io, { window: io.flags.window, here: io.flags.here, serve });
+});

@@ -1,26 +1,10 @@
 import type { Engine } from '../engine/index.js';
+import type { Contract, FlagSpecs, FlagsOf } from './contract.js';
 
-export type FlagType = 'string' | 'boolean' | 'number';
-
-export interface FlagSpec {
-  /** A 'number' reaches the command as a number; text that is not one is a usage error (flags.ts). */
-  type: FlagType;
-  shortFlag?: string;
-  isMultiple?: boolean;
-  default?: unknown;
-  /**
-   * A string flag whose value may be left out (`--worktree` or `--worktree <name>`): the next
-   * word is its value only when it matches; alone it is ''.
-   */
-  optionalValue?: RegExp;
-}
-
-export type FlagValues = Record<string, unknown>;
-
-/** What a command may touch: its arguments, output streams and (lazily) the engine. */
-export interface Io {
+/** What a command may touch: its arguments, typed flags, output streams and (lazily) the engine. */
+export interface Io<F extends FlagSpecs = FlagSpecs> {
   input: string[];
-  flags: FlagValues;
+  flags: FlagsOf<F>;
   out(text: string): void;
   err(text: string): void;
   /** Opened on first use so `--help` and argument errors never open the store. */
@@ -31,17 +15,18 @@ export interface Io {
   cwd: string;
 }
 
-/** One CLI subcommand: its help text, its flags, and what it does. Returns the exit code. */
-export interface Command {
-  usage: string;
-  summary: string;
-  /** Extra help lines (options, examples) after the usage and summary. */
-  help: string;
-  flags: Record<string, FlagSpec>;
-  /**
-   * The free text it takes (a message, a prompt, a task; `sub`: only after that subcommand): an
-   * unknown flag then tells how to give text that starts with a dash (after `--`).
-   */
-  text?: { what: string; sub?: string };
-  run(io: Io): Promise<number>;
+/** One CLI subcommand: its contract and what it does. `run` returns the exit code. */
+export interface Command<F extends FlagSpecs = FlagSpecs> {
+  contract: Contract<F>;
+  // A method, not a function property: a command with its own flags is still a Command.
+  run(io: Io<F>): Promise<number>;
 }
+
+/** The run code of a contract: `io.flags` is typed by the contract's flag spec. */
+export const defineCommand = <F extends FlagSpecs>(
+  contract: Contract<F>,
+  run: (io: Io<F>) => Promise<number>,
+): Command<F> => ({ contract, run });
+
+/** The Io of a command with contract `C`: for helpers that read its flags. */
+export type IoOf<C> = C extends Contract<infer F> ? Io<F> : never;

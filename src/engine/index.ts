@@ -52,5 +52,5 @@ export type { WorktreeState } from './worktrees/state.js';
 export type { MergeResult } from './worktrees/merge.js';
 export type { CleanResult } from './jobs/remove.js';
 export { logReader, sizeOf, type LogReader } from './jobs/log-reader.js';
-export { WORKTREE_NAME } from './worktrees/create.js';
+export { JOB_STATUSES, WORKTREE_NAME } from './vocabulary.js';
 export { oneOf } from './one-of.js';

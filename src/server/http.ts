@@ -1,7 +1,11 @@
 import type { Context } from 'hono';
 import { CcAgentError, type ErrorCode } from '../engine/index.js';
 
-/** What each engine error is over HTTP: the same one-line message, a fitting status. */
+/**
+ * What each engine error is over HTTP: one line, a fitting status. An error about a field names
+ * it by its key in the API (`invalid reasoning 'x' …`) and carries it (`field: 'reasoning'`),
+ * so a client (the page) can word it its own way.
+ */
 const STATUS: Record<ErrorCode, 400 | 404 | 409 | 422 | 500 | 503 | 504> = {
   bad_input: 400,
   refused: 400,
@@ -18,6 +22,9 @@ const STATUS: Record<ErrorCode, 400 | 404 | 409 | 422 | 500 | 503 | 504> = {
 
 export function errorResponse(c: Context, e: unknown): Response {
   if (e instanceof CcAgentError) {
+    if (e.field !== undefined) {
+      return c.json({ error: e.naming(e.field), code: e.code, field: e.field }, STATUS[e.code]);
+    }
     return c.json({ error: e.message, code: e.code }, STATUS[e.code]);
   }
   return c.json({ error: 'internal error', code: 'internal' }, 500);

@@ -31,6 +31,23 @@ export function csrf(): Promise<string> {
   return session;
 }
 
+interface ApiError {
+  error?: string;
+  field?: string;
+}
+
+/**
+ * The server's error as the page says it: an error about a field (which the server names by its
+ * key) names it by its label instead: "Reasoning: invalid 'x' (expected one of: …)".
+ */
+export function errorText(body: ApiError, fallback: string): string {
+  const { error, field } = body;
+  if (!error) return fallback;
+  if (!field || !error.includes(` ${field} `)) return error;
+  const label = field.charAt(0).toUpperCase() + field.slice(1).replace(/[A-Z]/g, (m) => ` ${m}`);
+  return `${label}: ${error.replace(` ${field} `, ' ')}`;
+}
+
 /** JSON from the API (the page's cookie carries the token); errors become Error(message). */
 export async function api<T>(path: string, init: RequestInit = {}): Promise<T> {
   const changes = (init.method ?? 'GET') !== 'GET';
@@ -42,8 +59,8 @@ export async function api<T>(path: string, init: RequestInit = {}): Promise<T> {
       ...(init.headers ?? {}),
     },
   });
-  const body = (await res.json().catch(() => ({}))) as { error?: string };
-  if (!res.ok) throw new Error(body.error ?? `${res.status} ${res.statusText}`);
+  const body = (await res.json().catch(() => ({}))) as ApiError;
+  if (!res.ok) throw new Error(errorText(body, `${res.status} ${res.statusText}`));
   return body as T;
 }
 

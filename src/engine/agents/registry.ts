@@ -1,4 +1,4 @@
-import { badInput } from '../errors.js';
+import { fieldError } from '../errors.js';
 import { BACKENDS, type BackendName } from '../store/job-types.js';
 import { claudeBackend } from './claude.js';
 import { codexBackend } from './codex.js';
@@ -15,7 +15,8 @@ const backends: Record<BackendName, AgentBackend> = {
 
 export function backendFor(name: string): AgentBackend {
   if (!(BACKENDS as readonly string[]).includes(name)) {
-    throw badInput(`unknown agent '${name}' (expected one of: ${BACKENDS.join(', ')})`);
+    const list = BACKENDS.join(', ');
+    throw fieldError('agent', (n) => `unknown ${n} '${name}' (expected one of: ${list})`, 'agent');
   }
   return backends[name as BackendName];
 }

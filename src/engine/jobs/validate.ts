@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import { oneOf } from '../one-of.js';
 import { resolve } from 'node:path';
-import { badInput, refused } from '../errors.js';
+import { badInput, fieldError, refused } from '../errors.js';
 import { EFFORTS, SANDBOXES, type Effort, type Sandbox } from '../store/job-types.js';
 
 /** Model names and aliases: letters, digits and . _ - : [ ] (e.g. claude-sonnet-4-5[1m]). */
@@ -28,7 +28,7 @@ export function validEffort(value: string | undefined): Effort | undefined {
 
 export function validModel(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
-  if (!MODEL_RE.test(value)) throw badInput(`invalid --model '${value}'`);
+  if (!MODEL_RE.test(value)) throw fieldError('model', (name) => `invalid ${name} '${value}'`);
   return value;
 }
 

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { oneOf } from '../one-of.js';
 import type { Cron } from 'croner';
-import { badInput } from '../errors.js';
+import { badInput, fieldError } from '../errors.js';
 import type { EngineEventName } from '../events/emitter.js';
 import {
   ACTIONS,
@@ -57,14 +57,18 @@ const cronLib = (): typeof import('croner') =>
 export function parseCron(expr: string): Cron {
   const fields = expr.trim().split(/\s+/);
   if (!expr.trim().startsWith('@') && fields.length !== 5) {
-    throw badInput(
-      `invalid cron '${expr}': expected 5 fields (minute hour day month weekday), got ${fields.length}`,
+    throw fieldError(
+      'cron',
+      (name) =>
+        `invalid ${name} '${expr}': expected 5 fields (minute hour day month weekday), got ${fields.length}`,
+      'cron',
     );
   }
   try {
     return new (cronLib().Cron)(expr.trim(), { paused: true });
   } catch (e) {
-    throw badInput(`invalid cron '${expr}': ${(e as Error).message}`);
+    const why = (e as Error).message;
+    throw fieldError('cron', (name) => `invalid ${name} '${expr}': ${why}`, 'cron');
   }
 }
 
@@ -127,6 +131,9 @@ export function parsePayload(text: string | undefined): Record<string, unknown> 
 export function parseCooldown(v: unknown): number {
   const n = v === undefined ? 0 : Number(v);
   if (!Number.isInteger(n) || n < 0)
-    throw badInput(`invalid --cooldown '${String(v)}' (whole seconds, 0 or more)`);
+    throw fieldError(
+      'cooldown',
+      (name) => `invalid ${name} '${String(v)}' (whole seconds, 0 or more)`,
+    );
   return n;
 }

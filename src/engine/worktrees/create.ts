@@ -3,12 +3,11 @@ import { basename, dirname, isAbsolute, join, relative } from 'node:path';
 import { badInput, refused } from '../errors.js';
 import type { EngineContext } from '../context.js';
 import type { Worktree } from '../store/job-types.js';
+import { WORKTREE_NAME } from '../vocabulary.js';
 import { commitOf, firstLine, git, gitOk } from '../process/git.js';
 
 /** Where worktrees go, inside the repository (so folder trust given to it covers them). */
 export const WORKTREES_DIR = join('.cc-agent', 'worktrees');
-/** What a worktree name looks like (the CLI also tells a name after --worktree from a prompt by it). */
-export const WORKTREE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
 export const branchFor = (id: string): string => `cc-agent/${id}`;
 
