@@ -1,4 +1,4 @@
-import { asksForHuman, unseenTurn } from '../engine/index.js';
+import { asksForHuman, unseenTurn } from '../view/attention.js';
 import type { Command } from './types.js';
 
 /**

@@ -13,7 +13,9 @@ import {
 import { applyFilter, type PanelId } from './view/state.js';
 import { activityWords } from './activity-words.js';
 import { clock } from './notes.js';
-import { asksForHuman, unseenTurn, type Job, type Task, type Trigger } from '../engine/index.js';
+import { pipelineRows, windowRange, type PipelineWindow } from '../view/pipeline.js';
+import type { Job, Task, Trigger } from '../engine/index.js';
+import { asksForHuman, unseenTurn } from '../view/attention.js';
 
 export interface Row {
   key: string;
@@ -57,7 +59,12 @@ function model<T>(
 }
 
 /** The rows of a list panel after its filter. Panels that draw charts have no rows. */
-export function panelModel(panel: PanelId, data: TuiData, filter: string): PanelModel {
+export function panelModel(
+  panel: PanelId,
+  data: TuiData,
+  filter: string,
+  window?: PipelineWindow,
+): PanelModel {
   switch (panel) {
     case 'jobs':
       return model(
@@ -122,7 +129,17 @@ export function panelModel(panel: PanelId, data: TuiData, filter: string): Panel
         (n) => ({ key: `${n.at}-${n.title}` }),
         { empty: 'no notifications yet' },
       );
+    case 'pipeline':
+      return model(
+        window ? pipelineRows(data.jobs, data.tasks, windowRange(window, data.now), data.now) : [],
+        filter,
+        (r) => `${r.job.id} ${r.label}`,
+        (r) => ({ key: r.job.id }),
+        { empty: 'no jobs in this window: h earlier, - zoom out' },
+      );
     case 'analytics':
+    // The Split view draws agents' panes (its own helper wires it); no rows here.
+    case 'split':
       return { rows: [], items: [], empty: '' };
   }
 }

@@ -1,12 +1,5 @@
-import {
-  asksForHuman,
-  unseenTurn,
-  type Approval,
-  type Job,
-  type OrchestratorStatus,
-  type Task,
-  type Trigger,
-} from '../engine/index.js';
+import type { Approval, Job, OrchestratorStatus, Task, Trigger } from '../engine/index.js';
+import { asksForHuman, unseenTurn } from '../view/attention.js';
 import {
   activityLabel,
   duration,

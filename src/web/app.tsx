@@ -1,7 +1,6 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-// The rule itself (a pure module), not the engine's entry, which is Node-only.
-import { asksForHuman } from '../engine/state/attention.js';
+import { asksForHuman } from '../view/attention.js';
 import { useLive } from './api.js';
 import { JobTable, visibleJobs, type SortKey } from './dashboard.js';
 import { JobView } from './job-view.js';
