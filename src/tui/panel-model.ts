@@ -12,7 +12,7 @@ import {
 } from './rows.js';
 import { applyFilter, type PanelId } from './view/state.js';
 import { activityWords } from './activity-words.js';
-import { clock } from './notes.js';
+import { clock, noteLine } from '../view/notes.js';
 import { pipelineRows, windowRange, type PipelineWindow } from '../view/pipeline.js';
 import type { Job, Task, Trigger } from '../engine/index.js';
 import { asksForHuman, unseenTurn } from '../view/attention.js';
@@ -122,13 +122,9 @@ export function panelModel(
         { empty: 'no orchestrator activity yet' },
       );
     case 'notifications':
-      return model(
-        data.notes,
-        filter,
-        (n) => `${clock(n.at)}  ${n.title}: ${n.message}`,
-        (n) => ({ key: `${n.at}-${n.title}` }),
-        { empty: 'no notifications yet' },
-      );
+      return model(data.notes, filter, noteLine, (n) => ({ key: `${n.at}-${n.title}` }), {
+        empty: 'no notifications yet',
+      });
     case 'pipeline':
       return model(
         window ? pipelineRows(data.jobs, data.tasks, windowRange(window, data.now), data.now) : [],

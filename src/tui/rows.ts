@@ -10,7 +10,7 @@ import {
   tokensLabel,
 } from '../view/format.js';
 import { taskLabel, taskText } from '../view/task-label.js';
-import { approvalWords } from './notes.js';
+import { approvalWords } from '../view/notes.js';
 
 /**
  * One line of text per row, built from the engine's records: pure, so the panels stay thin and
