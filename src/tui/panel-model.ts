@@ -133,8 +133,8 @@ export function panelModel(
         (r) => ({ key: r.job.id }),
         { empty: 'no jobs in this window: h earlier, - zoom out' },
       );
+    // Analytics draws charts; the Split view draws agents' panes (wired by its own helper).
     case 'analytics':
-    // The Split view draws agents' panes (its own helper wires it); no rows here.
     case 'split':
       return { rows: [], items: [], empty: '' };
   }
