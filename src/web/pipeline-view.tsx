@@ -93,7 +93,7 @@ export function PipelineView(props: { live: Live }) {
                   <text
                     key={`${m.kind}${m.at}`}
                     class={`pmark pmark-${m.kind}`}
-                    x={LABEL + x}
+                    x={LABEL + x - (m.kind === 'handover' ? 11 : 4)}
                     y={y + 15}
                   >
                     {m.kind === 'handover' ? '»' : '◆'}

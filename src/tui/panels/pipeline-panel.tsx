@@ -32,7 +32,10 @@ export function barText(r: PipelineRow, range: { start: number; end: number }, w
   if (cols) cells.fill(BAR_STYLE[r.kind].glyph, cols.start, cols.end);
   for (const m of r.marks) {
     const at = columnAt(m.at, range, width);
-    if (at !== null) cells[at] = MARK[m.kind];
+    if (at === null) continue;
+    // A hand-over points at the bar it starts, from just before it: a short bar stays visible.
+    const before = m.kind === 'handover' && at > 0 && cells[at - 1] === ' ';
+    cells[before ? at - 1 : at] = MARK[m.kind];
   }
   return cells.join('').trimEnd();
 }
