@@ -17,6 +17,8 @@ const LABEL = 260;
 const BARS = 900;
 const ROW = 22;
 const AXIS = 24;
+/** A job of a few seconds in a day's window still shows. */
+const MIN_BAR = 4;
 
 const spanWords = (ms: number): string =>
   ms >= 3_600_000 ? `${ms / 3_600_000} h` : `${ms / 60_000} min`;
@@ -81,7 +83,7 @@ export function PipelineView(props: { live: Live }) {
                   data-job={r.job.id}
                   x={LABEL + cols.start}
                   y={y + 3}
-                  width={cols.end - cols.start}
+                  width={Math.max(MIN_BAR, cols.end - cols.start)}
                   height={ROW - 6}
                 >
                   <title>{`${r.job.id} · ${r.kind} · ${r.label}`}</title>
