@@ -10,7 +10,8 @@ import { maxScroll } from '../view/diff.js';
 import { activeScopes, commandFor, hints, keyName, KEYMAP, type CommandId } from './keymap.js';
 import { Confirm, confirmAnswer } from './modals/confirm.js';
 import { ListeningContext, type Listening } from './modals/listening.js';
-import { Help, helpSize } from './modals/help.js';
+import { Help } from './modals/help.js';
+import { CHROME, MIN_BODY, modalHeight, PROMPT_LABELS } from './modals/layout.js';
 import { NewAgentForm, type NewAgent } from './modals/new-agent.js';
 import { paletteShown, Prompt, type PaletteEntry } from './modals/prompt.js';
 import { editLine, type EditKey } from './view/line-edit.js';
@@ -35,34 +36,6 @@ import {
   type ViewAction,
   type ViewState,
 } from './view/state.js';
-
-const PROMPT_LABELS = {
-  send: 'Send:',
-  reuse: 'New task (clears first):',
-  'queue-add': 'Queue task:',
-  filter: 'Filter:',
-  palette: 'Command:',
-  mode: 'Activate mode:',
-} as const;
-
-/** Lines the header and the footer take; the panel's body keeps at least MIN_BODY. */
-const CHROME = 3;
-const MIN_BODY = 3;
-
-/**
- * Lines a modal takes under the panel (the panel shrinks to make room, down to MIN_BODY). Help
- * takes what its keys need at this width, no more: the panel keeps the rest.
- */
-const modalHeight = (m: Modal | undefined, rows: number, columns: number): number =>
-  !m
-    ? 0
-    : m.kind === 'help'
-      ? helpSize(rows - CHROME - MIN_BODY, columns).height
-      : m.kind === 'confirm'
-        ? 3
-        : m.kind === 'new-agent'
-          ? 10
-          : 16;
 
 export function App(props: { engine: Engine; cwd: string }) {
   const { engine } = props;

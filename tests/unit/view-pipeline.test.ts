@@ -10,6 +10,7 @@ import {
   SPANS,
   windowRange,
   zoomWindow,
+  type PipelineWindow,
 } from '../../src/view/pipeline.js';
 import { fakeJob, iso, T0 } from '../helpers/job-fixture.js';
 
@@ -115,7 +116,7 @@ describe('the pipeline window', () => {
   it('zooms a step at a time between a quarter hour and a day, keeping where it ends', () => {
     expect(zoomWindow(initialWindow, -1, now).span).toBe(30 * MIN);
     expect(zoomWindow(initialWindow, 1, now).span).toBe(3 * HOUR);
-    let w = { end: now - HOUR, span: HOUR };
+    let w: PipelineWindow = { end: now - HOUR, span: HOUR };
     for (let i = 0; i < 10; i++) w = zoomWindow(w, 1, now);
     expect(w.span).toBe(DAY);
     // A whole day cannot end an hour ago and still start inside the day: it ends now.
