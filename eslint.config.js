@@ -72,7 +72,10 @@ export default tseslint.config(
     ['src/commands/**/*.ts', ['**/tui/**', '**/server/**', '**/web/**']],
   ].map(([files, faces]) => ({
     // Faces stand side by side (DESIGN.md): none imports another; a face may lazily import()
-    // another only to launch it (serve, tui --serve), which this rule does not see.
+    // another only to launch it (serve, tui --serve), which this rule does not see. Each reaches
+    // the engine through its entry only; the page, which cannot load Node code, takes its types
+    // only (and what runs in it comes from view/). tests/unit/structure-faces.test.ts checks
+    // the same on the whole import graph.
     files: [/** @type {string} */ (files)],
     rules: {
       'no-restricted-imports': [
@@ -83,6 +86,21 @@ export default tseslint.config(
               group: /** @type {string[]} */ (faces),
               message: 'a face must not import another face (shared code belongs in view/)',
             },
+            {
+              // vocabulary.js: the engine's words (agents, statuses), constants loading nothing
+              // else, for a command's help without the engine bundle.
+              group: ['**/engine/**', '!**/engine/index.js', '!**/engine/vocabulary.js'],
+              message: 'a face imports the engine through its entry only (engine/index.js)',
+            },
+            ...(files === 'src/web/**/*.{ts,tsx}'
+              ? [
+                  {
+                    group: ['**/engine/index.js'],
+                    allowTypeImports: true,
+                    message: "the page takes the engine's types only (what runs is in view/)",
+                  },
+                ]
+              : []),
           ],
         },
       ],

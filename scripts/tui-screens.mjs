@@ -117,6 +117,15 @@ try {
   );
   keys('8');
   save('notifications', await until('the notifications', (s) => s.includes('Approval needed')));
+  // The Pipeline: every job a bar on the time axis, zoomed to the last quarter hour (the
+  // demo's agents ran for seconds just now).
+  keys('9');
+  await until('the pipeline', (s) => s.includes('Pipeline ') && /[█▓▆▚]/.test(s));
+  keys('+', '+');
+  save(
+    'pipeline',
+    await until('a quarter hour', (s) => s.includes('(15m, now)') && /[█▓▆▚]/.test(s)),
+  );
   keys('6');
   save('orchestrator', await until('the orchestrator', (s) => s.includes('pulse: ')));
   keys('5');

@@ -1,4 +1,4 @@
-import { asksForHuman, unseenTurn } from '../engine/index.js';
+import { asksForHuman, unseenTurn } from '../view/attention.js';
 import * as c from './contracts/tui.js';
 import { defineCommand } from './types.js';
 

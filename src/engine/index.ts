@@ -46,7 +46,6 @@ export type { Mode } from './triggers/modes.js';
 export type { OrchestratorApi, OrchestratorStatus } from './orchestrator/api.js';
 export type { OrchestratorState } from './orchestrator/state-file.js';
 export type { Analytics } from './analytics.js';
-export { asksForHuman, needsAttention, unseenTurn } from './state/attention.js';
 export type { WorktreesApi } from './worktrees/api.js';
 export type { WorktreeState } from './worktrees/state.js';
 export type { MergeResult } from './worktrees/merge.js';

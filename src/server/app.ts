@@ -10,6 +10,7 @@ import { errorResponse } from './http.js';
 import { autonomyRoutes } from './routes/autonomy.js';
 import { jobsRoutes } from './routes/jobs.js';
 import { loginLinkRoutes } from './routes/login-link.js';
+import { notificationsRoute } from './routes/notifications.js';
 import { allowedHosts, checkHost, COOKIE, csrfToken, guard, ownOrigin } from './security.js';
 import { sameToken } from './token.js';
 import { eventFeed } from './sse.js';
@@ -59,6 +60,7 @@ export function createApp(engine: Engine, options: ServerOptions) {
   );
   const webRoot = realpathOr(options.webRoot ?? fileURLToPath(new URL('../web', import.meta.url)));
   const feed = eventFeed(engine);
+  const notifications = notificationsRoute(engine);
   const app = new Hono();
   const ws = createNodeWebSocket({ app });
   app.onError((e, c) => errorResponse(c, e));
@@ -105,6 +107,7 @@ export function createApp(engine: Engine, options: ServerOptions) {
   app.get('/api/terminal/:id', terminalRoute(engine, ws.upgradeWebSocket));
   app.route('/', jobsRoutes(engine, options.cwd));
   app.route('/', autonomyRoutes(engine, options.cwd));
+  app.route('/', notifications.routes);
   // The page: only files under the built assets, never anything else on disk.
   app.get('*', (c) => {
     const path = c.req.path === '/' ? '/index.html' : c.req.path;
@@ -118,7 +121,10 @@ export function createApp(engine: Engine, options: ServerOptions) {
   return {
     app,
     injectWebSocket: ws.injectWebSocket,
-    close: feed.close,
+    close: () => {
+      feed.close();
+      notifications.close();
+    },
     streams: feed.streams,
     snapshotBuilds: feed.builds,
   };

@@ -10,7 +10,8 @@ import { maxScroll } from '../view/diff.js';
 import { activeScopes, commandFor, hints, keyName, KEYMAP, type CommandId } from './keymap.js';
 import { Confirm, confirmAnswer } from './modals/confirm.js';
 import { ListeningContext, type Listening } from './modals/listening.js';
-import { Help, helpSize } from './modals/help.js';
+import { Help } from './modals/help.js';
+import { CHROME, MIN_BODY, modalHeight, PROMPT_LABELS } from './modals/layout.js';
 import { NewAgentForm, type NewAgent } from './modals/new-agent.js';
 import { paletteShown, Prompt, type PaletteEntry } from './modals/prompt.js';
 import { editLine, type EditKey } from './view/line-edit.js';
@@ -19,6 +20,9 @@ import { AnalyticsPanel } from './panels/analytics-panel.js';
 import { diffRows } from './panels/diff-pane.js';
 import { JobDetail } from './panels/job-detail.js';
 import { OrchestratorBlock } from './panels/orchestrator-block.js';
+import { PipelinePanel } from './panels/pipeline-panel.js';
+import type { PipelineRow, PipelineWindow } from '../view/pipeline.js';
+import { runPipelineCommand } from './pipeline-commands.js';
 import { act, runCommand, runConfirmed, runPrompt, type CommandContext } from './use-commands.js';
 import { useTerminalSize } from './use-terminal-size.js';
 import { runMerge, runWorktreeCommand } from './worktree-commands.js';
@@ -32,34 +36,6 @@ import {
   type ViewAction,
   type ViewState,
 } from './view/state.js';
-
-const PROMPT_LABELS = {
-  send: 'Send:',
-  reuse: 'New task (clears first):',
-  'queue-add': 'Queue task:',
-  filter: 'Filter:',
-  palette: 'Command:',
-  mode: 'Activate mode:',
-} as const;
-
-/** Lines the header and the footer take; the panel's body keeps at least MIN_BODY. */
-const CHROME = 3;
-const MIN_BODY = 3;
-
-/**
- * Lines a modal takes under the panel (the panel shrinks to make room, down to MIN_BODY). Help
- * takes what its keys need at this width, no more: the panel keeps the rest.
- */
-const modalHeight = (m: Modal | undefined, rows: number, columns: number): number =>
-  !m
-    ? 0
-    : m.kind === 'help'
-      ? helpSize(rows - CHROME - MIN_BODY, columns).height
-      : m.kind === 'confirm'
-        ? 3
-        : m.kind === 'new-agent'
-          ? 10
-          : 16;
 
 export function App(props: { engine: Engine; cwd: string }) {
   const { engine } = props;
@@ -76,11 +52,12 @@ export function App(props: { engine: Engine; cwd: string }) {
   const { columns, rows } = useTerminalSize();
   // The panel's rows, built once per (panel, data, filter): the key handler and the render share them.
   const modelCache = useRef<{ key: unknown[]; model: ReturnType<typeof panelModel> }>(undefined);
-  const modelOf = (panel: PanelId, d: typeof data, filter: string) => {
+  const modelOf = (panel: PanelId, d: typeof data, filter: string, w: PipelineWindow) => {
+    const key = [panel, d, filter, w];
     const c = modelCache.current;
-    if (c && c.key[0] === panel && c.key[1] === d && c.key[2] === filter) return c.model;
-    const model = panelModel(panel, d, filter);
-    modelCache.current = { key: [panel, d, filter], model };
+    if (c && key.every((k, i) => c.key[i] === k)) return c.model;
+    const model = panelModel(panel, d, filter, w);
+    modelCache.current = { key, model };
     return model;
   };
   const dataRef = useRef(data);
@@ -104,7 +81,7 @@ export function App(props: { engine: Engine; cwd: string }) {
   function focusOf(v: ViewState) {
     const d = dataRef.current;
     const detailId = detailJob(v);
-    const model = modelOf(v.panel, d, v.filters[v.panel]);
+    const model = modelOf(v.panel, d, v.filters[v.panel], v.pipeline);
     const selectedIndex = Math.min(v.selection[v.panel], Math.max(0, model.rows.length - 1));
     const selected = model.items[selectedIndex];
     const job: Job | undefined = detailId
@@ -139,7 +116,9 @@ export function App(props: { engine: Engine; cwd: string }) {
   );
   /** A command, the worktree ones first (the general runner does not know them). */
   const run = (ctx: CommandContext, command: CommandId): void => {
-    if (!runWorktreeCommand(ctx, command)) runCommand(ctx, command);
+    if (!runWorktreeCommand(ctx, command) && !runPipelineCommand(ctx, command)) {
+      runCommand(ctx, command);
+    }
   };
   const modal = view.modals.at(-1);
 
@@ -251,7 +230,17 @@ export function App(props: { engine: Engine; cwd: string }) {
     />
   ) : view.panel === 'analytics' ? (
     <AnalyticsPanel engine={engine} width={columns} version={data.jobs} />
-  ) : (
+  ) : view.panel === 'pipeline' ? (
+    <PipelinePanel
+      rows={model.items as PipelineRow[]}
+      selected={selectedIndex}
+      height={bodyHeight}
+      width={columns}
+      window={view.pipeline}
+      now={data.now}
+      active={modal === undefined}
+    />
+  ) : view.panel === 'split' ? null /* the Split view's own helper wires its panes */ : (
     <Box flexDirection="column">
       {view.panel === 'orchestrator' ? <OrchestratorBlock o={data.orchestrator} /> : null}
       <ListView

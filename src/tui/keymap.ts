@@ -1,3 +1,4 @@
+import { helpLine, viewsOf } from '../view/catalogue.js';
 import type { PanelId } from './view/state.js';
 
 /**
@@ -36,7 +37,12 @@ export type CommandId =
   | 'approve-always'
   | 'reject'
   | 'diff'
-  | 'merge';
+  | 'merge'
+  | 'pipeline-earlier'
+  | 'pipeline-later'
+  | 'pipeline-zoom-in'
+  | 'pipeline-zoom-out'
+  | 'pipeline-now';
 
 /**
  * Where a binding applies: everywhere, in any list, in one panel, in a job's detail, or in the
@@ -53,23 +59,40 @@ export interface Binding {
   hint?: string;
 }
 
-const panelKeys: Binding[] = (
-  [
-    ['jobs', '1'],
-    ['timeline', '2'],
-    ['queue', '3'],
-    ['triggers', '4'],
-    ['approvals', '5'],
-    ['orchestrator', '6'],
-    ['analytics', '7'],
-    ['notifications', '8'],
-  ] as const
-).map(([panel, key]) => ({
-  command: `panel-${panel}` as const,
-  keys: [key],
-  description: `show the ${panel} panel`,
-  scope: 'global' as const,
-}));
+/** A number key per panel, with its help line: both from the shared catalogue. */
+const panelKeys: Binding[] = viewsOf('tui').flatMap((v) =>
+  v.key === null
+    ? []
+    : [
+        {
+          command: `panel-${v.id as PanelId}` as const,
+          keys: [v.key],
+          description: helpLine(v),
+          scope: 'global' as const,
+        },
+      ],
+);
+
+/** The Pipeline's time window: scrolled a half window at a time, zoomed a step at a time. */
+const pipelineKeys: Binding[] = [
+  {
+    command: 'pipeline-earlier',
+    keys: ['h', 'left', '['],
+    description: 'earlier',
+    scope: 'pipeline',
+    hint: 'earlier',
+  },
+  {
+    command: 'pipeline-later',
+    keys: ['l', 'right', ']'],
+    description: 'later',
+    scope: 'pipeline',
+    hint: 'later',
+  },
+  { command: 'pipeline-zoom-in', keys: ['+', '='], description: 'zoom in', scope: 'pipeline' },
+  { command: 'pipeline-zoom-out', keys: ['-'], description: 'zoom out', scope: 'pipeline' },
+  { command: 'pipeline-now', keys: ['.'], description: 'back to now', scope: 'pipeline' },
+];
 
 export const KEYMAP: readonly Binding[] = [
   // A job's actions: on the Jobs panel's selected row and in its detail view.
@@ -208,6 +231,7 @@ export const KEYMAP: readonly Binding[] = [
   { command: 'next-panel', keys: ['tab'], description: 'next panel', scope: 'global' },
   { command: 'prev-panel', keys: ['shift+tab'], description: 'previous panel', scope: 'global' },
   ...panelKeys,
+  ...pipelineKeys,
   {
     command: 'palette',
     keys: ['ctrl+k'],

@@ -12,8 +12,10 @@ import {
 } from './rows.js';
 import { applyFilter, type PanelId } from './view/state.js';
 import { activityWords } from './activity-words.js';
-import { clock } from './notes.js';
-import { asksForHuman, unseenTurn, type Job, type Task, type Trigger } from '../engine/index.js';
+import { clock, noteLine } from '../view/notes.js';
+import { pipelineRows, windowRange, type PipelineWindow } from '../view/pipeline.js';
+import type { Job, Task, Trigger } from '../engine/index.js';
+import { asksForHuman, unseenTurn } from '../view/attention.js';
 
 export interface Row {
   key: string;
@@ -57,7 +59,12 @@ function model<T>(
 }
 
 /** The rows of a list panel after its filter. Panels that draw charts have no rows. */
-export function panelModel(panel: PanelId, data: TuiData, filter: string): PanelModel {
+export function panelModel(
+  panel: PanelId,
+  data: TuiData,
+  filter: string,
+  window?: PipelineWindow,
+): PanelModel {
   switch (panel) {
     case 'jobs':
       return model(
@@ -115,14 +122,20 @@ export function panelModel(panel: PanelId, data: TuiData, filter: string): Panel
         { empty: 'no orchestrator activity yet' },
       );
     case 'notifications':
+      return model(data.notes, filter, noteLine, (n) => ({ key: `${n.at}-${n.title}` }), {
+        empty: 'no notifications yet',
+      });
+    case 'pipeline':
       return model(
-        data.notes,
+        window ? pipelineRows(data.jobs, data.tasks, windowRange(window, data.now), data.now) : [],
         filter,
-        (n) => `${clock(n.at)}  ${n.title}: ${n.message}`,
-        (n) => ({ key: `${n.at}-${n.title}` }),
-        { empty: 'no notifications yet' },
+        (r) => `${r.job.id} ${r.label}`,
+        (r) => ({ key: r.job.id }),
+        { empty: 'no jobs in this window: h earlier, - zoom out' },
       );
+    // Analytics draws charts; the Split view draws agents' panes (wired by its own helper).
     case 'analytics':
+    case 'split':
       return { rows: [], items: [], empty: '' };
   }
 }

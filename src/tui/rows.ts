@@ -1,12 +1,5 @@
-import {
-  asksForHuman,
-  unseenTurn,
-  type Approval,
-  type Job,
-  type OrchestratorStatus,
-  type Task,
-  type Trigger,
-} from '../engine/index.js';
+import type { Approval, Job, OrchestratorStatus, Task, Trigger } from '../engine/index.js';
+import { asksForHuman, unseenTurn } from '../view/attention.js';
 import {
   activityLabel,
   duration,
@@ -17,7 +10,7 @@ import {
   tokensLabel,
 } from '../view/format.js';
 import { taskLabel, taskText } from '../view/task-label.js';
-import { approvalWords } from './notes.js';
+import { approvalWords } from '../view/notes.js';
 
 /**
  * One line of text per row, built from the engine's records: pure, so the panels stay thin and

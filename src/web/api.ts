@@ -2,15 +2,13 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 // The same labels as the CLI and the TUI.
 export { count as compact, elapsed, totalTokens as tokens } from '../view/format.js';
 import type {
-  Approval,
   HookEventRecord,
   Job,
   MergeResult,
-  OrchestratorStatus,
   TaskPreview,
-  Trigger,
   WorktreeState,
 } from '../engine/index.js';
+import type { Snapshot } from '../view/snapshot.js';
 
 /** The header the server wants, with the cookie, on every change (server/security.ts). */
 const CSRF_HEADER = 'x-cc-agent-csrf';
@@ -95,22 +93,10 @@ export async function mergeJob(id: string): Promise<MergeResult> {
   throw new Error(body.error ?? `${res.status} ${res.statusText}`);
 }
 
-/** What a snapshot carries: bounded lists (the server's SNAPSHOT_LIMITS) of previews. */
-interface Snapshot {
-  jobs: Job[];
-  /** Prompts cut to a preview: GET /api/queue/tasks/:id has the whole task. */
-  tasks: TaskPreview[];
-  approvals: Approval[];
-  triggers: Trigger[];
-  orchestrator: OrchestratorStatus | null;
-  /** How many each list left out (older jobs, the queue's tail), not loaded yet. */
-  more: { jobs: number; tasks: number; approvals: number };
-  limits: { jobs: number; tasks: number; approvals: number };
-}
-
 export interface Live extends Snapshot {
   events: HookEventRecord[];
-  notes: string[];
+  /** Counts the events that make a notification: the Notifications view reloads on each. */
+  noteTick: number;
   /** 'no-token': the page was opened without the token URL. */
   connection: 'connecting' | 'live' | 'lost' | 'no-token';
   /** Fetch the next page of what the snapshot left out. */
@@ -128,7 +114,7 @@ const EMPTY: State = {
   more: NONE,
   limits: NONE,
   events: [],
-  notes: [],
+  noteTick: 0,
   connection: 'connecting',
 };
 const PAGE = 500;
@@ -204,9 +190,9 @@ export function useLive(): Live {
       on('approval_updated', () => refetch('approvals', '/api/triggers/approvals'));
       on('trigger_fired', () => refetch('triggers', '/api/triggers'));
       on('orchestrator_status_change', () => refetch('orchestrator', '/api/orchestrator/status'));
-      on('notification', (n: { title: string; message: string }) =>
-        patch((l) => ({ ...l, notes: [`${n.title}: ${n.message}`, ...l.notes].slice(0, 100) })),
-      );
+      for (const name of ['job_completed', 'job_failed', 'approval_updated', 'notification']) {
+        on(name, () => patch((l) => ({ ...l, noteTick: l.noteTick + 1 })));
+      }
     });
     return () => {
       stopped = true;

@@ -1,29 +1,23 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-// The rule itself (a pure module), not the engine's entry, which is Node-only.
-import { asksForHuman } from '../engine/state/attention.js';
+import { asksForHuman } from '../view/attention.js';
 import { useLive } from './api.js';
 import { JobTable, visibleJobs, type SortKey } from './dashboard.js';
 import { JobView } from './job-view.js';
 import { shortcut } from './keys.js';
 import { AnalyticsView, Approvals, Orchestrator, Timeline, Triggers } from './panels.js';
 import { Queue } from './queue-panel.js';
+import { NotificationsView } from './notifications-view.js';
+import { PipelineView } from './pipeline-view.js';
+import { titleIn, viewForKey, viewsOf, type ViewId } from '../view/catalogue.js';
 
 /**
- * The views, numbered as the TUI's panels (its keymap: 1–9, j/k, Enter, Esc, /; a job's d
- * and M are in job-view.tsx and diff-view.tsx).
+ * The views, numbered as the TUI's panels: both come from the one catalogue (src/view/catalogue.ts;
+ * the TUI's keymap: 1–9 and 0, j/k, Enter, Esc, /; a job's d and M are in job-view.tsx and
+ * diff-view.tsx).
  */
-const VIEWS = [
-  'dashboard',
-  'timeline',
-  'queue',
-  'triggers',
-  'approvals',
-  'orchestrator',
-  'analytics',
-  'history',
-] as const;
-type View = (typeof VIEWS)[number];
+const VIEWS = viewsOf('web');
+type View = ViewId;
 
 /** An approval link (notify.command) lands on `/#approval=<id>`: open that approval. */
 const linkedApproval = (): string | null => /^#approval=([\w-]+)$/.exec(location.hash)?.[1] ?? null;
@@ -31,7 +25,7 @@ const linkedApproval = (): string | null => /^#approval=([\w-]+)$/.exec(location
 function App() {
   const live = useLive();
   const [focus] = useState(linkedApproval);
-  const [view, setView] = useState<View>(focus ? 'approvals' : 'dashboard');
+  const [view, setView] = useState<View>(focus ? 'approvals' : 'jobs');
   const [job, setJob] = useState<string | null>(null);
   const [filter, setFilter] = useState('');
   const [sort, setSort] = useState<SortKey>('time');
@@ -50,9 +44,9 @@ function App() {
         return;
       }
       if (!shortcut(e)) return;
-      const n = Number(e.key);
-      if (n >= 1 && n <= VIEWS.length) {
-        setView(VIEWS[n - 1] as View);
+      const numbered = viewForKey('web', e.key);
+      if (numbered) {
+        setView(numbered.id as View);
         setJob(null);
       } else if (e.key === 'j') setSelected((s) => s + 1);
       else if (e.key === 'k') setSelected((s) => Math.max(0, s - 1));
@@ -95,54 +89,63 @@ function App() {
         <span class={live.connection === 'live' ? 'working' : 'failed'}>{live.connection}</span>
       </header>
       <nav>
-        {VIEWS.map((v, i) => (
+        {VIEWS.map((v) => (
           <button
-            key={v}
-            class={v === view && !job ? 'on' : ''}
+            key={v.id}
+            data-view={v.id}
+            title={v.help}
+            class={v.id === view && !job ? 'on' : ''}
             onClick={() => {
-              setView(v);
+              setView(v.id as View);
               setJob(null);
             }}
           >
-            {i + 1} {v}
-            {v === 'approvals' && pending + asking > 0 ? ` (${pending + asking})` : ''}
+            {v.key ? `${v.key} ` : ''}
+            {titleIn('web', v)}
+            {v.id === 'approvals' && pending + asking > 0 ? ` (${pending + asking})` : ''}
           </button>
         ))}
       </nav>
       <main>
-        {job ? (
-          <JobView
-            id={job}
-            job={live.jobs.find((j) => j.id === job)}
-            events={live.events}
-            onStatus={setStatus}
-          />
-        ) : view === 'dashboard' || view === 'history' ? (
-          <JobTable
-            jobs={shown}
-            selected={selected}
-            filter={filter}
-            onFilter={setFilter}
-            onOpen={setJob}
-            title={view === 'history' ? 'History' : 'Jobs'}
-            sort={sort}
-            onSort={setSort}
-            more={live.more.jobs}
-            onMore={() => live.loadMore('jobs')}
-          />
-        ) : view === 'timeline' ? (
-          <Timeline live={live} />
-        ) : view === 'queue' ? (
-          <Queue live={live} say={setStatus} />
-        ) : view === 'triggers' ? (
-          <Triggers live={live} say={setStatus} />
-        ) : view === 'approvals' ? (
-          <Approvals live={live} say={setStatus} focus={focus} />
-        ) : view === 'orchestrator' ? (
-          <Orchestrator live={live} say={setStatus} />
-        ) : (
-          <AnalyticsView />
-        )}
+        {
+          job ? (
+            <JobView
+              id={job}
+              job={live.jobs.find((j) => j.id === job)}
+              events={live.events}
+              onStatus={setStatus}
+            />
+          ) : view === 'jobs' || view === 'history' ? (
+            <JobTable
+              jobs={shown}
+              selected={selected}
+              filter={filter}
+              onFilter={setFilter}
+              onOpen={setJob}
+              title={view === 'history' ? 'History' : 'Jobs'}
+              sort={sort}
+              onSort={setSort}
+              more={live.more.jobs}
+              onMore={() => live.loadMore('jobs')}
+            />
+          ) : view === 'timeline' ? (
+            <Timeline live={live} />
+          ) : view === 'queue' ? (
+            <Queue live={live} say={setStatus} />
+          ) : view === 'triggers' ? (
+            <Triggers live={live} say={setStatus} />
+          ) : view === 'approvals' ? (
+            <Approvals live={live} say={setStatus} focus={focus} />
+          ) : view === 'orchestrator' ? (
+            <Orchestrator live={live} say={setStatus} />
+          ) : view === 'analytics' ? (
+            <AnalyticsView />
+          ) : view === 'notifications' ? (
+            <NotificationsView tick={live.noteTick} />
+          ) : view === 'pipeline' ? (
+            <PipelineView live={live} />
+          ) : null /* split: the Split view's own helper wires its grid */
+        }
       </main>
       {status ? (
         <div class="status" id="status">

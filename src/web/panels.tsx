@@ -1,8 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { ActivityEntry, Analytics, Mode } from '../engine/index.js';
-// The rule itself (a pure module), not the engine's entry, which is Node-only.
-import { asksForHuman } from '../engine/state/attention.js';
+import { asksForHuman } from '../view/attention.js';
 import { api, compact, post, run, type Live, type Say } from './api.js';
 
 /**

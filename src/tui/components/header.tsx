@@ -1,8 +1,9 @@
 import { Box, Text } from 'ink';
 import type { TuiData } from '../data/use-engine-data.js';
-import { needsAttention } from '../../engine/index.js';
+import { needsAttention } from '../../view/attention.js';
 import { pendingItems } from '../rows.js';
-import { PANEL_TITLES, PANELS, type PanelId } from '../view/state.js';
+import { tabs } from './tabs.js';
+import type { PanelId } from '../view/state.js';
 
 /** Tabs with their number keys, and what waits for the user. */
 export function Header(props: { panel: PanelId; data: TuiData; width: number }) {
@@ -26,9 +27,15 @@ export function Header(props: { panel: PanelId; data: TuiData; width: number }) 
       </Box>
       {/* One line, cut at the edge: a narrow terminal never wraps the tabs. */}
       <Text wrap="truncate">
-        {PANELS.map((p, i) => (
-          <Text key={p} inverse={p === props.panel} color={p === props.panel ? 'cyan' : undefined}>
-            {` ${i + 1} ${PANEL_TITLES[p]}${p === 'approvals' && pending > 0 ? ` (${pending})` : ''} `}
+        {tabs(props.panel, props.width, (id) =>
+          id === 'approvals' && pending > 0 ? ` (${pending})` : '',
+        ).map((t) => (
+          <Text
+            key={t.id}
+            inverse={t.id === props.panel}
+            color={t.id === props.panel ? 'cyan' : undefined}
+          >
+            {t.text}
           </Text>
         ))}
       </Text>

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { timelineLine } from '../../view/timeline.js';
-import { approvalNote, completedNote, failedNote, type NoteText } from '../notes.js';
+import { CHANGES, type WorldPart } from '../../view/snapshot.js';
+import { addNotes, noteOf, type Note, type NoteEvent } from '../../view/notes.js';
 import { ticksBySecond } from '../rows.js';
 import type {
   ActivityEntry,
@@ -29,11 +30,7 @@ const slim = (e: HookEventRecord): TimelineEntry => ({
   line: timelineLine(e),
 });
 
-export interface Note {
-  at: number;
-  title: string;
-  message: string;
-}
+export type { Note } from '../../view/notes.js';
 
 /** Everything the panels show, rebuilt from the engine; never edited by the TUI itself. */
 export interface TuiData {
@@ -50,11 +47,11 @@ export interface TuiData {
   now: number;
 }
 
-type Part = 'jobs' | 'tasks' | 'triggers' | 'orchestrator' | 'timeline';
+/** What a flush reloads: the shared world's parts (src/view/snapshot.ts), and the timeline. */
+type Part = WorldPart | 'timeline';
 const ALL: readonly Part[] = ['jobs', 'tasks', 'triggers', 'orchestrator', 'timeline'];
 const TIMELINE_KEEP = 2000;
 const TIMELINE_LOAD = 500;
-const NOTES_KEEP = 200;
 /** Updates reach React at most this often (~30 frames/s). */
 export const BATCH_MS = 33;
 
@@ -113,7 +110,7 @@ export function useEngineData(engine: Engine): TuiData {
       const held = arrived.length > 0 ? new Set(next.timeline.map((e) => e.seq)) : undefined;
       const missing = arrived.filter((e) => !held?.has(e.seq));
       if (missing.length > 0) next.timeline = [...next.timeline, ...missing].slice(-TIMELINE_KEEP);
-      if (fresh.length > 0) next.notes = [...fresh.reverse(), ...next.notes].slice(0, NOTES_KEEP);
+      if (fresh.length > 0) next.notes = addNotes(next.notes, fresh);
       const nothing = parts.size === 0 && arrived.length === 0 && fresh.length === 0;
       // A bare tick re-renders only when a timer on screen changes: every second while an
       // agent works, every minute otherwise (idle agents' times are shown in minutes).
@@ -131,36 +128,39 @@ export function useEngineData(engine: Engine): TuiData {
       for (const p of parts) dirty.add(p);
       timer ??= setTimeout(flush, BATCH_MS);
     };
-    const note = ({ title, message }: NoteText): void => {
-      notes.push({ at: Date.now(), title, message });
+    // What makes a note, and its words, are the shared view's (the page's view says the same).
+    const note = (e: NoteEvent): void => {
+      const text = noteOf(e, (id) => engine.triggers.approvals().find((a) => a.id === id));
+      if (text) notes.push({ at: Date.now(), ...text });
       mark();
     };
     const offs = [
-      engine.events.on('job_created', () => mark('jobs')),
-      engine.events.on('job_updated', () => mark('jobs', 'orchestrator')),
+      engine.events.on('job_created', () => mark(...CHANGES.job_created)),
+      engine.events.on('job_updated', () => mark(...CHANGES.job_updated)),
       engine.events.on('job_completed', (j) => {
-        note(completedNote(j));
-        mark('jobs', 'orchestrator');
+        note({ name: 'job_completed', payload: j });
+        mark(...CHANGES.job_completed);
       }),
       engine.events.on('job_failed', (j) => {
-        note(failedNote(j));
-        mark('jobs', 'orchestrator');
+        note({ name: 'job_failed', payload: j });
+        mark(...CHANGES.job_failed);
       }),
-      engine.events.on('job_deleted', () => mark('jobs')),
+      engine.events.on('job_deleted', () => mark(...CHANGES.job_deleted)),
       engine.events.on('hook_event', (e) => {
         events.push(slim(e));
         mark();
       }),
-      engine.events.on('queue_updated', () => mark('tasks', 'orchestrator')),
-      engine.events.on('queue_removed', () => mark('tasks')),
+      engine.events.on('queue_updated', () => mark(...CHANGES.queue_updated)),
+      engine.events.on('queue_removed', () => mark(...CHANGES.queue_removed)),
       engine.events.on('approval_updated', (a) => {
-        if (a.status === 'pending')
-          note(approvalNote(engine.triggers.approvals().find((x) => x.id === a.id) ?? a));
-        mark('triggers');
+        if (a.status === 'pending') note({ name: 'approval_updated', payload: a });
+        mark(...CHANGES.approval_updated);
       }),
-      engine.events.on('trigger_fired', () => mark('triggers')),
-      engine.events.on('notification', (n) => note(n)),
-      engine.events.on('orchestrator_status_change', () => mark('orchestrator', 'triggers')),
+      engine.events.on('trigger_fired', () => mark(...CHANGES.trigger_fired)),
+      engine.events.on('notification', (n) => note({ name: 'notification', payload: n })),
+      engine.events.on('orchestrator_status_change', () =>
+        mark(...CHANGES.orchestrator_status_change),
+      ),
       engine.events.on('pulse_tick', () => {
         tick = true;
         // Another process may also have ingested hook events first: their events fired there.

@@ -3,28 +3,16 @@
  * filters, the focus stack (a panel, then a job's detail on top) and the modal stack. Nothing
  * here touches the engine or the terminal, so it is tested without either.
  */
-export const PANELS = [
-  'jobs',
-  'timeline',
-  'queue',
-  'triggers',
-  'approvals',
-  'orchestrator',
-  'analytics',
-  'notifications',
-] as const;
-export type PanelId = (typeof PANELS)[number];
+import { titleIn, viewsOf, type TuiViewId } from '../../view/catalogue.js';
+import { initialWindow, type PipelineWindow } from '../../view/pipeline.js';
 
-export const PANEL_TITLES: Record<PanelId, string> = {
-  jobs: 'Jobs',
-  timeline: 'Timeline',
-  queue: 'Queue',
-  triggers: 'Triggers',
-  approvals: 'Approvals',
-  orchestrator: 'Orchestrator',
-  analytics: 'Analytics',
-  notifications: 'Notifications',
-};
+/** The panels, in the shared catalogue's order (src/view/catalogue.ts: the page's too). */
+export const PANELS = viewsOf('tui').map((v) => v.id) as readonly PanelId[];
+export type PanelId = TuiViewId;
+
+export const PANEL_TITLES = Object.fromEntries(
+  viewsOf('tui').map((v) => [v.id, titleIn('tui', v)]),
+) as Record<PanelId, string>;
 
 /** What asks for a line of text: each kind knows what to do with it on Enter. */
 export type PromptKind = 'send' | 'reuse' | 'queue-add' | 'filter' | 'palette' | 'mode';
@@ -63,6 +51,8 @@ export interface ViewState {
   modals: Modal[];
   /** One line for the footer: what just happened, or what went wrong (never a stack trace). */
   status: { text: string; error: boolean } | null;
+  /** The Pipeline's time window. */
+  pipeline: PipelineWindow;
 }
 
 const perPanel = <T>(v: T): Record<PanelId, T> =>
@@ -75,6 +65,7 @@ export const initialView = (panel: PanelId = 'jobs'): ViewState => ({
   focus: [{ kind: 'panel' }],
   modals: [],
   status: null,
+  pipeline: initialWindow,
 });
 
 export type ViewAction =
@@ -91,7 +82,8 @@ export type ViewAction =
   | { type: 'prompt-pick'; delta: number; count: number }
   | { type: 'filter'; panel: PanelId; text: string }
   | { type: 'status'; text: string; error?: boolean }
-  | { type: 'clear-status' };
+  | { type: 'clear-status' }
+  | { type: 'pipeline'; window: PipelineWindow };
 
 const clamp = (i: number, count: number): number =>
   count <= 0 ? 0 : Math.max(0, Math.min(count - 1, i));
@@ -158,6 +150,8 @@ export function viewReducer(s: ViewState, a: ViewAction): ViewState {
       return { ...s, status: { text: a.text, error: a.error ?? false } };
     case 'clear-status':
       return s.status ? { ...s, status: null } : s;
+    case 'pipeline':
+      return { ...s, pipeline: a.window };
   }
 }
 

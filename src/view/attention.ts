@@ -1,4 +1,4 @@
-import type { Job } from '../store/job-types.js';
+import type { Job } from '../engine/index.js';
 
 /** Waits on a human: a tool-permission question or a dialog such as folder trust. */
 export const asksForHuman = (j: Job): boolean =>
