@@ -33,6 +33,7 @@ import {
 } from './jobs/session-ops.js';
 import { planStart, startJob, type LaunchPlan, type StartOptions } from './jobs/start.js';
 import { watchJob } from './jobs/watch.js';
+import * as split from './jobs/split.js';
 import { expireTasks, queueApi, type QueueApi } from './queue/queue.js';
 import { orchestratorApi, type OrchestratorApi } from './orchestrator/api.js';
 import { triggersApi, type TriggersApi } from './triggers/api.js';
@@ -324,6 +325,30 @@ export class Engine {
   /** Peek at a job's session in a read-only tmux popup over the current client. */
   peek(id: string): Promise<void> {
     return peekJob(this.ctx, id);
+  }
+
+  /** Watch agents side by side: a tmux session whose panes show them live, read-only. */
+  split(options: split.SplitOptions): Promise<split.SplitView> {
+    return split.openSplit(this.ctx, options);
+  }
+
+  /** The open split, or null; closing it gives each agent's window its size back. */
+  splitState(): Promise<split.SplitView | null> {
+    return split.splitState(this.ctx);
+  }
+
+  splitClose(): Promise<boolean> {
+    return split.closeSplit(this.ctx);
+  }
+
+  /** Type into one split pane on purpose (on), or make it read-only again (off). */
+  splitType(id: string, on: boolean): Promise<void> {
+    return split.typeInSplit(this.ctx, id, on);
+  }
+
+  /** Move this tmux client (inside tmux) to the split. */
+  splitSwitch(): Promise<void> {
+    return split.switchToSplit(this.ctx);
   }
 
   close(): void {

@@ -54,3 +54,10 @@ export type { CleanResult } from './jobs/remove.js';
 export { logReader, sizeOf, type LogReader } from './jobs/log-reader.js';
 export { WORKTREE_NAME } from './worktrees/create.js';
 export { oneOf } from './one-of.js';
+export type { SplitOptions, SplitView } from './jobs/split.js';
+export {
+  SPLIT_LAYOUTS,
+  SPLIT_PANES,
+  type SplitLayout,
+  type SplitPane,
+} from './tmux/split-window.js';
