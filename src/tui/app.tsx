@@ -19,6 +19,8 @@ import { AnalyticsPanel } from './panels/analytics-panel.js';
 import { diffRows } from './panels/diff-pane.js';
 import { JobDetail } from './panels/job-detail.js';
 import { OrchestratorBlock } from './panels/orchestrator-block.js';
+import { runSplitCommand } from './panels/split-commands.js';
+import { SplitPanel } from './panels/split-panel.js';
 import { act, runCommand, runConfirmed, runPrompt, type CommandContext } from './use-commands.js';
 import { useTerminalSize } from './use-terminal-size.js';
 import { runMerge, runWorktreeCommand } from './worktree-commands.js';
@@ -139,7 +141,8 @@ export function App(props: { engine: Engine; cwd: string }) {
   );
   /** A command, the worktree ones first (the general runner does not know them). */
   const run = (ctx: CommandContext, command: CommandId): void => {
-    if (!runWorktreeCommand(ctx, command)) runCommand(ctx, command);
+    if (!runWorktreeCommand(ctx, command) && !runSplitCommand(ctx, command))
+      runCommand(ctx, command);
   };
   const modal = view.modals.at(-1);
 
@@ -248,6 +251,14 @@ export function App(props: { engine: Engine; cwd: string }) {
       height={bodyHeight}
       width={columns}
       diff={shownDiff ? { data: diff, scroll: shownDiff.scroll } : undefined}
+    />
+  ) : view.panel === 'split' ? (
+    <SplitPanel
+      engine={engine}
+      model={model}
+      selected={selectedIndex}
+      height={bodyHeight}
+      active={modal === undefined}
     />
   ) : view.panel === 'analytics' ? (
     <AnalyticsPanel engine={engine} width={columns} version={data.jobs} />

@@ -36,7 +36,8 @@ export type CommandId =
   | 'approve-always'
   | 'reject'
   | 'diff'
-  | 'merge';
+  | 'merge'
+  | `split-${'layout' | 'pick' | 'open' | 'close' | 'type'}`;
 
 /**
  * Where a binding applies: everywhere, in any list, in one panel, in a job's detail, or in the
@@ -63,6 +64,7 @@ const panelKeys: Binding[] = (
     ['orchestrator', '6'],
     ['analytics', '7'],
     ['notifications', '8'],
+    ['split', '0'],
   ] as const
 ).map(([panel, key]) => ({
   command: `panel-${panel}` as const,
@@ -70,6 +72,45 @@ const panelKeys: Binding[] = (
   description: `show the ${panel} panel`,
   scope: 'global' as const,
 }));
+
+/** The Split panel: a grid, an agent per pane, opened as a tmux window of read-only panes. */
+const SPLIT_KEYS: Binding[] = [
+  {
+    command: 'split-pick',
+    keys: ['space'],
+    description: 'put the agent in a split pane, or take it out',
+    scope: 'split',
+    hint: 'pick',
+  },
+  {
+    command: 'split-layout',
+    keys: ['L'],
+    description: 'split grid: 1x1, 2x1, 2x2',
+    scope: 'split',
+    hint: 'layout',
+  },
+  {
+    command: 'split-open',
+    keys: ['o'],
+    description: 'open the split in tmux (read-only panes)',
+    scope: 'split',
+    hint: 'open',
+  },
+  {
+    command: 'split-type',
+    keys: ['t'],
+    description: "type into the agent's split pane, or back to read-only",
+    scope: 'split',
+    hint: 'type',
+  },
+  {
+    command: 'split-close',
+    keys: ['c'],
+    description: 'close the split (the agents go on)',
+    scope: 'split',
+    hint: 'close',
+  },
+];
 
 export const KEYMAP: readonly Binding[] = [
   // A job's actions: on the Jobs panel's selected row and in its detail view.
@@ -175,6 +216,7 @@ export const KEYMAP: readonly Binding[] = [
     scope: 'approvals',
     hint: 'reject',
   },
+  ...SPLIT_KEYS,
   { command: 'down', keys: ['j', 'down'], description: 'next row', scope: 'list' },
   { command: 'up', keys: ['k', 'up'], description: 'previous row', scope: 'list' },
   { command: 'top', keys: ['g', 'home'], description: 'first row', scope: 'list' },

@@ -13,7 +13,14 @@ import {
 import { applyFilter, type PanelId } from './view/state.js';
 import { activityWords } from './activity-words.js';
 import { clock } from './notes.js';
-import { asksForHuman, unseenTurn, type Job, type Task, type Trigger } from '../engine/index.js';
+import {
+  asksForHuman,
+  isActive,
+  unseenTurn,
+  type Job,
+  type Task,
+  type Trigger,
+} from '../engine/index.js';
 
 export interface Row {
   key: string;
@@ -124,5 +131,13 @@ export function panelModel(panel: PanelId, data: TuiData, filter: string): Panel
       );
     case 'analytics':
       return { rows: [], items: [], empty: '' };
+    case 'split':
+      return model(
+        data.jobs.filter((j) => isActive(j.status)),
+        filter,
+        (j) => jobRow(j, data.now, data.orchestrator),
+        (j) => ({ key: j.id, color: jobColor(j) }),
+        { header: JOB_HEADER, empty: 'no live agents to watch: press n to start one' },
+      );
   }
 }

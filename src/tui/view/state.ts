@@ -12,6 +12,7 @@ export const PANELS = [
   'orchestrator',
   'analytics',
   'notifications',
+  'split',
 ] as const;
 export type PanelId = (typeof PANELS)[number];
 
@@ -24,6 +25,7 @@ export const PANEL_TITLES: Record<PanelId, string> = {
   orchestrator: 'Orchestrator',
   analytics: 'Analytics',
   notifications: 'Notifications',
+  split: 'Split',
 };
 
 /** What asks for a line of text: each kind knows what to do with it on Enter. */
