@@ -8,6 +8,7 @@ import { JobView } from './job-view.js';
 import { shortcut } from './keys.js';
 import { AnalyticsView, Approvals, Orchestrator, Timeline, Triggers } from './panels.js';
 import { Queue } from './queue-panel.js';
+import { SplitView } from './split-view.js';
 
 /**
  * The views, numbered as the TUI's panels (its keymap: 1–9, j/k, Enter, Esc, /; a job's d
@@ -22,6 +23,7 @@ const VIEWS = [
   'orchestrator',
   'analytics',
   'history',
+  'split',
 ] as const;
 type View = (typeof VIEWS)[number];
 
@@ -138,6 +140,8 @@ function App() {
           <Triggers live={live} say={setStatus} />
         ) : view === 'approvals' ? (
           <Approvals live={live} say={setStatus} focus={focus} />
+        ) : view === 'split' ? (
+          <SplitView jobs={live.jobs} />
         ) : view === 'orchestrator' ? (
           <Orchestrator live={live} say={setStatus} />
         ) : (

@@ -9,6 +9,7 @@ const SCOPE_TITLES: [Scope, string][] = [
   ['queue', 'Queue'],
   ['triggers', 'Triggers'],
   ['approvals', 'Approvals'],
+  ['split', 'Split'],
 ];
 
 export interface HelpEntry {
