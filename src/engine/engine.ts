@@ -33,7 +33,7 @@ import {
 } from './jobs/session-ops.js';
 import { planStart, startJob, type LaunchPlan, type StartOptions } from './jobs/start.js';
 import { watchJob } from './jobs/watch.js';
-import * as split from './jobs/split.js';
+import { splitApi, type SplitApi } from './jobs/split.js';
 import { expireTasks, queueApi, type QueueApi } from './queue/queue.js';
 import { orchestratorApi, type OrchestratorApi } from './orchestrator/api.js';
 import { triggersApi, type TriggersApi } from './triggers/api.js';
@@ -82,6 +82,8 @@ export class Engine {
   readonly orchestrator: OrchestratorApi;
   /** Worktree agents' branch state, diff and merge (worktrees/api.ts). */
   readonly worktrees: WorktreesApi;
+  /** Agents side by side in a tmux window of read-only panes (jobs/split.ts). */
+  readonly split: SplitApi;
   private readonly ctx: EngineContext;
 
   constructor(options: EngineOptions = {}) {
@@ -91,6 +93,7 @@ export class Engine {
     this.triggers = triggersApi(ctx);
     this.orchestrator = orchestratorApi(ctx, () => this.refresh());
     this.worktrees = worktreesApi(ctx);
+    this.split = splitApi(ctx);
     this.events = ctx.events;
     this.paths = ctx.paths;
   }
@@ -325,30 +328,6 @@ export class Engine {
   /** Peek at a job's session in a read-only tmux popup over the current client. */
   peek(id: string): Promise<void> {
     return peekJob(this.ctx, id);
-  }
-
-  /** Watch agents side by side: a tmux session whose panes show them live, read-only. */
-  split(options: split.SplitOptions): Promise<split.SplitView> {
-    return split.openSplit(this.ctx, options);
-  }
-
-  /** The open split, or null; closing it gives each agent's window its size back. */
-  splitState(): Promise<split.SplitView | null> {
-    return split.splitState(this.ctx);
-  }
-
-  splitClose(): Promise<boolean> {
-    return split.closeSplit(this.ctx);
-  }
-
-  /** Type into one split pane on purpose (on), or make it read-only again (off). */
-  splitType(id: string, on: boolean): Promise<void> {
-    return split.typeInSplit(this.ctx, id, on);
-  }
-
-  /** Move this tmux client (inside tmux) to the split. */
-  splitSwitch(): Promise<void> {
-    return split.switchToSplit(this.ctx);
   }
 
   close(): void {

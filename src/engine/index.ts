@@ -54,7 +54,7 @@ export type { CleanResult } from './jobs/remove.js';
 export { logReader, sizeOf, type LogReader } from './jobs/log-reader.js';
 export { WORKTREE_NAME } from './worktrees/create.js';
 export { oneOf } from './one-of.js';
-export type { SplitOptions, SplitView } from './jobs/split.js';
+export type { SplitApi, SplitOptions, SplitView } from './jobs/split.js';
 export {
   SPLIT_LAYOUTS,
   SPLIT_PANES,

@@ -165,7 +165,9 @@ export function App(props: { engine: Engine; cwd: string }) {
     if (latest.current.status) dispatch({ type: 'clear-status' });
     // Keys typed faster than a frame arrive as one string ("jl"): each is its own key.
     const plain = input.length > 1 && !key.ctrl && !key.meta && !key.escape;
-    const names = plain ? [...input].map((c) => (c === '\r' ? 'enter' : c)) : [keyName(input, key)];
+    const names = plain
+      ? [...input].map((c) => (c === '\r' ? 'enter' : c === ' ' ? 'space' : c))
+      : [keyName(input, key)];
     for (const [i, name] of names.entries()) {
       const now = focusOf(latest.current);
       const command = commandFor(now.scopes, name);

@@ -28,16 +28,16 @@ describe('split window (engine, real tmux)', () => {
   });
 
   it('refuses a wrong count, an unknown layout and an agent twice, in one line each', async () => {
-    await expect(engine.split({ layout: '2x2', jobIds: ids.slice(0, 3) })).rejects.toThrow(
+    await expect(engine.split.open({ layout: '2x2', jobIds: ids.slice(0, 3) })).rejects.toThrow(
       'layout 2x2 shows 4 agents; got 3',
     );
-    await expect(engine.split({ layout: '3x3', jobIds: ids })).rejects.toThrow(
+    await expect(engine.split.open({ layout: '3x3', jobIds: ids })).rejects.toThrow(
       "invalid layout '3x3' (expected one of: 1x1, 2x1, 2x2)",
     );
     await expect(
-      engine.split({ layout: '2x1', jobIds: [ids[0] ?? '', ids[0] ?? ''] }),
+      engine.split.open({ layout: '2x1', jobIds: [ids[0] ?? '', ids[0] ?? ''] }),
     ).rejects.toThrow('is in the split twice');
-    expect(await engine.splitState()).toBeNull();
+    expect(await engine.split.state()).toBeNull();
   });
 
   it('2×2: four panes, each showing its agent live, read-only; closing keeps the agents', async () => {
@@ -50,7 +50,7 @@ describe('split window (engine, real tmux)', () => {
         '#{window_width}x#{window_height}',
       ])
       .stdout.trim();
-    const view = await engine.split({ layout: '2x2', jobIds: ids, cols: 150, rows: 40 });
+    const view = await engine.split.open({ layout: '2x2', jobIds: ids, cols: 150, rows: 40 });
     expect(view.panes.map((p) => p.jobId)).toEqual(ids);
     const layout = h
       .tmux([
@@ -67,7 +67,7 @@ describe('split window (engine, real tmux)', () => {
     expect(new Set(layout.map((l) => l.split(' ')[0]?.split(',')[0])).size).toBe(2);
     expect(new Set(layout.map((l) => l.split(' ')[0]?.split(',')[1])).size).toBe(2);
     expect(layout.map((l) => l.split(' ')[2])).toEqual(ids);
-    expect((await engine.splitState())?.panes.map((p) => p.jobId)).toEqual(ids);
+    expect((await engine.split.state())?.panes.map((p) => p.jobId)).toEqual(ids);
 
     // Live: what each agent says after the split opened shows in its own pane.
     for (const [i, id] of ids.entries()) await h.ok(['send', id, `[[say "after split ${i + 1}"]]`]);
@@ -94,19 +94,19 @@ describe('split window (engine, real tmux)', () => {
     expect(screen).not.toContain('SECRETKEYS');
 
     // On purpose: typing turned on for one pane, its keys reach that agent.
-    await engine.splitType(ids[1] ?? '', true);
-    expect((await engine.splitState())?.panes[1]?.typing).toBe(true);
+    await engine.split.type(ids[1] ?? '', true);
+    expect((await engine.split.state())?.panes[1]?.typing).toBe(true);
     const second = view.panes[1]?.paneId ?? '';
     await waitFor(() => pane(second).includes('after split 2'), 'the typing pane to redraw');
     h.tmux(['send-keys', '-t', second, '-l', 'typed on purpose']);
     await waitForScreen(h, ids[1] ?? '', 'typed on purpose');
-    await engine.splitType(ids[1] ?? '', false);
-    expect((await engine.splitState())?.panes[1]?.typing).toBe(false);
+    await engine.split.type(ids[1] ?? '', false);
+    expect((await engine.split.state())?.panes[1]?.typing).toBe(false);
 
     // Close: the split's panes are gone, every agent still runs, at its old size.
-    expect(await engine.splitClose()).toBe(true);
+    expect(await engine.split.close()).toBe(true);
     expect(h.tmux(['has-session', '-t', '=cc-agent-split']).code).not.toBe(0);
-    expect(await engine.splitState()).toBeNull();
+    expect(await engine.split.state()).toBeNull();
     for (const id of ids) expect(h.tmux(['has-session', '-t', `=cc-agent-${id}`]).code).toBe(0);
     const after = h
       .tmux([
@@ -123,12 +123,12 @@ describe('split window (engine, real tmux)', () => {
         .tmux(['show-options', '-w', '-v', '-t', `=cc-agent-${ids[0]}:`, 'window-size'])
         .stdout.trim(),
     ).toBe('');
-    expect(await engine.splitClose()).toBe(false);
+    expect(await engine.split.close()).toBe(false);
   });
 
   it('2×1 side by side, and a new split replaces the open one', async () => {
-    await engine.split({ layout: '1x1', jobIds: [ids[3] ?? ''] });
-    const view = await engine.split({
+    await engine.split.open({ layout: '1x1', jobIds: [ids[3] ?? ''] });
+    const view = await engine.split.open({
       layout: '2x1',
       jobIds: [ids[2] ?? '', ids[3] ?? ''],
       cols: 120,
@@ -141,6 +141,6 @@ describe('split window (engine, real tmux)', () => {
     expect(panes).toHaveLength(2);
     expect(new Set(panes).size).toBe(1);
     expect(view.layout).toBe('2x1');
-    await engine.splitClose();
+    await engine.split.close();
   });
 });

@@ -128,3 +128,24 @@ export async function switchToSplit(ctx: EngineContext): Promise<void> {
     throw new CcAgentError('refused', 'switching to the split works only inside tmux');
   await splitTmux(ctx).switchClient(SPLIT_SESSION);
 }
+
+/** The split as the engine offers it: `engine.split.open({ layout, jobIds })`, `close()`… */
+export interface SplitApi {
+  open(options: SplitOptions): Promise<SplitView>;
+  /** The open split, or null. */
+  state(): Promise<SplitView | null>;
+  /** Closing gives each agent's window its size back; false when none was open. */
+  close(): Promise<boolean>;
+  /** Type into one agent's pane on purpose (on), or make it read-only again (off). */
+  type(id: string, on: boolean): Promise<void>;
+  /** Move this tmux client (inside tmux) to the split. */
+  switchTo(): Promise<void>;
+}
+
+export const splitApi = (ctx: EngineContext): SplitApi => ({
+  open: (o) => openSplit(ctx, o),
+  state: () => splitState(ctx),
+  close: () => closeSplit(ctx),
+  type: (id, on) => typeInSplit(ctx, id, on),
+  switchTo: () => switchToSplit(ctx),
+});

@@ -18,7 +18,7 @@ const isSplit = (c: CommandId): c is SplitCommand =>
 /** After opening or typing: inside tmux the TUI's client moves to the split; outside, how to get there. */
 async function show(c: CommandContext, said: string): Promise<string> {
   try {
-    await c.engine.splitSwitch();
+    await c.engine.split.switchTo();
     return `${said} (tmux prefix + L comes back)`;
   } catch (e) {
     if (!(e instanceof CcAgentError) || e.code !== 'refused') throw e;
@@ -41,14 +41,14 @@ export function runSplitCommand(c: CommandContext, command: CommandId): boolean 
       return true;
     case 'split-open':
       act(dispatch, async () => {
-        const open = await engine.split({ layout: picks.layout, jobIds: picks.jobIds });
+        const open = await engine.split.open({ layout: picks.layout, jobIds: picks.jobIds });
         setSplit({ open });
         return show(c, `split ${open.layout} open in tmux session ${open.session}`);
       });
       return true;
     case 'split-close':
       act(dispatch, async () => {
-        const closed = await engine.splitClose();
+        const closed = await engine.split.close();
         setSplit({ open: null });
         return closed ? 'split closed; the agents go on' : 'no split was open';
       });
@@ -56,10 +56,10 @@ export function runSplitCommand(c: CommandContext, command: CommandId): boolean 
     case 'split-type':
       act(dispatch, async () => {
         if (!job) return 'no agent selected';
-        const pane = (await engine.splitState())?.panes.find((p) => p.jobId === job.id);
+        const pane = (await engine.split.state())?.panes.find((p) => p.jobId === job.id);
         const on = !pane?.typing;
-        await engine.splitType(job.id, on);
-        setSplit({ open: await engine.splitState() });
+        await engine.split.type(job.id, on);
+        setSplit({ open: await engine.split.state() });
         return on ? show(c, `typing into ${job.id}'s pane`) : `${job.id}'s pane is read-only again`;
       });
       return true;
@@ -68,7 +68,7 @@ export function runSplitCommand(c: CommandContext, command: CommandId): boolean 
 
 /** What tmux has open, read once when the panel is shown (another TUI may have opened one). */
 export function refreshSplit(c: Pick<CommandContext, 'engine'>): void {
-  c.engine.splitState().then(
+  c.engine.split.state().then(
     (open) => setSplit({ open }),
     () => setSplit({ open: null }),
   );
