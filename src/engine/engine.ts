@@ -35,6 +35,7 @@ import {
 } from './jobs/session-ops.js';
 import { planStart, startJob, type LaunchPlan, type StartOptions } from './jobs/start.js';
 import { watchJob } from './jobs/watch.js';
+import { splitApi, type SplitApi } from './jobs/split.js';
 import { queueApi, type QueueApi } from './queue/queue.js';
 import { orchestratorApi, type OrchestratorApi } from './orchestrator/api.js';
 import { triggersApi, type TriggersApi } from './triggers/api.js';
@@ -63,6 +64,8 @@ export class Engine {
   readonly orchestrator: OrchestratorApi;
   /** Worktree agents' branch state, diff and merge (worktrees/api.ts). */
   readonly worktrees: WorktreesApi;
+  /** Agents side by side in a tmux window of read-only panes (jobs/split.ts). */
+  readonly split: SplitApi;
   private readonly ctx: EngineContext;
 
   constructor(options: EngineOptions = {}) {
@@ -72,6 +75,7 @@ export class Engine {
     this.triggers = triggersApi(ctx);
     this.orchestrator = orchestratorApi(ctx);
     this.worktrees = worktreesApi(ctx);
+    this.split = splitApi(ctx);
     this.events = ctx.events;
     this.paths = ctx.paths;
   }

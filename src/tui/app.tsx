@@ -23,6 +23,8 @@ import { OrchestratorBlock } from './panels/orchestrator-block.js';
 import { PipelinePanel } from './panels/pipeline-panel.js';
 import type { PipelineRow, PipelineWindow } from '../view/pipeline.js';
 import { runPipelineCommand } from './pipeline-commands.js';
+import { runSplitCommand } from './panels/split-commands.js';
+import { SplitPanel } from './panels/split-panel.js';
 import { act, runCommand, runConfirmed, runPrompt, type CommandContext } from './use-commands.js';
 import { useTerminalSize } from './use-terminal-size.js';
 import { runMerge, runWorktreeCommand } from './worktree-commands.js';
@@ -116,7 +118,11 @@ export function App(props: { engine: Engine; cwd: string }) {
   );
   /** A command, the worktree ones first (the general runner does not know them). */
   const run = (ctx: CommandContext, command: CommandId): void => {
-    if (!runWorktreeCommand(ctx, command) && !runPipelineCommand(ctx, command)) {
+    if (
+      !runWorktreeCommand(ctx, command) &&
+      !runPipelineCommand(ctx, command) &&
+      !runSplitCommand(ctx, command)
+    ) {
       runCommand(ctx, command);
     }
   };
@@ -141,7 +147,9 @@ export function App(props: { engine: Engine; cwd: string }) {
     if (latest.current.status) dispatch({ type: 'clear-status' });
     // Keys typed faster than a frame arrive as one string ("jl"): each is its own key.
     const plain = input.length > 1 && !key.ctrl && !key.meta && !key.escape;
-    const names = plain ? [...input].map((c) => (c === '\r' ? 'enter' : c)) : [keyName(input, key)];
+    const names = plain
+      ? [...input].map((c) => (c === '\r' ? 'enter' : c === ' ' ? 'space' : c))
+      : [keyName(input, key)];
     for (const [i, name] of names.entries()) {
       const now = focusOf(latest.current);
       const command = commandFor(now.scopes, name);
@@ -228,6 +236,14 @@ export function App(props: { engine: Engine; cwd: string }) {
       width={columns}
       diff={shownDiff ? { data: diff, scroll: shownDiff.scroll } : undefined}
     />
+  ) : view.panel === 'split' ? (
+    <SplitPanel
+      engine={engine}
+      model={model}
+      selected={selectedIndex}
+      height={bodyHeight}
+      active={modal === undefined}
+    />
   ) : view.panel === 'analytics' ? (
     <AnalyticsPanel engine={engine} width={columns} version={data.jobs} />
   ) : view.panel === 'pipeline' ? (
@@ -240,7 +256,7 @@ export function App(props: { engine: Engine; cwd: string }) {
       now={data.now}
       active={modal === undefined}
     />
-  ) : view.panel === 'split' ? null /* the Split view's own helper wires its panes */ : (
+  ) : (
     <Box flexDirection="column">
       {view.panel === 'orchestrator' ? <OrchestratorBlock o={data.orchestrator} /> : null}
       <ListView

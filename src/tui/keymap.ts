@@ -42,7 +42,8 @@ export type CommandId =
   | 'pipeline-later'
   | 'pipeline-zoom-in'
   | 'pipeline-zoom-out'
-  | 'pipeline-now';
+  | 'pipeline-now'
+  | `split-${'layout' | 'pick' | 'open' | 'close' | 'type'}`;
 
 /**
  * Where a binding applies: everywhere, in any list, in one panel, in a job's detail, or in the
@@ -92,6 +93,45 @@ const pipelineKeys: Binding[] = [
   { command: 'pipeline-zoom-in', keys: ['+', '='], description: 'zoom in', scope: 'pipeline' },
   { command: 'pipeline-zoom-out', keys: ['-'], description: 'zoom out', scope: 'pipeline' },
   { command: 'pipeline-now', keys: ['.'], description: 'back to now', scope: 'pipeline' },
+];
+
+/** The Split panel: a grid, an agent per pane, opened as a tmux window of read-only panes. */
+const SPLIT_KEYS: Binding[] = [
+  {
+    command: 'split-pick',
+    keys: ['space'],
+    description: 'put the agent in a split pane, or take it out',
+    scope: 'split',
+    hint: 'pick',
+  },
+  {
+    command: 'split-layout',
+    keys: ['L'],
+    description: 'split grid: 1x1, 2x1, 2x2',
+    scope: 'split',
+    hint: 'layout',
+  },
+  {
+    command: 'split-open',
+    keys: ['o'],
+    description: 'open the split in tmux (read-only panes)',
+    scope: 'split',
+    hint: 'open',
+  },
+  {
+    command: 'split-type',
+    keys: ['t'],
+    description: "type into the agent's split pane, or back to read-only",
+    scope: 'split',
+    hint: 'type',
+  },
+  {
+    command: 'split-close',
+    keys: ['c'],
+    description: 'close the split (the agents go on)',
+    scope: 'split',
+    hint: 'close',
+  },
 ];
 
 export const KEYMAP: readonly Binding[] = [
@@ -198,6 +238,7 @@ export const KEYMAP: readonly Binding[] = [
     scope: 'approvals',
     hint: 'reject',
   },
+  ...SPLIT_KEYS,
   { command: 'down', keys: ['j', 'down'], description: 'next row', scope: 'list' },
   { command: 'up', keys: ['k', 'up'], description: 'previous row', scope: 'list' },
   { command: 'top', keys: ['g', 'home'], description: 'first row', scope: 'list' },

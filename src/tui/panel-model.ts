@@ -14,7 +14,7 @@ import { applyFilter, type PanelId } from './view/state.js';
 import { activityWords } from './activity-words.js';
 import { clock, noteLine } from '../view/notes.js';
 import { pipelineRows, windowRange, type PipelineWindow } from '../view/pipeline.js';
-import type { Job, Task, Trigger } from '../engine/index.js';
+import { isActive, type Job, type Task, type Trigger } from '../engine/index.js';
 import { asksForHuman, unseenTurn } from '../view/attention.js';
 
 export interface Row {
@@ -133,9 +133,17 @@ export function panelModel(
         (r) => ({ key: r.job.id }),
         { empty: 'no jobs in this window: h earlier, - zoom out' },
       );
-    // Analytics draws charts; the Split view draws agents' panes (wired by its own helper).
+    // Analytics draws charts.
     case 'analytics':
-    case 'split':
       return { rows: [], items: [], empty: '' };
+    // The Split panel picks among the live agents.
+    case 'split':
+      return model(
+        data.jobs.filter((j) => isActive(j.status)),
+        filter,
+        (j) => jobRow(j, data.now, data.orchestrator),
+        (j) => ({ key: j.id, color: jobColor(j) }),
+        { header: JOB_HEADER, empty: 'no live agents to watch: press n to start one' },
+      );
   }
 }

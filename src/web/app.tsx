@@ -10,6 +10,7 @@ import { Queue } from './queue-panel.js';
 import { NotificationsView } from './notifications-view.js';
 import { PipelineView } from './pipeline-view.js';
 import { titleIn, viewForKey, viewsOf, type ViewId } from '../view/catalogue.js';
+import { SplitView } from './split-view.js';
 
 /**
  * The views, numbered as the TUI's panels: both come from the one catalogue (src/view/catalogue.ts;
@@ -107,45 +108,45 @@ function App() {
         ))}
       </nav>
       <main>
-        {
-          job ? (
-            <JobView
-              id={job}
-              job={live.jobs.find((j) => j.id === job)}
-              events={live.events}
-              onStatus={setStatus}
-            />
-          ) : view === 'jobs' || view === 'history' ? (
-            <JobTable
-              jobs={shown}
-              selected={selected}
-              filter={filter}
-              onFilter={setFilter}
-              onOpen={setJob}
-              title={view === 'history' ? 'History' : 'Jobs'}
-              sort={sort}
-              onSort={setSort}
-              more={live.more.jobs}
-              onMore={() => live.loadMore('jobs')}
-            />
-          ) : view === 'timeline' ? (
-            <Timeline live={live} />
-          ) : view === 'queue' ? (
-            <Queue live={live} say={setStatus} />
-          ) : view === 'triggers' ? (
-            <Triggers live={live} say={setStatus} />
-          ) : view === 'approvals' ? (
-            <Approvals live={live} say={setStatus} focus={focus} />
-          ) : view === 'orchestrator' ? (
-            <Orchestrator live={live} say={setStatus} />
-          ) : view === 'analytics' ? (
-            <AnalyticsView />
-          ) : view === 'notifications' ? (
-            <NotificationsView tick={live.noteTick} />
-          ) : view === 'pipeline' ? (
-            <PipelineView live={live} />
-          ) : null /* split: the Split view's own helper wires its grid */
-        }
+        {job ? (
+          <JobView
+            id={job}
+            job={live.jobs.find((j) => j.id === job)}
+            events={live.events}
+            onStatus={setStatus}
+          />
+        ) : view === 'jobs' || view === 'history' ? (
+          <JobTable
+            jobs={shown}
+            selected={selected}
+            filter={filter}
+            onFilter={setFilter}
+            onOpen={setJob}
+            title={view === 'history' ? 'History' : 'Jobs'}
+            sort={sort}
+            onSort={setSort}
+            more={live.more.jobs}
+            onMore={() => live.loadMore('jobs')}
+          />
+        ) : view === 'timeline' ? (
+          <Timeline live={live} />
+        ) : view === 'queue' ? (
+          <Queue live={live} say={setStatus} />
+        ) : view === 'triggers' ? (
+          <Triggers live={live} say={setStatus} />
+        ) : view === 'approvals' ? (
+          <Approvals live={live} say={setStatus} focus={focus} />
+        ) : view === 'orchestrator' ? (
+          <Orchestrator live={live} say={setStatus} />
+        ) : view === 'analytics' ? (
+          <AnalyticsView />
+        ) : view === 'notifications' ? (
+          <NotificationsView tick={live.noteTick} />
+        ) : view === 'pipeline' ? (
+          <PipelineView live={live} />
+        ) : view === 'split' ? (
+          <SplitView jobs={live.jobs} />
+        ) : null}
       </main>
       {status ? (
         <div class="status" id="status">

@@ -10,6 +10,7 @@ const SCOPE_TITLES: [Scope, string][] = [
   ['triggers', 'Triggers'],
   ['approvals', 'Approvals'],
   ['pipeline', 'Pipeline'],
+  ['split', 'Split'],
 ];
 
 export interface HelpEntry {
