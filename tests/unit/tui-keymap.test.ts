@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { activeScopes, commandFor, hints, keyName, KEYMAP } from '../../src/tui/keymap.js';
+import { keyName } from '../../src/tui/key-name.js';
+import { activeScopes, commandFor, hints, KEYMAP } from '../../src/tui/keymap.js';
 
 describe('keymap', () => {
   it('names keys the way the table spells them', () => {
