@@ -1,18 +1,10 @@
 import { Terminal } from '@xterm/xterm';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { HookEventRecord, Job } from '../engine/index.js';
-import { api, compact, csrf, elapsed, post, run, state, tokens } from './api.js';
+import { api, compact, elapsed, post, run, state, tokens } from './api.js';
+import { connectTerminal } from './terminal-socket.js';
 import { DiffView } from './diff-view.js';
 import { shortcut } from './keys.js';
-
-/** What the terminal socket sends (server/terminal.ts). */
-interface ServerMessage {
-  type: string;
-  data?: string;
-  message?: string;
-  cols?: number;
-  rows?: number;
-}
 
 /** xterm.js on the job's WebSocket: its screen live, keystrokes straight to the agent. */
 function TerminalView(props: { id: string }) {
@@ -20,32 +12,12 @@ function TerminalView(props: { id: string }) {
   useEffect(() => {
     const term = new Terminal({ convertEol: false, fontSize: 13, scrollback: 5000 });
     term.open(host.current as HTMLDivElement);
-    const proto = location.protocol === 'https:' ? 'wss' : 'ws';
-    let ws: WebSocket | undefined;
-    let gone = false;
-    const show = (m: ServerMessage): void => {
-      if (m.type === 'output') term.write(m.data ?? '');
-      else if (m.type === 'size') term.resize(m.cols ?? 80, m.rows ?? 24);
-      else if (m.type === 'error') term.write(`\r\n\x1b[31m${m.message ?? 'error'}\x1b[0m\r\n`);
-    };
-    // A browser cannot put a header on a WebSocket: the CSRF token goes in the query.
-    csrf().then(
-      (token) => {
-        if (gone) return;
-        const url = `${proto}://${location.host}/api/terminal/${props.id}`;
-        ws = new WebSocket(`${url}?csrf=${encodeURIComponent(token)}`);
-        ws.onmessage = (e) => show(JSON.parse(String(e.data)) as ServerMessage);
-      },
-      (e: Error) => show({ type: 'error', message: e.message }),
-    );
-    const input = term.onData(
-      (data) => ws?.readyState === 1 && ws.send(JSON.stringify({ type: 'input', data })),
-    );
+    const socket = connectTerminal(term, props.id);
+    const input = term.onData((data) => socket.send(data));
     term.focus();
     return () => {
-      gone = true;
       input.dispose();
-      ws?.close();
+      socket.close();
       term.dispose();
     };
   }, [props.id]);

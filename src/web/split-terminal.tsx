@@ -1,15 +1,6 @@
 import { Terminal } from '@xterm/xterm';
 import { useEffect, useRef } from 'preact/hooks';
-import { csrf } from './api.js';
-
-/** What the terminal socket sends (server/terminal.ts). */
-interface ServerMessage {
-  type: string;
-  data?: string;
-  message?: string;
-  cols?: number;
-  rows?: number;
-}
+import { connectTerminal } from './terminal-socket.js';
 
 /**
  * One cell of the split: xterm.js on the job's terminal socket, drawn at the agent's own size
@@ -37,35 +28,15 @@ export function SplitTerminal(props: { id: string; typing: boolean }) {
       );
       el.style.transform = `scale(${scale})`;
     };
-    let ws: WebSocket | undefined;
-    let gone = false;
-    const show = (m: ServerMessage): void => {
-      if (m.type === 'output') t.write(m.data ?? '');
-      else if (m.type === 'size') {
-        t.resize(m.cols ?? 80, m.rows ?? 24);
-        requestAnimationFrame(fit);
-      } else if (m.type === 'error') t.write(`\r\n\x1b[31m${m.message ?? 'error'}\x1b[0m\r\n`);
-    };
-    // A browser cannot put a header on a WebSocket: the CSRF token goes in the query.
-    csrf().then(
-      (token) => {
-        if (gone) return;
-        const proto = location.protocol === 'https:' ? 'wss' : 'ws';
-        const url = `${proto}://${location.host}/api/terminal/${props.id}`;
-        ws = new WebSocket(`${url}?csrf=${encodeURIComponent(token)}`);
-        ws.onmessage = (e) => show(JSON.parse(String(e.data)) as ServerMessage);
-      },
-      (e: Error) => show({ type: 'error', message: e.message }),
-    );
+    const socket = connectTerminal(t, props.id, () => requestAnimationFrame(fit));
     const input = t.onData((data) => {
-      if (typing.current && ws?.readyState === 1) ws.send(JSON.stringify({ type: 'input', data }));
+      if (typing.current) socket.send(data);
     });
     window.addEventListener('resize', fit);
     return () => {
-      gone = true;
       window.removeEventListener('resize', fit);
       input.dispose();
-      ws?.close();
+      socket.close();
       t.dispose();
     };
   }, [props.id]);
