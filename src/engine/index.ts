@@ -1,6 +1,6 @@
 /** The engine's public entry: faces import from here and nowhere deeper. */
 export { createEngine, Engine, type EngineOptions, type SessionReport } from './engine.js';
-export { CcAgentError, type ErrorCode } from './errors.js';
+export { CcAgentError, fieldError, type ErrorCode } from './errors.js';
 export { privateUmask, withUserUmask } from './private-home.js';
 export {
   alive,
