@@ -1,6 +1,5 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Engine } from '../engine/index.js';
 import { activityLabel, elapsed, statusLabel, table } from '../view/format.js';
 import { startDetachedPulse } from './pulse.js';
@@ -140,7 +139,7 @@ async function demoInTui(io: Io, engine: Engine, dir: string): Promise<number> {
 
 export const demo = defineCommand(c.demo, async (io) => {
   const engine = io.engine();
-  const dir = join(engine.paths.home, 'demo-workspace');
+  const dir = engine.paths.demoWorkspace;
   mkdirSync(dir, { recursive: true });
   const terminal = process.stdout.isTTY && process.stdin.isTTY;
   if (io.flags.tui !== false && terminal) return demoInTui(io, engine, dir);

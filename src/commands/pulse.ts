@@ -1,5 +1,3 @@
-import { rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname } from 'node:path';
 import {
   CcAgentError,
   describeFault,
@@ -12,9 +10,7 @@ import { subcommand } from './args.js';
 import { json } from '../view/format.js';
 import * as c from './contracts/orchestrator.js';
 import { defineCommand, type Io, type IoOf } from './types.js';
-
-import { detach } from './detach.js';
-import { until } from './until.js';
+import { pulseLifecycle, stopSignals } from './lifecycle.js';
 
 type Live = Awaited<ReturnType<Engine['live']>>;
 
@@ -22,18 +18,17 @@ const SUBCOMMANDS = ['start', 'stop', 'status', 'run'] as const;
 
 /** Start `cc-agent pulse run` detached (pidfile and log under the home); resolves with its pid. */
 export async function startDetachedPulse(io: Pick<Io, 'env'>, engine: Engine): Promise<number> {
-  const { pulseLog } = engine.paths;
   // Up when its pidfile names it.
-  const child = await detach({
-    engine,
+  const child = await pulseLifecycle(engine.paths).start({
     env: io.env,
     args: ['pulse', 'run'],
-    log: pulseLog,
-    up: (pid) => engine.pulseStatus().pid === pid,
     what: 'the pulse to start',
   });
   if (child.exited)
-    throw new CcAgentError('not_running', `the pulse stopped as it started; see ${pulseLog}`);
+    throw new CcAgentError(
+      'not_running',
+      `the pulse stopped as it started; see ${engine.paths.pulseLog}`,
+    );
   return child.pid;
 }
 
@@ -51,35 +46,32 @@ export async function handOffPulse(
 ): Promise<string | undefined> {
   const work = engine.pulseWork();
   if (!hasPulseWork(work)) return undefined;
-  return goesOn(engine.pulseStatus().pid ?? (await startDetachedPulse(io, engine)), work);
+  const running = pulseLifecycle(engine.paths).status()?.pid;
+  return goesOn(running ?? (await startDetachedPulse(io, engine)), work);
 }
 
 /** What a detached pulse goes on with now (after a face quit), or undefined. */
 export function pulseGoesOn(engine: Engine): string | undefined {
-  const pid = engine.pulseStatus().pid;
+  const pid = pulseLifecycle(engine.paths).status()?.pid;
   const work = engine.pulseWork();
-  return pid !== null && hasPulseWork(work) ? goesOn(pid, work) : undefined;
+  return pid !== undefined && hasPulseWork(work) ? goesOn(pid, work) : undefined;
 }
 
 /** The foreground pulse: a long-lived engine with ingestion, checks and triggers. */
 async function runForeground(io: IoOf<typeof c.pulse>, engine: Engine): Promise<number> {
-  const mine = engine.pulseStatus().pid;
-  if (mine !== null && mine !== process.pid) {
+  const life = pulseLifecycle(engine.paths);
+  const mine = life.status()?.pid;
+  if (mine !== undefined && mine !== process.pid) {
     throw new CcAgentError('blocked', `a pulse is already running (pid ${mine})`);
   }
   const tick = io.flags.tickMs;
   if (!Number.isInteger(tick) || tick < 50)
     throw new CcAgentError('bad_input', `invalid --tick-ms '${tick}' (at least 50)`);
-  // Listening before the pidfile exists: `pulse stop` may signal as soon as it sees the pid,
-  // and a SIGTERM during start-up must stop the pulse cleanly, not kill it mid-way.
-  let stop: (code: number) => void = () => undefined;
-  const stopped = new Promise<number>((resolve) => (stop = resolve));
-  const onSignal = (): void => stop(0);
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  // Listening before the pidfile exists: a SIGTERM during start-up stops the pulse cleanly.
+  const signals = stopSignals();
   const say = (e: unknown): void =>
     io.err(`cc-agent pulse: ${(describeFault(e) ?? (e as Error)).message}`);
-  writeFileSync(engine.paths.pulsePid, `${process.pid}\n`);
+  life.record({ pid: process.pid });
   let live: Live | undefined;
   try {
     live = await engine.live({
@@ -88,18 +80,17 @@ async function runForeground(io: IoOf<typeof c.pulse>, engine: Engine): Promise<
       onError: say,
       onFatal: (e) => {
         say(e);
-        stop(1);
+        signals.stop(1);
       },
     });
     io.out(`pulse running (pid ${process.pid}); Ctrl-C stops it`);
-    return await stopped;
+    return await signals.stopped;
   } finally {
     // Whatever failed (a full disk refusing the lease release), the watchers and the pidfile go,
     // and nothing left open may keep the process alive past its signal.
     await live?.stop().catch(say);
-    rmSync(engine.paths.pulsePid, { force: true });
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+    life.clear();
+    signals.off();
     setTimeout(() => process.exit(), 2000).unref();
   }
 }
@@ -107,8 +98,10 @@ async function runForeground(io: IoOf<typeof c.pulse>, engine: Engine): Promise<
 export const pulse = defineCommand(c.pulse, async (io) => {
   const sub = subcommand(io, SUBCOMMANDS, 'pulse');
   const engine = io.engine();
-  const { pulsePid, pulseLog } = engine.paths;
   if (sub === 'run') return runForeground(io, engine);
+  const life = pulseLifecycle(engine.paths);
+  // Read first: a pidfile left by a pulse that is gone is cleaned and reads as not running.
+  const running = life.status()?.pid;
   if (sub === 'status') {
     const s = engine.pulseStatus();
     if (io.flags.json) io.out(json(s));
@@ -119,26 +112,14 @@ export const pulse = defineCommand(c.pulse, async (io) => {
     return 0;
   }
   if (sub === 'start') {
-    const running = engine.pulseStatus().pid;
-    if (running) {
-      io.out(`pulse already running (pid ${running})`);
-      return 0;
+    if (running) io.out(`pulse already running (pid ${running})`);
+    else {
+      const pid = await startDetachedPulse(io, engine);
+      io.out(`pulse started (pid ${pid}); log: ${engine.paths.pulseLog}`);
     }
-    io.out(`pulse started (pid ${await startDetachedPulse(io, engine)}); log: ${pulseLog}`);
     return 0;
   }
-  const pid = engine.pulseStatus().pid;
-  if (!pid) {
-    io.out('pulse not running');
-    return 0;
-  }
-  process.kill(pid, 'SIGTERM');
-  await until(
-    dirname(pulsePid),
-    () => engine.pulseStatus().pid === null,
-    10_000,
-    `pulse ${basename(pulsePid)} to stop`,
-  );
-  io.out(`pulse stopped (pid ${pid})`);
+  const stopped = await life.stop('pulse pulse.pid to stop');
+  io.out(stopped ? `pulse stopped (pid ${stopped.pid})` : 'pulse not running');
   return 0;
 });

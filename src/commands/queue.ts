@@ -1,4 +1,4 @@
-import { CcAgentError, oneOf, TASK_STATUSES, type Task, type TaskStatus } from '../engine/index.js';
+import { fieldError, oneOf, TASK_STATUSES, type Task, type TaskStatus } from '../engine/index.js';
 import { requireArg, textArg, subcommand } from './args.js';
 import { json, table } from '../view/format.js';
 import * as c from './contracts/queue.js';
@@ -10,7 +10,7 @@ function priorityOf(io: IoOf<typeof c.queue>): number {
   const p = io.flags.priority;
   if (p === undefined) return 0;
   if (typeof p !== 'number' || !Number.isInteger(p)) {
-    throw new CcAgentError('bad_input', `invalid --priority '${String(p)}' (a whole number)`);
+    throw fieldError('priority', (n) => `invalid ${n} '${String(p)}' (a whole number)`);
   }
   return p;
 }

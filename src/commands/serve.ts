@@ -1,21 +1,13 @@
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { CcAgentError, describeFault, type Engine } from '../engine/index.js';
 import { portFlag } from './args.js';
-import { detach } from './detach.js';
+import { serveLifecycle, stopSignals } from './lifecycle.js';
 import { handOffPulse, pulseGoesOn } from './pulse.js';
 import * as c from './contracts/serve.js';
 import { defineCommand, type IoOf } from './types.js';
-import { until } from './until.js';
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
 
-interface ServeState {
-  pid: number;
-  /** The page's address without the token: serve.json is no place for a secret. */
-  url: string;
-}
-
-const stateFile = (engine: Engine): string => engine.paths.serveState;
 const tokenFile = (engine: Engine): string => engine.paths.serverToken;
 
 /** The URL to open: the token comes from server-token, the one file that holds it. */
@@ -34,17 +26,6 @@ const withoutToken = (url: string): string => {
   u.search = '';
   return u.toString();
 };
-
-/** The detached server's pid and URL, if it still runs. */
-function running(engine: Engine): ServeState | undefined {
-  try {
-    const s = JSON.parse(readFileSync(stateFile(engine), 'utf8')) as ServeState;
-    process.kill(s.pid, 0);
-    return s;
-  } catch {
-    return undefined;
-  }
-}
 
 /**
  * `serve --origin`: an exact `http(s)://host[:port]` with nothing after it, normalised as a
@@ -76,10 +57,8 @@ async function foreground(io: ServeIo, engine: Engine): Promise<number> {
     );
   }
   const { listen } = await import('../server/listen.js');
-  let stop: () => void = () => undefined;
-  const stopped = new Promise<void>((resolve) => (stop = resolve));
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  const life = serveLifecycle(engine.paths);
+  const signals = stopSignals();
   const say = (e: unknown): void =>
     io.err(`cc-agent serve: ${(describeFault(e) ?? (e as Error)).message}`);
   const live = await engine.live({
@@ -92,7 +71,7 @@ async function foreground(io: ServeIo, engine: Engine): Promise<number> {
     onFatal: (e) => {
       say(e);
       process.exitCode = 1;
-      stop();
+      signals.stop(1);
     },
   });
   const server = await listen(engine, {
@@ -102,7 +81,8 @@ async function foreground(io: ServeIo, engine: Engine): Promise<number> {
     origins: originsOf(io),
   });
   const url = withoutToken(server.url);
-  writeFileSync(stateFile(engine), JSON.stringify({ pid: process.pid, url }));
+  // Bare: serve.json is no place for the token.
+  life.record({ pid: process.pid, url });
   // Shown with its token only on a terminal: redirected (serve --detach's serve.log, a service
   // manager's journal) it would sit in a file others may read.
   if (process.stdout.isTTY) io.out(`cc-agent serving on ${server.url}`);
@@ -110,7 +90,7 @@ async function foreground(io: ServeIo, engine: Engine): Promise<number> {
   io.out(
     `from a laptop: ssh -L ${server.port}:127.0.0.1:${server.port} <this host>, then open that URL`,
   );
-  await stopped;
+  await signals.stopped;
   // Open event streams and terminals would hold the close: a second is all they get.
   await Promise.race([server.close(), new Promise((r) => setTimeout(r, 1000).unref())]);
   const led = live.leads();
@@ -123,7 +103,7 @@ async function foreground(io: ServeIo, engine: Engine): Promise<number> {
     });
     if (line) io.out(line);
   }
-  rmSync(stateFile(engine), { force: true });
+  life.clear();
   // Closed before exit: the last connection writes the log back into the store.
   engine.close();
   process.exit(process.exitCode ?? 0);
@@ -143,7 +123,8 @@ export const serveCommand = defineCommand(c.serve, async (io) => {
     originsOf(io);
   }
   const engine = io.engine();
-  const state = running(engine);
+  const life = serveLifecycle(engine.paths);
+  const state = life.status();
   if (sub === 'status') {
     const shown = state && { ...state, url: withToken(engine, state.url) };
     if (io.flags.json) io.out(JSON.stringify(shown ?? null));
@@ -151,13 +132,12 @@ export const serveCommand = defineCommand(c.serve, async (io) => {
     return 0;
   }
   if (sub === 'stop') {
-    if (!state) {
+    const stopped = await life.stop('the server to stop');
+    if (!stopped) {
       io.out('not serving');
       return 0;
     }
-    process.kill(state.pid, 'SIGTERM');
-    await until(engine.paths.home, () => !running(engine), 10_000, 'the server to stop');
-    io.out(`stopped (pid ${state.pid})`);
+    io.out(`stopped (pid ${stopped.pid})`);
     const goesOn = pulseGoesOn(engine);
     if (goesOn) io.out(goesOn);
     return 0;
@@ -170,16 +150,13 @@ export const serveCommand = defineCommand(c.serve, async (io) => {
   if (io.flags.host) args.push('--host', io.flags.host);
   for (const o of originsOf(io)) args.push('--origin', o);
   // Up when it has written its state (with its URL).
-  await detach({
-    engine,
+  await life.start({
     env: io.env,
     cwd: io.cwd,
     args,
-    log: engine.paths.serveLog,
-    up: (pid) => running(engine)?.pid === pid,
     what: `the server to start (log: ${engine.paths.serveLog})`,
   });
-  const s = running(engine);
+  const s = life.status();
   if (!s)
     throw new CcAgentError('timeout', `the server did not start; see ${engine.paths.serveLog}`);
   io.out(`serving (pid ${s.pid}) on ${withToken(engine, s.url)}`);

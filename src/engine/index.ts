@@ -1,7 +1,16 @@
 /** The engine's public entry: faces import from here and nowhere deeper. */
 export { createEngine, Engine, type EngineOptions, type SessionReport } from './engine.js';
-export { CcAgentError, type ErrorCode } from './errors.js';
+export { CcAgentError, fieldError, type ErrorCode } from './errors.js';
 export { privateUmask, withUserUmask } from './private-home.js';
+export {
+  alive,
+  pidFormat,
+  readRunFile,
+  runningState,
+  serveFormat,
+  type RunFormat,
+  type ServeState,
+} from './run-file.js';
 export { describeFault } from './faults.js';
 export {
   ENGINE_EVENTS,

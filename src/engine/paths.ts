@@ -25,6 +25,12 @@ export interface Paths {
   serveLog: string;
   /** setup-hooks' records: the original settings bytes and what was written. */
   hookInstalls: string;
+  /** The TUI's background errors (never on its screen). */
+  tuiLog: string;
+  /** `cc-agent demo`'s folder: the user's work, not cc-agent's (left at the user's modes). */
+  demoWorkspace: string;
+  /** The simulated agent's CLAUDE_CONFIG_DIR: never the user's ~/.claude. */
+  demoClaude: string;
 }
 
 /**
@@ -59,5 +65,8 @@ export function pathsFor(home: string): Paths {
     serveState: join(home, 'serve.json'),
     serveLog: join(home, 'serve.log'),
     hookInstalls: join(home, 'hook-installs'),
+    tuiLog: join(home, 'tui.log'),
+    demoWorkspace: join(home, 'demo-workspace'),
+    demoClaude: join(home, 'demo-claude'),
   };
 }

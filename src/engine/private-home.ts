@@ -1,6 +1,7 @@
 import { chmodSync, lstatSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { isMainThread } from 'node:worker_threads';
+import { pathsFor } from './paths.js';
 
 /**
  * The home holds the server token, prompts, agent output and the store: nobody but its owner
@@ -35,7 +36,7 @@ export function withUserUmask<T>(start: () => T): T {
 }
 
 /** A folder under the home holding the user's work, not cc-agent's: left as it is. */
-const NOT_OURS = new Set(['demo-workspace']);
+const NOT_OURS = new Set([basename(pathsFor('').demoWorkspace)]);
 
 /**
  * Tighten a home made before modes were private: every directory 0700, every file 0600. The

@@ -1,5 +1,4 @@
 import { appendFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { render } from 'ink';
 import { createEngine, type Engine } from '../engine/index.js';
 import { App } from './app.js';
@@ -23,7 +22,7 @@ export async function runTui(options: {
   handOff?: (engine: Engine) => Promise<string | undefined>;
 }): Promise<void> {
   const engine = createEngine({ env: options.env });
-  const logFile = join(engine.paths.home, 'tui.log');
+  const logFile = engine.paths.tuiLog;
   const log = (e: unknown): void => {
     try {
       appendFileSync(logFile, `${new Date().toISOString()} ${(e as Error)?.stack ?? String(e)}\n`);

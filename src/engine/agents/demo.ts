@@ -1,5 +1,5 @@
-import { join } from 'node:path';
 import { demoAgentMain } from '../context.js';
+import { pathsFor } from '../paths.js';
 import { claudeScreen } from './claude.js';
 import { claudeLaunch } from './claude-flags.js';
 import type { AgentBackend } from './types.js';
@@ -18,7 +18,7 @@ export const demoBackend: AgentBackend = {
   installHint: 'the simulated agent ships with cc-agent; run `npm run build`',
   launch(req) {
     const spec = claudeLaunch(req, process.execPath, [demoAgentMain]);
-    spec.env['CLAUDE_CONFIG_DIR'] = join(req.home, 'demo-claude');
+    spec.env['CLAUDE_CONFIG_DIR'] = pathsFor(req.home).demoClaude;
     delete spec.env['IS_SANDBOX'];
     return spec;
   },

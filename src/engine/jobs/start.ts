@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
-import { CcAgentError, badInput } from '../errors.js';
+import { CcAgentError, fieldError } from '../errors.js';
 import { backendFor } from '../agents/registry.js';
 import type { AgentBackend, LaunchSpec } from '../agents/types.js';
 import { relayScript, wrapperScript, type EngineContext } from '../context.js';
@@ -88,7 +88,7 @@ export async function planStart(
     { prompt: o.prompt, dir: promptDir, files: o.files, map: o.map },
     (dir, files) => ignoredFiles(ctx, dir, files),
   );
-  if (o.base !== undefined && !o.worktree) throw badInput('--base needs --worktree');
+  if (o.base !== undefined && !o.worktree) throw fieldError('base', (n) => `${n} needs --worktree`);
   const worktree = o.worktree
     ? await planWorktree(ctx, promptDir, jobId, {
         name: typeof o.worktree === 'string' ? o.worktree : undefined,

@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
 import type { EngineContext } from '../context.js';
+import { runningState, serveFormat } from '../run-file.js';
 import { recordActivity } from '../store/activity.js';
 import { mintLoginLink } from '../store/login-links.js';
 import { claimNotification, notifyCandidates, pendingApprovalsSince } from '../store/notify-log.js';
@@ -91,16 +91,7 @@ function withLink(ctx: EngineContext, p: Pending): Notification {
 function linkBase(ctx: EngineContext): string | undefined {
   const set = getTextSetting(ctx, 'notify.url');
   if (set) return set;
-  try {
-    const s = JSON.parse(readFileSync(ctx.paths.serveState, 'utf8')) as {
-      pid: number;
-      url: string;
-    };
-    process.kill(s.pid, 0);
-    return s.url.replace(/\/+$/, '');
-  } catch {
-    return undefined;
-  }
+  return runningState(ctx.paths.serveState, serveFormat)?.url.replace(/\/+$/, '');
 }
 
 async function deliver(ctx: EngineContext, argv: string[], n: Notification): Promise<void> {

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { EngineContext } from '../context.js';
-import { badInput, CcAgentError } from '../errors.js';
+import { badInput, CcAgentError, fieldError } from '../errors.js';
 import { validText } from '../jobs/validate.js';
 import { getSetting } from '../store/retention.js';
 import type { TaskPageOptions } from '../store/task-pages.js';
@@ -20,8 +20,10 @@ export const MAX_PRIORITY = 1_000_000;
 
 export function validPriority(priority: number): number {
   if (!Number.isInteger(priority) || Math.abs(priority) > MAX_PRIORITY)
-    throw badInput(
-      `invalid priority '${priority}' (a whole number from -${MAX_PRIORITY} to ${MAX_PRIORITY})`,
+    throw fieldError(
+      'priority',
+      (n) => `invalid ${n} '${priority}' (a whole number from -${MAX_PRIORITY} to ${MAX_PRIORITY})`,
+      'priority',
     );
   return priority;
 }

@@ -1,5 +1,5 @@
 import type { EngineContext } from '../context.js';
-import { badInput } from '../errors.js';
+import { fieldError } from '../errors.js';
 import { isTextSettingKey, setTextSetting, TEXT_SETTINGS } from './text-settings.js';
 
 /** Settings cc-agent reads from the `settings` table, with their defaults. */
@@ -34,11 +34,15 @@ export function setSetting(ctx: EngineContext, key: string, value: string): void
   if (isTextSettingKey(key)) return setTextSetting(ctx, key, value);
   if (!isSettingKey(key)) {
     const known = [...Object.keys(SETTINGS), ...Object.keys(TEXT_SETTINGS)];
-    throw badInput(`unknown setting '${key}' (known: ${known.join(', ')})`);
+    throw fieldError(
+      'setting',
+      (n) => `unknown ${n} '${key}' (known: ${known.join(', ')})`,
+      'setting',
+    );
   }
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1)
-    throw badInput(`invalid ${key} '${value}' (a whole number, at least 1)`);
+    throw fieldError(key, (n) => `invalid ${n} '${value}' (a whole number, at least 1)`, key);
   ctx.db
     .prepare(
       'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',

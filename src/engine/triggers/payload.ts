@@ -1,5 +1,5 @@
 import { backendFor } from '../agents/registry.js';
-import { badInput } from '../errors.js';
+import { fieldError, type CcAgentError } from '../errors.js';
 import { validDir, validEffort, validModel, validSandbox, validText } from '../jobs/validate.js';
 import { validPriority } from '../queue/queue.js';
 import type { TriggerAction } from './spec.js';
@@ -7,14 +7,18 @@ import type { TriggerAction } from './spec.js';
 type Payload = Record<string, unknown>;
 type Check = (value: unknown, key: string, cwd: string) => unknown;
 
-/** A string the key must hold; `what` names it in the error as the user wrote it. */
+/** `--payload "key" …`: about the payload, whichever of its keys is wrong. */
+const payloadError = (words: (name: string) => string): CcAgentError =>
+  fieldError('payload', words);
+
+/** A string the key must hold. */
 const str = (value: unknown, key: string): string => {
-  if (typeof value !== 'string') throw badInput(`--payload "${key}" must be a string`);
+  if (typeof value !== 'string') throw payloadError((n) => `${n} "${key}" must be a string`);
   return value;
 };
 const prompt: Check = (v, key) => {
   const s = str(v, key);
-  if (s.trim() === '') throw badInput(`--payload "${key}" is empty`);
+  if (s.trim() === '') throw payloadError((n) => `${n} "${key}" is empty`);
   return validText(s, `--payload "${key}"`);
 };
 const message: Check = (v, key) => validText(str(v, key), `--payload "${key}"`);
@@ -26,11 +30,11 @@ const sandbox: Check = (v, key) => validSandbox(str(v, key));
 const dir: Check = (v, key, cwd) => validDir(str(v, key), cwd);
 const jobId: Check = (v, key) => {
   const s = str(v, key);
-  if (!/^[A-Za-z0-9_-]{1,64}$/.test(s)) throw badInput(`--payload "${key}" is not a job id`);
+  if (!/^[A-Za-z0-9_-]{1,64}$/.test(s)) throw payloadError((n) => `${n} "${key}" is not a job id`);
   return s;
 };
 const priority: Check = (v) => {
-  if (typeof v !== 'number') throw badInput('--payload "priority" must be a whole number');
+  if (typeof v !== 'number') throw payloadError((n) => `${n} "priority" must be a whole number`);
   return validPriority(v);
 };
 
@@ -59,14 +63,15 @@ export function validPayload(action: TriggerAction, payload: Payload | null, cwd
     const check = keys[key];
     if (!check) {
       const known = Object.keys(keys);
-      throw badInput(
-        `--payload for ${action} has an unknown key "${key}" (expected: ${known.length ? known.join(', ') : 'none'})`,
+      throw payloadError(
+        (n) =>
+          `${n} for ${action} has an unknown key "${key}" (expected: ${known.length ? known.join(', ') : 'none'})`,
       );
     }
     out[key] = check(value, key, cwd);
   }
   for (const key of need) {
-    if (!(key in out)) throw badInput(`${action} needs a --payload with "${key}"`);
+    if (!(key in out)) throw payloadError((n) => `${action} needs a ${n} with "${key}"`);
   }
   return payload === null && need.length === 0 ? null : out;
 }

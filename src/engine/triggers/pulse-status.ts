@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
 import type { EngineContext } from '../context.js';
+import { pidFormat, runningState } from '../run-file.js';
 
 export interface PulseStatus {
   /** A detached pulse process (pidfile) that is alive. */
@@ -9,25 +9,9 @@ export interface PulseStatus {
   leaseExpiresAt: string | null;
 }
 
-const alive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-};
-
 /** The pid in the pidfile, if that process still runs. */
-export function pulsePid(ctx: EngineContext): number | null {
-  let pid: number;
-  try {
-    pid = Number.parseInt(readFileSync(ctx.paths.pulsePid, 'utf8').trim(), 10);
-  } catch {
-    return null;
-  }
-  return Number.isInteger(pid) && pid > 0 && alive(pid) ? pid : null;
-}
+export const pulsePid = (ctx: EngineContext): number | null =>
+  runningState(ctx.paths.pulsePid, pidFormat)?.pid ?? null;
 
 export function pulseStatus(ctx: EngineContext): PulseStatus {
   const lease = ctx.store.automation.leases.current('pulse', ctx.now());

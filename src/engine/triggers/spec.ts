@@ -121,10 +121,11 @@ export function parsePayload(text: string | undefined): Record<string, unknown> 
   try {
     v = JSON.parse(text);
   } catch (e) {
-    throw badInput(`invalid --payload JSON: ${(e as Error).message.split('\n')[0]}`);
+    const why = (e as Error).message.split('\n')[0] ?? '';
+    throw fieldError('payload', (n) => `invalid ${n} JSON: ${why}`);
   }
   if (!v || typeof v !== 'object' || Array.isArray(v))
-    throw badInput('invalid --payload: expected a JSON object');
+    throw fieldError('payload', (n) => `invalid ${n}: expected a JSON object`);
   return v as Record<string, unknown>;
 }
 

@@ -1,6 +1,6 @@
 import { appendFileSync, existsSync, mkdirSync, readFileSync, realpathSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative } from 'node:path';
-import { badInput, refused } from '../errors.js';
+import { badInput, fieldError, refused } from '../errors.js';
 import type { EngineContext } from '../context.js';
 import type { Worktree } from '../store/job-types.js';
 import { WORKTREE_NAME } from '../vocabulary.js';
@@ -76,7 +76,8 @@ export async function planWorktree(
 ): Promise<WorktreePlan> {
   const name = validWorktreeName(req.name || id);
   if (req.base !== undefined && (req.base === '' || req.base.startsWith('-'))) {
-    throw badInput(`invalid --base '${req.base}'`);
+    const base = req.base;
+    throw fieldError('base', (n) => `invalid ${n} '${base}'`);
   }
   const place = await repoOf(ctx, dir);
   const base = await commitOf(ctx, place.top, req.base ?? 'HEAD');
