@@ -75,8 +75,11 @@ export function wrap(text: string, width: number): string[] {
 const keyWidth = (sections: readonly HelpSection[]): number =>
   Math.max(0, ...sections.flatMap((s) => s.entries.map((e) => e.keys.length)));
 
-/** A section's lines in a column `width` wide: its title, then each key with its words wrapped. */
-function sectionLines(s: HelpSection, width: number, keyW: number): HelpLine[] {
+/**
+ * A section's lines in a column `width` wide: its title, then each key with its words wrapped.
+ * Its keys line up within the section (a long key elsewhere does not narrow its words).
+ */
+function sectionLines(s: HelpSection, width: number, keyW = keyWidth([s])): HelpLine[] {
   const descW = Math.max(8, width - INDENT - keyW - 1);
   const pad = ' '.repeat(INDENT);
   return [
@@ -91,13 +94,14 @@ function sectionLines(s: HelpSection, width: number, keyW: number): HelpLine[] {
 }
 
 /** The natural width of a column: its widest line with nothing wrapped. */
-const naturalWidth = (sections: readonly HelpSection[]): number => {
-  const keyW = keyWidth(sections);
-  return Math.max(
+const naturalWidth = (sections: readonly HelpSection[]): number =>
+  Math.max(
     ...sections.map((s) => s.title.length),
-    ...sections.flatMap((s) => s.entries.map((e) => INDENT + keyW + 1 + e.text.length)),
+    ...sections.flatMap((s) => {
+      const keyW = keyWidth([s]);
+      return s.entries.map((e) => INDENT + keyW + 1 + e.text.length);
+    }),
   );
-};
 
 /**
  * Sections in order, in the fewest columns whose tallest is at most `maxHeight` rows, across
@@ -114,27 +118,150 @@ export function helpLayout(
   for (let n = 1; n <= sections.length; n++) {
     const share = Math.floor((width - GAP * (n - 1)) / n);
     if (n > 1 && share < MIN_WIDTH) break;
-    const groups = partition(sections, n, share);
-    const widths = fitWidths(
-      groups.map((g) => naturalWidth(g)),
-      width - GAP * (groups.length - 1),
-    );
-    const columns = groups.map((g, i) => {
-      const w = widths[i] ?? share;
-      const keyW = keyWidth(g);
-      return { width: w, lines: g.flatMap((s) => sectionLines(s, w, keyW)) };
-    });
-    const layout = { columns, height: Math.max(0, ...columns.map((c) => c.lines.length)) };
+    const layout =
+      n <= SEARCHED_COLUMNS
+        ? searchedLayout(sections, n, width - GAP * (n - 1), maxHeight)
+        : sharedLayout(sections, n, width - GAP * (n - 1), share);
     if (layout.height <= maxHeight) return layout;
     if (!best || layout.height < best.height) best = layout;
   }
   return best ?? { columns: [], height: 0 };
 }
 
+const build = (
+  groups: readonly (readonly HelpSection[])[],
+  widths: readonly number[],
+): HelpLayout => {
+  const columns = groups.map((g, i) => {
+    const w = widths[i] ?? MIN_WIDTH;
+    return { width: w, lines: g.flatMap((s) => sectionLines(s, w)) };
+  });
+  return { columns, height: Math.max(0, ...columns.map((c) => c.lines.length)) };
+};
+
+/** Many columns: sections split by height at equal shares, widths by fitWidths. */
+function sharedLayout(
+  sections: readonly HelpSection[],
+  n: number,
+  total: number,
+  share: number,
+): HelpLayout {
+  const groups = partition(sections, n, share);
+  return build(
+    groups,
+    fitWidths(
+      groups.map((g) => naturalWidth(g)),
+      total,
+    ),
+  );
+}
+
+/** Up to this many columns, every split of the sections and of the width is weighed. */
+const SEARCHED_COLUMNS = 3;
+
+/**
+ * Few columns: of every contiguous split of the sections and every split of the width, the one
+ * that fits `maxHeight` and breaks the fewest descriptions (then: the fewest lines), so a
+ * column of long descriptions gets the width they need and short ones give it up.
+ */
+function searchedLayout(
+  sections: readonly HelpSection[],
+  n: number,
+  total: number,
+  maxHeight: number,
+): HelpLayout {
+  const min = n === 1 ? total : MIN_WIDTH;
+  // A run of sections' lines and broken descriptions at a width, measured once: the search
+  // looks them up a few hundred thousand times.
+  const count = sections.length;
+  const stride = total + 1;
+  const lines = new Int32Array(count * count * stride).fill(-1);
+  const broken = new Int32Array(count * count * stride);
+  const own = new Int32Array(count * stride).fill(-1);
+  const ownBroken = new Int32Array(count * stride);
+  const one = (i: number, w: number): number => {
+    const j = i * stride + w;
+    if (own[j] === -1) {
+      const s = sections[i] as HelpSection;
+      own[j] = sectionLines(s, w).length;
+      ownBroken[j] = (own[j] as number) - 1 - s.entries.length;
+    }
+    return j;
+  };
+  const at = (from: number, to: number, w: number): number => {
+    const k = (from * count + (to - 1)) * stride + w;
+    if (lines[k] === -1) {
+      let l = 0;
+      let b = 0;
+      for (let i = from; i < to; i++) {
+        const j = one(i, w);
+        l += own[j] as number;
+        b += ownBroken[j] as number;
+      }
+      lines[k] = l;
+      broken[k] = b;
+    }
+    return k;
+  };
+  let best: { score: number[]; cuts: number[]; widths: number[] } | undefined;
+  for (const cuts of contiguousCuts(count, n)) {
+    const ends = [...cuts.slice(1), count];
+    const keys = new Array<number>(n);
+    const search = (c: number, left: number): void => {
+      const from = cuts[c] as number;
+      const to = ends[c] as number;
+      const last = c === n - 1;
+      for (let w = last ? left : min; w <= (last ? left : left - min * (n - 1 - c)); w++) {
+        keys[c] = at(from, to, w);
+        widths[c] = w;
+        if (!last) {
+          search(c + 1, left - w);
+          continue;
+        }
+        let height = 0;
+        let all = 0;
+        let torn = 0;
+        for (const k of keys) {
+          height = Math.max(height, lines[k] as number);
+          all += lines[k] as number;
+          torn += broken[k] as number;
+        }
+        const score = [height > maxHeight ? 1 : 0, torn, all, height];
+        if (!best || lessThan(score, best.score)) best = { score, cuts, widths: [...widths] };
+      }
+    };
+    const widths = new Array<number>(n);
+    if (total >= min * n) search(0, total);
+  }
+  if (!best) return { columns: [], height: 0 };
+  const { cuts, widths } = best;
+  return build(
+    cuts.map((from, c) => sections.slice(from, cuts[c + 1] ?? count)),
+    widths,
+  );
+}
+
+const lessThan = (a: readonly number[], b: readonly number[]): boolean => {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return (a[i] as number) < (b[i] as number);
+  return false;
+};
+
+/**
+ * Every way to cut `count` sections into `n` non-empty runs (each run's first index), the
+ * fullest first columns first: among equals, the earlier columns take more.
+ */
+function* contiguousCuts(count: number, n: number, from = 0): Generator<number[]> {
+  if (n === 1) {
+    if (from < count) yield [from];
+    return;
+  }
+  for (let next = count - n + 1; next > from; next--)
+    for (const rest of contiguousCuts(count, n - 1, next)) yield [from, ...rest];
+}
+
 /** Contiguous groups of sections, at most `n`, whose tallest (at width `w`) is as short as it can be. */
 function partition(sections: readonly HelpSection[], n: number, w: number): HelpSection[][] {
-  const keyW = keyWidth(sections);
-  const tall = sections.map((s) => sectionLines(s, w, keyW).length);
+  const tall = sections.map((s) => sectionLines(s, w).length);
   const total = tall.reduce((a, b) => a + b, 0);
   for (let cap = Math.max(...tall, Math.ceil(total / n)); ; cap++) {
     const groups: HelpSection[][] = [[]];
