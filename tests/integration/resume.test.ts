@@ -46,8 +46,11 @@ describe('resume after the tmux server is gone', () => {
 
     const out = await h.ok(['resume', '--all']);
     expect(out).toBe(`resumed ${id} (demo, session ${before.sessionId})`);
-    const screen = await waitForScreen(h, id, 'the answer is 42');
+    // The history is drawn before the input box (the agent's SessionStart hook runs between):
+    // once it is ready, its history is on screen.
+    const screen = await waitForScreen(h, id, READY);
     expect(screen).toMatch(READY);
+    expect(screen).toContain('the answer is 42');
     const after = await jobJson(h, id);
     expect(after).toMatchObject({
       status: 'running',

@@ -71,31 +71,22 @@ export function ingestSpool(ctx: EngineContext): IngestResult {
       const toolName = typeof p['tool_name'] === 'string' ? p['tool_name'] : null;
       const job = identity(env.job_id);
       const verdict = judgeEvent(job, p.hook_event_name, sessionId, env.key);
-      const seq = store.hookEvents.insert({
-        spoolName: name,
+      const event = {
         jobId: env.job_id,
         ts: env.ts,
         event: p.hook_event_name,
         sessionId,
         toolName,
         payload: p,
-        orphan: verdict.orphan,
-      });
+      };
+      const seq = store.hookEvents.insert({ ...event, spoolName: name, orphan: verdict.orphan });
       if (seq === undefined) continue; // already ingested before a crash
       if (verdict.orphan) {
         orphans++;
         continue;
       }
       if (job && verdict.announces) jobs.set(env.job_id, { ...job, session_id: verdict.announces });
-      records.push({
-        seq,
-        jobId: env.job_id,
-        ts: env.ts,
-        event: p.hook_event_name,
-        sessionId,
-        toolName,
-        payload: p,
-      });
+      records.push({ seq, ...event });
     }
     for (const [jobId, recs] of byJob(records)) {
       const applied = applyHookEvents(ctx, jobId, recs);

@@ -8,16 +8,10 @@ import type {
   TriggerAction,
 } from './trigger-types.js';
 
-/** A confirm-trigger's request, as filed: it starts pending. */
-export interface NewApproval {
-  id: string;
-  triggerId: string | null;
-  triggerName: string | null;
-  action: TriggerAction;
-  payload: Payload | null;
-  reason: string;
+/** A confirm-trigger's request, as filed: it starts pending (times: epoch milliseconds). */
+export type NewApproval = Omit<Approval, 'status' | 'createdAt' | 'decidedAt' | 'result'> & {
   createdAt: number;
-}
+};
 
 /** The approvals a store keeps. Every write announces itself (approval_updated) once kept. */
 export interface ApprovalsRepo {

@@ -41,18 +41,12 @@ export interface QueueRepo {
   endedBy(jobId: string, limit: number): Task[];
 }
 
-/** One relayed hook event as ingestion stores it. */
-export interface NewHookEvent {
+/** One relayed hook event as ingestion stores it: the record to be, and its spool file. */
+export type NewHookEvent = Omit<HookEventRecord, 'seq' | 'orphan'> & {
   spoolName: string;
-  jobId: string;
-  ts: number;
-  event: string;
-  sessionId: string | null;
-  toolName: string | null;
-  payload: Record<string, unknown>;
   /** It matched no session of its job: kept for inspection, never applied nor announced. */
   orphan: boolean;
-}
+};
 
 export interface EventQuery {
   jobId?: string;

@@ -20,8 +20,8 @@ export type Autonomy = (typeof AUTONOMY)[number];
 
 export type Payload = Record<string, unknown>;
 
-/** A trigger as every face shows it. */
-export interface Trigger {
+/** What a trigger is, whichever way it is held. */
+interface TriggerFields {
   id: string;
   name: string;
   kind: TriggerKind;
@@ -31,20 +31,15 @@ export interface Trigger {
   autonomy: Autonomy;
   cooldownSeconds: number;
   enabled: boolean;
+}
+
+/** A trigger as every face shows it. */
+export interface Trigger extends TriggerFields {
   lastFiredAt: string | null;
 }
 
 /** A trigger as the store holds it, validated. Times are epoch milliseconds. */
-export interface TriggerRecord {
-  id: string;
-  name: string;
-  kind: TriggerKind;
-  condition: string;
-  action: TriggerAction;
-  payload: Payload | null;
-  autonomy: Autonomy;
-  cooldownSeconds: number;
-  enabled: boolean;
+export interface TriggerRecord extends TriggerFields {
   createdAt: number;
   /** Cron slots up to this moment have been looked at (re-enabling starts it afresh). */
   checkedAt: number;
