@@ -54,7 +54,7 @@ export const queue = defineCommand(c.queue, async (io) => {
     case 'add': {
       const priority = priorityOf(io);
       const prompt = await textArg(rest, 0, 'task prompt', 'queue add "prompt" [--priority N]');
-      io.out(q.add(prompt, priority).id);
+      io.out(q.add(prompt, priority, io.flags.budget).id);
       return 0;
     }
     case 'list': {

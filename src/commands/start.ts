@@ -22,6 +22,7 @@ export const start = defineCommand(c.start, async (io) => {
     // `--worktree` alone is '': a worktree named after the job.
     worktree: f.worktree === undefined ? undefined : f.worktree || true,
     base: f.base,
+    budget: f.budget,
   };
   const engine = io.engine();
   if (f.dryRun) {

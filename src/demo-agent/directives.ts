@@ -23,6 +23,7 @@ export const DIRECTIVE_NAMES = new Set([
   'trust',
   'context',
   'echo',
+  'spend',
 ]);
 
 const DIRECTIVE = /\[\[([a-z]+)((?:\s+(?:"(?:[^"\\]|\\.)*"|[^\s"\]]+))*)\s*\]\]/g;

@@ -111,6 +111,14 @@ export class Session {
     };
   }
 
+  /**
+   * Usage worth at least `usd` at once ([[spend USD]]): that many dollars of fresh input tokens
+   * at the simulated input price, on top of the turn's own fresh tokens.
+   */
+  spend(usd: number, fresh: number): Usage {
+    return this.usage(fresh + Math.round((Math.max(0, usd) * 1e6) / PRICE_IN), '');
+  }
+
   /** After /compact the context holds the system prompt and the summary only. */
   compacted(summary: string): void {
     this.contextTokens = SYSTEM_TOKENS + tokensOf(summary);

@@ -113,6 +113,14 @@ async function step(
     case 'context':
       state.pct = numArg(d, 0, 50);
       return 'ok';
+    case 'spend': {
+      // Written at once (a thinking step), so the cost moves mid-turn as a real agent's does.
+      const s = app.session;
+      const usage = s.spend(numArg(d, 0, 0.1), state.fresh);
+      state.fresh = 0;
+      s.transcript.assistant(s.args.model, [{ type: 'thinking', thinking: 'spending' }], usage, s.args.effort);
+      return 'ok';
+    }
     case 'bash':
       return runToolCall(
         app,

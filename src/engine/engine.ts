@@ -6,6 +6,8 @@ import { ingestSpool, type IngestResult } from './events/ingest.js';
 import { changeWatcher, refresh } from './refresh.js';
 import { sessionReport, type SessionReport } from './jobs/session-report.js';
 import { settings } from './settings.js';
+import { todayBudget } from './budget/daily.js';
+import type { DailyBudget } from './budget/rules.js';
 import type { HookEventRecord } from './events/emitter.js';
 import { startLiveEngine, type LiveEngine, type LiveOptions } from './live-engine.js';
 import { createContext, type EngineOptions } from './create-context.js';
@@ -108,6 +110,11 @@ export class Engine {
   /** A job with what its transcript says: tools by name, messages, tokens, files. */
   async session(id: string): Promise<SessionReport> {
     return sessionReport(this.ctx, id);
+  }
+
+  /** Today's spend against `budget.daily_usd` (a read: what faces show in their header). */
+  dailyBudget(): DailyBudget {
+    return todayBudget(this.ctx);
   }
 
   /** Retention, notify and other settings: all of them with their values (null: unset), or set one. */

@@ -62,6 +62,7 @@ export type { CleanResult } from './jobs/remove.js';
 export { logReader, sizeOf, type LogReader } from './jobs/log-reader.js';
 export { JOB_STATUSES, WORKTREE_NAME } from './vocabulary.js';
 export { oneOf } from './one-of.js';
+export { usd, type DailyBudget } from './budget/rules.js';
 export type { SplitApi, SplitOptions, SplitView } from './jobs/split.js';
 export {
   SPLIT_LAYOUTS,

@@ -1,3 +1,4 @@
+import { checkBudgets } from './budget/check.js';
 import type { EngineContext } from './context.js';
 import { CcAgentError } from './errors.js';
 import { startLive, type Live } from './events/live.js';
@@ -53,7 +54,9 @@ export async function startLiveEngine(
       if (due) panesCheckedAt = ctx.now();
       // Retention and task timeouts run here: reads no longer do them.
       housekeeping(ctx);
-      return checkJobs(ctx, { panes: due });
+      await checkJobs(ctx, { panes: due });
+      // After the transcripts were read: a cost that reached its budget stops its job now.
+      await checkBudgets(ctx);
     },
     tick: async () => {
       if (fatal) return;

@@ -124,6 +124,12 @@ export function jobDetails(j: Job, worktree?: WorktreeState): string {
     ['context', j.contextPct === null ? null : `${j.contextPct}%`],
     ['cost', j.costUsd ? costLabel(j) : null],
     [
+      'budget',
+      j.budgetUsd === null
+        ? null
+        : `$${j.budgetUsd.toFixed(2)}${j.budgetReachedAt ? ` · reached ${localTime(j.budgetReachedAt)}: stopped` : ''}`,
+    ],
+    [
       'tools',
       j.toolCalls
         ? `${j.toolCalls} calls${j.primaryTool ? `, mostly ${j.primaryTool}` : ''}`

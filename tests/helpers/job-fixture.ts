@@ -32,6 +32,8 @@ export function fakeJob(id: string, over: Partial<Job> = {}): Job {
     primaryTool: null,
     filesModified: [],
     messages: 0,
+    budgetUsd: null,
+    budgetReachedAt: null,
     exitCode: null,
     error: null,
     argv: [],

@@ -11,6 +11,7 @@ export const queue = defineContract({
 
 Subcommands:
   add "prompt" [--priority N]   queue a task (priority: a whole number, higher runs sooner; default 0)
+      [--budget <usd>]          the workers started for it are stopped at this cost
   list [--status S] [--json]    tasks: running, then pending in the order they will run, then ended
   remove <id>                   drop a task that is not running
   done [<id>] [--result R]      report a task done (the orchestrator does this; run by an agent
@@ -20,6 +21,7 @@ A running task nobody reports fails after 'queue.task_timeout_minutes' (cc-agent
 queue never stalls.`,
   flags: {
     priority: { type: 'number' },
+    budget: { type: 'string' },
     status: { type: 'string' },
     json: { type: 'boolean' },
     result: { type: 'string' },

@@ -19,6 +19,7 @@ Options:
       --worktree [name]     run in a new git worktree on branch cc-agent/<id>
                             (<repo>/.cc-agent/worktrees/<name>, name defaults to the id)
       --base <ref>          what the worktree branches from (default HEAD)
+      --budget <usd>        interrupt it (Escape) and tell it why once its cost reaches this
       --agent <name>        ${BACKENDS.join(' | ')} (default claude; demo = built-in simulated agent)
       --strip-ansi          strip escape codes from this job's 'output'
       --dry-run             print the full prompt and the exact argv; launch nothing
@@ -42,6 +43,7 @@ Examples:
     worktree: { type: 'string', optionalValue: WORKTREE_NAME },
     base: { type: 'string' },
     agent: { type: 'string' },
+    budget: { type: 'string' },
     stripAnsi: { type: 'boolean' },
     dryRun: { type: 'boolean' },
     json: { type: 'boolean' },

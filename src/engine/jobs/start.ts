@@ -15,6 +15,8 @@ import { validDir, validEffort, validModel, validSandbox, validText } from './va
 import { newHookKey } from '../events/authentic.js';
 import { addWorktree, planWorktree, type WorktreePlan } from '../worktrees/create.js';
 import { removeWorktree } from '../worktrees/remove.js';
+import { refuseOverDailyBudget } from '../budget/daily.js';
+import { parseBudgetUsd } from '../budget/rules.js';
 
 export interface StartOptions {
   prompt: string;
@@ -38,6 +40,8 @@ export interface StartOptions {
   worktree?: boolean | string;
   /** What the worktree branches from (`--base`; HEAD when left out). Only with `worktree`. */
   base?: string;
+  /** USD it may spend before it is interrupted (`--budget`), as typed. */
+  budget?: string | number;
 }
 
 /** A job with a fixed identity instead of a fresh hex id: the orchestrator. */
@@ -64,6 +68,8 @@ export interface LaunchPlan {
   sandbox: Sandbox;
   /** The worktree the agent runs in (`dir` is in it), made by `start`, not by planning. */
   worktree: WorktreePlan | undefined;
+  /** `--budget`, checked; null: none given. */
+  budgetUsd: number | null;
 }
 
 /** Why an agent cannot be launched: its CLI is not on PATH, and how to install it. */
@@ -83,6 +89,7 @@ export async function planStart(
   const sandbox = validSandbox(o.sandbox);
   const effort = validEffort(o.reasoning);
   const model = validModel(o.model);
+  const budgetUsd = o.budget === undefined ? null : parseBudgetUsd(o.budget);
   const promptDir = validDir(o.dir, o.cwd);
   const built = await buildPrompt(
     { prompt: o.prompt, dir: promptDir, files: o.files, map: o.map },
@@ -135,6 +142,7 @@ export async function planStart(
     backend: backend.name,
     sandbox,
     worktree,
+    budgetUsd,
   };
 }
 
@@ -147,17 +155,21 @@ export async function startJob(
   o: StartOptions,
   fixed?: FixedIdentity,
 ): Promise<Job> {
+  // The orchestrator itself is kept alive (it gets no tasks while the queue pauses).
+  if (!fixed) refuseOverDailyBudget(ctx);
   for (;;) {
     const id = fixed?.id ?? newJobId(ctx.jobs);
     const plan = await planStart(ctx, o, id);
     if (fixed?.env) plan.env = { ...plan.env, ...fixed.env };
     const now = ctx.now();
     const parent = o.parent && ctx.jobs.get(o.parent) ? o.parent : null;
+    const budget = plan.budgetUsd ?? (parent ? taskBudgetOf(ctx, parent) : null);
     try {
       ctx.jobs.insert({
         id,
         kind: fixed?.kind ?? 'worker',
         parent_id: parent,
+        budget_usd: budget,
         worktree: plan.worktree ? JSON.stringify(plan.worktree.worktree) : null,
         backend: plan.backend,
         model: plan.spec.model,
@@ -286,6 +298,12 @@ function sessionEnv(
   // The orchestrator runs cc-agent itself: it must reach the same tmux server.
   if (ctx.defaultSocket) env['CC_AGENT_TMUX_SOCKET'] = ctx.defaultSocket;
   return env;
+}
+
+/** The budget of the one task `parent` holds: its worker spends within it. */
+function taskBudgetOf(ctx: EngineContext, parent: string): number | null {
+  const held = ctx.store.queue.list('running').filter((t) => t.jobId === parent);
+  return held.length === 1 ? (held[0]?.budgetUsd ?? null) : null;
 }
 
 const firstLine = (s: string): string => (s.trim().split('\n')[0] ?? '').slice(0, 200);

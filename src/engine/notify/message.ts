@@ -1,7 +1,13 @@
 import type { NotifyCandidate } from '../store/notify-log.js';
 
 export type NotifyKind =
-  'needs_you' | 'finished' | 'failed' | 'context_warning' | 'approval_pending' | 'trigger';
+  | 'needs_you'
+  | 'finished'
+  | 'failed'
+  | 'context_warning'
+  | 'approval_pending'
+  | 'trigger'
+  | 'budget';
 
 /** What notify.command reads on stdin, one JSON object (README: Notifications). */
 export interface Notification {

@@ -73,6 +73,17 @@ export function notifyNow(ctx: EngineContext, title: string, message: string): b
   return true;
 }
 
+/**
+ * A notification the engine raises itself (a budget reached): claimed once across processes,
+ * told to this engine's faces (the `notification` event) and sent by notify.command if set.
+ */
+export function announce(ctx: EngineContext, p: Pending): void {
+  if (claimNotification(ctx, p, 0) !== 'send') return;
+  ctx.events.emit('notification', { title: p.note.title, message: p.note.message, at: p.note.at });
+  const argv = notifyArgv(ctx);
+  if (argv) void deliver(ctx, argv, { ...p.note, link: null });
+}
+
 const debounceMs = (ctx: EngineContext): number =>
   getSetting(ctx, 'notify.debounce_seconds') * 1000;
 

@@ -25,7 +25,8 @@ Workers finish by printing a line that starts with ${DONE_MARKER} and a one-line
 Messages that start with "SYSTEM:" come from cc-agent: a task from the queue, workers that finished, a warning that your context is filling up. Follow them. Work on one task at a time and report each with queue done or queue fail; the next task arrives after that. Do not wait for the user: decide and act. When you are waiting on workers, end your turn; cc-agent wakes you when a worker finishes or a task arrives.`;
 }
 
-const taskLines = (t: Task): string => `task ${t.id} (priority ${t.priority}):\n\n${t.prompt}`;
+const taskLines = (t: Task): string =>
+  `task ${t.id} (priority ${t.priority}${t.budgetUsd !== null ? `, budget $${t.budgetUsd}: the workers you start for it get it` : ''}):\n\n${t.prompt}`;
 
 const reportHow = (t: Task): string =>
   `When it is finished: cc-agent queue done ${t.id} --result "<one line>" (or: cc-agent queue fail ${t.id} --error "<why>")`;

@@ -1,3 +1,4 @@
+import { todayBudget } from '../budget/daily.js';
 import type { EngineContext } from '../context.js';
 import { clearJob } from '../jobs/session-ops.js';
 import { claimNextTask, releaseTasks, type Task } from '../queue/queue.js';
@@ -141,6 +142,8 @@ async function act(ctx: EngineContext, rec: OrchestratorRecord): Promise<Step> {
     return 'reported';
   }
   if (currentTask(ctx)) return undefined;
+  // At the daily budget the queue pauses (budget/check.ts announces it); it resumes by itself.
+  if (todayBudget(ctx).reached) return undefined;
   const task = claimNextTask(ctx, ORCHESTRATOR_ID);
   return task ? dispatch(ctx, task) : undefined;
 }

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { parseBudgetUsd } from '../budget/rules.js';
 import type { EngineContext } from '../context.js';
 import { badInput, CcAgentError, fieldError } from '../errors.js';
 import { validText } from '../jobs/validate.js';
@@ -28,13 +29,19 @@ export function validPriority(priority: number): number {
   return priority;
 }
 
-export function addTask(ctx: EngineContext, prompt: string, priority = 0): Task {
+export function addTask(
+  ctx: EngineContext,
+  prompt: string,
+  priority = 0,
+  budget?: string | number,
+): Task {
   if (prompt.trim() === '') throw badInput('the task prompt is empty');
   validText(prompt, 'the task prompt');
   validPriority(priority);
+  const budgetUsd = budget === undefined ? null : parseBudgetUsd(budget);
   for (;;) {
     const id = randomBytes(4).toString('hex');
-    if (ctx.store.queue.insert({ id, prompt, priority, createdAt: ctx.now() }))
+    if (ctx.store.queue.insert({ id, prompt, priority, createdAt: ctx.now(), budgetUsd }))
       return getTask(ctx, id);
   }
 }
@@ -107,7 +114,8 @@ export function expireTasks(ctx: EngineContext): Task[] {
 /** The queue as the engine offers it to every face. */
 export function queueApi(ctx: EngineContext) {
   return {
-    add: (prompt: string, priority?: number) => addTask(ctx, prompt, priority),
+    add: (prompt: string, priority?: number, budget?: string | number) =>
+      addTask(ctx, prompt, priority, budget),
     get: (id: string) => getTask(ctx, id),
     /** A read: tasks past their timeout fail on the engine's refresh, not here. */
     list: (status?: TaskStatus) => listTasks(ctx, status),

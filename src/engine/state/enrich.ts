@@ -1,4 +1,6 @@
+import { localDay } from '../budget/rules.js';
 import type { EngineContext } from '../context.js';
+import { addSpend } from '../store/daily-spend.js';
 import type { HookEventRecord } from '../events/emitter.js';
 import {
   contextPct,
@@ -26,7 +28,8 @@ export function transcriptPaths(records: readonly HookEventRecord[]): Map<string
 export function enrichFromTranscripts(ctx: EngineContext, paths: Map<string, string>): string[] {
   const changed: string[] = [];
   for (const [jobId, path] of paths) {
-    if (!ctx.jobs.get(jobId)) continue;
+    const row = ctx.jobs.get(jobId);
+    if (!row) continue;
     const before: ReaderState = ctx.store.transcripts.load(jobId) ?? newReaderState(path);
     let next: ReaderState;
     try {
@@ -38,6 +41,8 @@ export function enrichFromTranscripts(ctx: EngineContext, paths: Map<string, str
     const s = next.stats;
     ctx.store.atomically(() => {
       ctx.store.transcripts.save(jobId, next);
+      // Today's spend (the daily budget) gains what this read added to the job's cost.
+      addSpend(ctx.db, localDay(ctx.now()), s.costUsd - row.cost_usd);
       ctx.jobs.update(jobId, {
         input_tokens: s.inputTokens,
         output_tokens: s.outputTokens,

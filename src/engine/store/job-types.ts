@@ -77,6 +77,10 @@ export interface Job {
   primaryTool: string | null;
   filesModified: string[];
   messages: number;
+  /** USD it may spend (`start --budget`); null: no budget of its own. */
+  budgetUsd: number | null;
+  /** When its cost reached the budget and it was interrupted; null: not (yet). */
+  budgetReachedAt: string | null;
   exitCode: number | null;
   error: string | null;
   argv: string[];

@@ -45,6 +45,8 @@ export interface NewJobRow {
    * may announce the job's new session (events/authentic.ts). Never shown by any face.
    */
   hook_key?: string | null;
+  /** USD this job may spend before it is interrupted (`start --budget`). */
+  budget_usd?: number | null;
 }
 
 /** A jobs row as stored: the launch columns plus what hooks and transcripts settle later. */
@@ -65,6 +67,8 @@ export interface JobRow extends NewJobRow {
   /** JSON string[]. */
   files_modified: string;
   messages: number;
+  /** When its cost reached budget_usd and it was interrupted (once). */
+  budget_hit_at: number | null;
 }
 
 export type JobPatch = Partial<Omit<JobRow, 'id' | 'created_at'>>;
@@ -106,6 +110,8 @@ export function toJob(r: JobRow): Job {
     primaryTool: r.primary_tool,
     filesModified: JSON.parse(r.files_modified) as string[],
     messages: r.messages,
+    budgetUsd: r.budget_usd ?? null,
+    budgetReachedAt: iso(r.budget_hit_at ?? null),
     exitCode: r.exit_code,
     error: r.error,
     argv: JSON.parse(r.argv) as string[],
@@ -215,6 +221,31 @@ export class JobsRepo {
          WHERE id = ? AND status IN ('completed', 'failed', 'killed')`,
       )
       .run(now, now, id);
+    if (r.changes > 0) this.onWrite(id, 'updated');
+    return r.changes > 0;
+  }
+
+  /** Active jobs whose cost reached their budget and that were not stopped for it yet. */
+  overBudget(): JobRow[] {
+    return this.db
+      .prepare(
+        `SELECT * FROM jobs WHERE status IN ('pending', 'running') AND budget_usd IS NOT NULL
+           AND budget_hit_at IS NULL AND cost_usd >= budget_usd`,
+      )
+      .all() as JobRow[];
+  }
+
+  /**
+   * Claim a job's budget stop: true for exactly one caller, across processes (a job is stopped
+   * for its budget once).
+   */
+  markBudgetReached(id: string, error: string, now: number): boolean {
+    const r = this.db
+      .prepare(
+        `UPDATE jobs SET budget_hit_at = ?, error = ?, updated_at = ?
+         WHERE id = ? AND budget_hit_at IS NULL`,
+      )
+      .run(now, error, now, id);
     if (r.changes > 0) this.onWrite(id, 'updated');
     return r.changes > 0;
   }

@@ -249,4 +249,11 @@ export const migrations: readonly string[] = [
     used_at     INTEGER
   );
   `,
+  // 11: budgets. A job's own (`start --budget`, or its task's), when it was reached (the
+  // interrupt happens once), and a task's budget for the job that takes it.
+  `
+  ALTER TABLE jobs ADD COLUMN budget_usd REAL;
+  ALTER TABLE jobs ADD COLUMN budget_hit_at INTEGER;
+  ALTER TABLE queue ADD COLUMN budget_usd REAL;
+  `,
 ];

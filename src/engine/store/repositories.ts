@@ -17,7 +17,13 @@ import type { Task, TaskStatus } from './task-rows.js';
 /** The orchestrator's task queue. Writes announce queue_updated / queue_removed. */
 export interface QueueRepo {
   /** False when the id is taken (the caller draws another). */
-  insert(task: { id: string; prompt: string; priority: number; createdAt: number }): boolean;
+  insert(task: {
+    id: string;
+    prompt: string;
+    priority: number;
+    createdAt: number;
+    budgetUsd?: number | null;
+  }): boolean;
   get(id: string): Task | undefined;
   list(status?: TaskStatus): Task[];
   /** One page, prompts cut to previews by the store itself (task-pages.ts). */

@@ -17,13 +17,19 @@ export class SqliteQueue implements QueueRepo {
     return task;
   }
 
-  insert(t: { id: string; prompt: string; priority: number; createdAt: number }): boolean {
+  insert(t: {
+    id: string;
+    prompt: string;
+    priority: number;
+    createdAt: number;
+    budgetUsd?: number | null;
+  }): boolean {
     const r = this.db
       .prepare(
-        `INSERT OR IGNORE INTO queue (id, prompt, priority, status, created_at)
-         VALUES (?, ?, ?, 'pending', ?)`,
+        `INSERT OR IGNORE INTO queue (id, prompt, priority, status, created_at, budget_usd)
+         VALUES (?, ?, ?, 'pending', ?, ?)`,
       )
-      .run(t.id, t.prompt, t.priority, t.createdAt);
+      .run(t.id, t.prompt, t.priority, t.createdAt, t.budgetUsd ?? null);
     if (r.changes === 1) this.announce(t.id);
     return r.changes === 1;
   }
@@ -47,7 +53,7 @@ export class SqliteQueue implements QueueRepo {
       .prepare(
         `SELECT id, substr(prompt, 1, @n) AS prompt, length(prompt) AS prompt_length, priority,
            status, substr(result, 1, @n) AS result, substr(error, 1, @n) AS error, job_id,
-           created_at, started_at, ended_at
+           budget_usd, created_at, started_at, ended_at
          FROM queue ${where} ORDER BY ${ORDER} LIMIT @limit OFFSET @offset`,
       )
       .all({

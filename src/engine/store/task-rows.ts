@@ -13,6 +13,8 @@ export interface Task {
   error: string | null;
   /** The agent working on it (the orchestrator, `orch`). */
   jobId: string | null;
+  /** USD the job that takes it may spend (`queue add --budget`); null: no budget. */
+  budgetUsd: number | null;
   createdAt: string;
   startedAt: string | null;
   endedAt: string | null;
@@ -26,6 +28,7 @@ export interface TaskRow {
   result: string | null;
   error: string | null;
   job_id: string | null;
+  budget_usd?: number | null;
   created_at: number;
   started_at: number | null;
   ended_at: number | null;
@@ -39,6 +42,7 @@ export const toTask = (r: TaskRow): Task => ({
   result: r.result,
   error: r.error,
   jobId: r.job_id,
+  budgetUsd: r.budget_usd ?? null,
   createdAt: iso(r.created_at) as string,
   startedAt: iso(r.started_at),
   endedAt: iso(r.ended_at),

@@ -1,4 +1,5 @@
 import type { EngineContext } from '../context.js';
+import { parseBudgetUsd } from '../budget/rules.js';
 import { badInput } from '../errors.js';
 
 /**
@@ -11,6 +12,9 @@ export const TEXT_SETTINGS = {
   'notify.command': parseArgv,
   /** Where a phone reaches the browser view (e.g. a tunnel): the base of approval links. */
   'notify.url': parseBaseUrl,
+  /** USD a local day may spend: reached, nothing new starts and the queue pauses. */
+  'budget.daily_usd': (v: string): string =>
+    String(parseBudgetUsd(v, 'budget.daily_usd', 'budget.daily_usd')),
 } as const;
 export type TextSettingKey = keyof typeof TEXT_SETTINGS;
 

@@ -1,0 +1,29 @@
+import type { Db } from './db.js';
+
+/*
+ * What was spent each local day, in micro-USD, kept in the counters table (`spend:<day>`): a
+ * job's cost is a running total over its life, so only what it gained is added, on the day the
+ * engine read it from the transcript (state/enrich.ts).
+ */
+
+const key = (day: string): string => `spend:${day}`;
+
+/** Add `usd` (only a gain: a cost never goes down) to `day`'s total. */
+export function addSpend(db: Db, day: string, usd: number): void {
+  if (!(usd > 0)) return;
+  db.prepare(
+    `INSERT INTO counters (name, value) VALUES (?, ?)
+     ON CONFLICT(name) DO UPDATE SET value = value + excluded.value`,
+  ).run(key(day), Math.round(usd * 1e6));
+}
+
+/** USD spent on `day` (YYYY-MM-DD, local). */
+export function spentOn(db: Db, day: string): number {
+  const v = db.prepare('SELECT value FROM counters WHERE name = ?').pluck().get(key(day));
+  return typeof v === 'number' ? v / 1e6 : 0;
+}
+
+/** Drop the totals of days before `day` (retention). */
+export function pruneSpend(db: Db, day: string): void {
+  db.prepare("DELETE FROM counters WHERE name LIKE 'spend:%' AND name < ?").run(key(day));
+}
