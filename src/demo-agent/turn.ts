@@ -118,7 +118,12 @@ async function step(
       const s = app.session;
       const usage = s.spend(numArg(d, 0, 0.1), state.fresh);
       state.fresh = 0;
-      s.transcript.assistant(s.args.model, [{ type: 'thinking', thinking: 'spending' }], usage, s.args.effort);
+      s.transcript.assistant(
+        s.args.model,
+        [{ type: 'thinking', thinking: 'spending' }],
+        usage,
+        s.args.effort,
+      );
       return 'ok';
     }
     case 'bash':
