@@ -1,6 +1,5 @@
 import type { EngineContext } from '../context.js';
 import { refused } from '../errors.js';
-import { spentOn } from '../store/daily-spend.js';
 import { getTextSetting } from '../store/text-settings.js';
 import { dailyBudget, dailyReachedMessage, localDay, type DailyBudget } from './rules.js';
 
@@ -8,7 +7,7 @@ import { dailyBudget, dailyReachedMessage, localDay, type DailyBudget } from './
 export function todayBudget(ctx: EngineContext): DailyBudget {
   const day = localDay(ctx.now());
   const set = getTextSetting(ctx, 'budget.daily_usd');
-  return dailyBudget(day, set === null ? null : Number(set), spentOn(ctx.db, day));
+  return dailyBudget(day, set === null ? null : Number(set), ctx.store.spend.spentOn(day));
 }
 
 /** At the daily budget nothing new starts: one line saying so and how to lift it. */

@@ -1,6 +1,5 @@
 import { localDay } from '../budget/rules.js';
 import type { EngineContext } from '../context.js';
-import { addSpend } from '../store/daily-spend.js';
 import type { HookEventRecord } from '../events/emitter.js';
 import {
   contextPct,
@@ -42,7 +41,7 @@ export function enrichFromTranscripts(ctx: EngineContext, paths: Map<string, str
     ctx.store.atomically(() => {
       ctx.store.transcripts.save(jobId, next);
       // Today's spend (the daily budget) gains what this read added to the job's cost.
-      addSpend(ctx.db, localDay(ctx.now()), s.costUsd - row.cost_usd);
+      ctx.store.spend.add(localDay(ctx.now()), s.costUsd - row.cost_usd);
       ctx.jobs.update(jobId, {
         input_tokens: s.inputTokens,
         output_tokens: s.outputTokens,

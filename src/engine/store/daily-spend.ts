@@ -23,7 +23,13 @@ export function spentOn(db: Db, day: string): number {
   return typeof v === 'number' ? v / 1e6 : 0;
 }
 
-/** Drop the totals of days before `day` (retention). */
-export function pruneSpend(db: Db, day: string): void {
-  db.prepare("DELETE FROM counters WHERE name LIKE 'spend:%' AND name < ?").run(key(day));
+/** What was spent per local day (a repository: SQLite behind it, USD in and out). */
+export interface SpendRepo {
+  add(day: string, usd: number): void;
+  spentOn(day: string): number;
 }
+
+export const sqliteSpend = (db: Db): SpendRepo => ({
+  add: (day, usd) => addSpend(db, day, usd),
+  spentOn: (day) => spentOn(db, day),
+});

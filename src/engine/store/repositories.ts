@@ -2,6 +2,7 @@ import type { HookEventRecord } from '../events/emitter.js';
 import type { ReaderState } from '../transcripts/index.js';
 import type { AnalyticsReads } from './analytics-reads.js';
 import type { AutomationStore } from './automation-store.js';
+import type { SpendRepo } from './daily-spend.js';
 import type { OrchestratorRepo } from './orchestrator-types.js';
 import type { TaskPage, TaskPageOptions } from './task-pages.js';
 import type { Task, TaskStatus } from './task-rows.js';
@@ -128,6 +129,8 @@ export interface Store {
   hookEvents: HookEventsRepo;
   transcripts: TranscriptsRepo;
   activity: ActivityRepo;
+  /** What was spent per local day (the daily budget). */
+  spend: SpendRepo;
   /** Triggers, fired slots, approvals, modes and the pulse's lease (automation-store.ts). */
   automation: AutomationStore;
   analytics: AnalyticsReads;

@@ -2,6 +2,7 @@ import type { EngineEvents } from '../events/emitter.js';
 import { SqliteActivity } from './activity.js';
 import { automationEvents, sqliteAutomationStore } from './automation-store.js';
 import { ChangeFeed } from './changes.js';
+import { sqliteSpend } from './daily-spend.js';
 import { schemaVersion, type Db } from './db.js';
 import type { Store, StoreInfo } from './repositories.js';
 import { SqliteAnalytics } from './sqlite-analytics.js';
@@ -30,6 +31,7 @@ export function sqliteStore(db: Db, events: EngineEvents): Store {
     hookEvents: new SqliteHookEvents(db, changes),
     transcripts: new SqliteTranscripts(db),
     activity: new SqliteActivity(db),
+    spend: sqliteSpend(db),
     automation: sqliteAutomationStore(db, automationEvents(events), changes),
     analytics: new SqliteAnalytics(db),
     info: sqliteInfo(db),
