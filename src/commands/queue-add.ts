@@ -44,6 +44,7 @@ export async function queueAdd(
         : tasks.map((t) => t.id).join('\n'),
     );
   const file = io.flags.file;
+  if (file === '') throw new CcAgentError('bad_input', 'missing plan file after --file');
   if (file !== undefined) {
     const mixed = rest.input.length > 0 || io.flags.id !== undefined || io.flags.after.length > 0;
     if (mixed || io.flags.priority !== undefined)
