@@ -2,7 +2,12 @@ import { CcAgentError } from '../engine/index.js';
 import type { Io } from './types.js';
 
 /** The one positional a command needs, or a clear usage error naming it. */
-export function requireArg(io: Io, index: number, what: string, usage: string): string {
+export function requireArg(
+  io: Pick<Io, 'input'>,
+  index: number,
+  what: string,
+  usage: string,
+): string {
   const v = io.input[index];
   if (v === undefined || v === '') {
     throw new CcAgentError('bad_input', `missing ${what} (usage: cc-agent ${usage})`);
@@ -14,7 +19,12 @@ export function requireArg(io: Io, index: number, what: string, usage: string): 
  * Text given as the remaining arguments (joined by spaces, like echo), or read from stdin when
  * it is `-` — the way to pass text that starts with a dash or is too big for a command line.
  */
-export async function textArg(io: Io, from: number, what: string, usage: string): Promise<string> {
+export async function textArg(
+  io: Pick<Io, 'input' | 'readStdin'>,
+  from: number,
+  what: string,
+  usage: string,
+): Promise<string> {
   const parts = io.input.slice(from);
   if (parts.length === 0)
     throw new CcAgentError('bad_input', `missing ${what} (usage: cc-agent ${usage})`);

@@ -1,5 +1,6 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import {
+  alive,
   pidFormat,
   readRunFile,
   serveFormat,
@@ -62,7 +63,8 @@ export function lifecycle<S extends { pid: number }>(f: FaceFiles<S>): Lifecycle
       const s = status();
       if (!s) return undefined;
       process.kill(s.pid, 'SIGTERM');
-      await until(f.home, () => status() === undefined, WAIT_MS, what);
+      // Gone means the process too: it removes its run file on its way out, before it ends.
+      await until(f.home, () => status() === undefined && !alive(s.pid), WAIT_MS, what);
       return s;
     },
   };

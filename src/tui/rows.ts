@@ -9,6 +9,7 @@ import {
   statusLabel,
   tokensLabel,
 } from '../view/format.js';
+import { taskState, waitWords } from '../view/task-deps.js';
 import { taskLabel, taskText } from '../view/task-label.js';
 import { approvalWords } from '../view/notes.js';
 
@@ -90,8 +91,12 @@ export function jobSummary(j: Job, now: number, orch?: OrchTask): string[] {
 
 export const TASK_HEADER = `${col('ID', 8)} ${col('STATUS', 8)} ${col('PRIO', 4)} ${col('AGENT', 6)} TASK`;
 
-export const taskRow = (t: Task): string =>
-  `${col(t.id, 8)} ${col(t.status, 8)} ${col(String(t.priority), 4)} ${col(t.jobId ?? '', 6)} ${taskText(t.prompt) + (t.result ? ` → ${t.result}` : t.error ? ` → ${t.error}` : '')}`;
+/** A waiting or blocked task says on what (view/task-deps.ts), after its words. */
+export function taskRow(t: Task): string {
+  const outcome = t.result ? ` → ${t.result}` : t.error ? ` → ${t.error}` : '';
+  const wait = waitWords(t);
+  return `${col(t.id, 8)} ${col(taskState(t), 8)} ${col(String(t.priority), 4)} ${col(t.jobId ?? '', 6)} ${taskText(t.prompt) + outcome + (wait ? ` (${wait})` : '')}`;
+}
 
 export const TRIGGER_HEADER = `${col('ON', 3)} ${col('NAME', 24)} ${col('KIND', 9)} ${col('CONDITION', 22)} ${col('ACTION', 18)} AUTONOMY`;
 

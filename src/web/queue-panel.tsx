@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { Task, TaskPreview } from '../engine/index.js';
+import { taskState, waitWords } from '../view/task-deps.js';
 import { api, post, run, type Live, type Say } from './api.js';
 import { Act } from './panels.js';
 
@@ -48,11 +49,12 @@ export function Queue(props: { live: Live; say: Say }) {
           {props.live.tasks.map((t) => (
             <tr key={t.id} data-task={t.id} onClick={() => show(t)}>
               <td>{t.id}</td>
-              <td class={t.status}>{t.status}</td>
+              <td class={taskState(t)}>{taskState(t)}</td>
               <td>{t.priority}</td>
               <td>
                 {t.prompt.split('\n')[0]}
                 {t.promptLength > t.prompt.length ? ' …' : ''}
+                {waitWords(t) ? <span class="dim wait"> ({waitWords(t)})</span> : null}
               </td>
               <td class="dim">{t.result ?? t.error ?? ''}</td>
               <td>

@@ -2,6 +2,7 @@ import { lstatSync, readFileSync, readlinkSync, realpathSync, statSync } from 'n
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { CcAgentError } from '../errors.js';
+import { parseProblem } from '../json-problem.js';
 
 /** Claude Code's user settings: $CLAUDE_CONFIG_DIR/settings.json, else ~/.claude/settings.json. */
 export function claudeSettingsPath(env: NodeJS.ProcessEnv = process.env): string {
@@ -27,23 +28,6 @@ export interface SettingsFile {
 const refuse = (message: string): CcAgentError => new CcAgentError('refused', message);
 const codeOf = (e: unknown): string =>
   (e as NodeJS.ErrnoException).code ?? (e instanceof Error ? e.message : String(e));
-
-/**
- * JSON.parse's message on one line, with a line and column instead of an offset, and without
- * the source excerpt newer engines quote (it spans lines).
- */
-function parseProblem(text: string, e: unknown): string {
-  let msg = e instanceof Error ? e.message : String(e);
-  msg = msg.replace(/, ".*" is not valid JSON$/s, '');
-  const at = /at position (\d+)/.exec(msg);
-  if (at) {
-    const before = text.slice(0, Number(at[1]));
-    const line = before.split('\n').length;
-    const column = before.length - before.lastIndexOf('\n');
-    msg = msg.replace(/ in JSON at position \d+.*$/s, '') + ` at line ${line}, column ${column}`;
-  }
-  return msg.replace(/\s+/g, ' ').trim();
-}
 
 /**
  * A symlinked settings file (dotfile managers) is followed and written through, so the link

@@ -14,7 +14,14 @@ Run these with your Bash tool:
   cc-agent status <id>               one worker; capture <id> [lines] shows its screen, output <id> its log
   cc-agent send <id> "message"       tell a worker something
   cc-agent kill <id>                 stop a worker
-  cc-agent queue list                your task queue
+  cc-agent queue list                your task queue (AFTER: what each task waits for)
+  cc-agent queue add "prompt" [--id name] [--after id,…]   queue a task to run once those tasks are done
+  cc-agent queue add --file plan.json   queue a whole plan at once (all or nothing), e.g.
+      {"tasks": [{"id": "schema", "prompt": "…"},
+                 {"id": "api", "prompt": "…", "after": ["schema"]},
+                 {"id": "ui", "prompt": "…", "after": ["schema"]},
+                 {"id": "e2e", "prompt": "…", "after": ["api", "ui"]}]}
+  cc-agent queue retry <task-id>     run a failed task again (what comes after it is blocked until it is done)
   cc-agent queue done <task-id> --result "one line"   report a task finished
   cc-agent queue fail <task-id> --error "why"         report a task failed
   cc-agent orchestrator save --notes "..."   save what you need to resume (survives clears and restarts)
@@ -22,11 +29,18 @@ Run these with your Bash tool:
 
 Workers finish by printing a line that starts with ${DONE_MARKER} and a one-line summary: put that instruction in every worker prompt.
 
+When a task is a goal too big for one step, decompose it: write a plan file whose tasks each do one reviewable piece, with "after" naming the tasks it needs, add it with queue add --file, and report the goal's task done ("planned as schema, api, ui, e2e"). cc-agent then hands you each planned task once everything it comes after is done, so independent pieces can run in any order and nothing starts before what it builds on.
+
 Messages that start with "SYSTEM:" come from cc-agent: a task from the queue, workers that finished, a warning that your context is filling up. Follow them. Work on one task at a time and report each with queue done or queue fail; the next task arrives after that. Do not wait for the user: decide and act. When you are waiting on workers, end your turn; cc-agent wakes you when a worker finishes or a task arrives.`;
 }
 
+const after = (t: Task): string => (t.after.length > 0 ? `, after ${t.after.join(', ')}` : '');
+
+const budget = (t: Task): string =>
+  t.budgetUsd !== null ? `, budget $${t.budgetUsd}: the workers you start for it get it` : '';
+
 const taskLines = (t: Task): string =>
-  `task ${t.id} (priority ${t.priority}${t.budgetUsd !== null ? `, budget $${t.budgetUsd}: the workers you start for it get it` : ''}):\n\n${t.prompt}`;
+  `task ${t.id} (priority ${t.priority}${after(t)}${budget(t)}):\n\n${t.prompt}`;
 
 const reportHow = (t: Task): string =>
   `When it is finished: cc-agent queue done ${t.id} --result "<one line>" (or: cc-agent queue fail ${t.id} --error "<why>")`;

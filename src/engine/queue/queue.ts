@@ -1,11 +1,9 @@
-import { randomBytes } from 'node:crypto';
-import { parseBudgetUsd } from '../budget/rules.js';
 import type { EngineContext } from '../context.js';
-import { badInput, CcAgentError, fieldError } from '../errors.js';
-import { validText } from '../jobs/validate.js';
+import { CcAgentError, refused } from '../errors.js';
 import { getSetting } from '../store/retention.js';
 import type { TaskPageOptions } from '../store/task-pages.js';
 import type { Task, TaskStatus } from '../store/task-rows.js';
+import { addPlan, addTask, type AddOptions } from './add.js';
 
 export {
   ORDER,
@@ -16,35 +14,8 @@ export {
   type TaskStatus,
 } from '../store/task-rows.js';
 
-/** Far beyond any real use, and well inside SQLite's 64-bit integers (-1e20 is not). */
-export const MAX_PRIORITY = 1_000_000;
-
-export function validPriority(priority: number): number {
-  if (!Number.isInteger(priority) || Math.abs(priority) > MAX_PRIORITY)
-    throw fieldError(
-      'priority',
-      (n) => `invalid ${n} '${priority}' (a whole number from -${MAX_PRIORITY} to ${MAX_PRIORITY})`,
-      'priority',
-    );
-  return priority;
-}
-
-export function addTask(
-  ctx: EngineContext,
-  prompt: string,
-  priority = 0,
-  budget?: string | number,
-): Task {
-  if (prompt.trim() === '') throw badInput('the task prompt is empty');
-  validText(prompt, 'the task prompt');
-  validPriority(priority);
-  const budgetUsd = budget === undefined ? null : parseBudgetUsd(budget);
-  for (;;) {
-    const id = randomBytes(4).toString('hex');
-    if (ctx.store.queue.insert({ id, prompt, priority, createdAt: ctx.now(), budgetUsd }))
-      return getTask(ctx, id);
-  }
-}
+export { MAX_PRIORITY, validPriority } from './priority.js';
+export { addPlan, addTask, type AddOptions } from './add.js';
 
 export function getTask(ctx: EngineContext, id: string): Task {
   const task = ctx.store.queue.get(id);
@@ -55,7 +26,7 @@ export function getTask(ctx: EngineContext, id: string): Task {
 export const listTasks = (ctx: EngineContext, status?: TaskStatus): Task[] =>
   ctx.store.queue.list(status);
 
-/** Pending tasks waiting to be handed out (the `queue_depth` metric). */
+/** Pending tasks ready to be handed out, every prerequisite done (the `queue_depth` metric). */
 export const queueDepth = (ctx: EngineContext): number => ctx.store.queue.depth();
 
 export function removeTask(ctx: EngineContext, id: string): Task {
@@ -66,13 +37,32 @@ export function removeTask(ctx: EngineContext, id: string): Task {
       `task ${id} is running; report it with queue done/fail first`,
     );
   }
+  // A prerequisite not done is what its dependants wait on: dropping it would set them loose.
+  const waiting = ctx.store.queue.dependants(id).filter((d) => d.waitingOn.includes(id));
+  if (task.status !== 'done' && waiting.length > 0) {
+    throw refused(
+      `task ${id} is a prerequisite of ${waiting.map((d) => d.id).join(', ')}; remove them first`,
+    );
+  }
   ctx.store.queue.delete(id);
   return task;
 }
 
+/** A failed task back to pending: it runs again, and what waits on it unblocks once it is done. */
+export function retryTask(ctx: EngineContext, id: string): Task {
+  const task = getTask(ctx, id);
+  if (task.status !== 'failed') {
+    throw new CcAgentError(
+      'blocked',
+      `task ${id} is ${task.status}; only a failed task is retried`,
+    );
+  }
+  return ctx.store.queue.retry(id) ?? getTask(ctx, id);
+}
+
 /**
- * Hand the next task (highest priority, then oldest) to an agent, atomically: two engines can
- * never both take the same task.
+ * Hand the next ready task (every prerequisite done; highest priority, then oldest) to an
+ * agent, atomically: two engines can never both take the same task.
  */
 export const claimNextTask = (ctx: EngineContext, jobId: string): Task | undefined =>
   ctx.store.queue.claimNext(jobId, ctx.now());
@@ -114,8 +104,10 @@ export function expireTasks(ctx: EngineContext): Task[] {
 /** The queue as the engine offers it to every face. */
 export function queueApi(ctx: EngineContext) {
   return {
-    add: (prompt: string, priority?: number, budget?: string | number) =>
-      addTask(ctx, prompt, priority, budget),
+    add: (prompt: string, priority?: number, more: Omit<AddOptions, 'priority'> = {}) =>
+      addTask(ctx, prompt, { ...more, priority }),
+    /** A whole plan's tasks (plan.ts), all or none. */
+    addPlan: (text: string) => addPlan(ctx, text),
     get: (id: string) => getTask(ctx, id),
     /** A read: tasks past their timeout fail on the engine's refresh, not here. */
     list: (status?: TaskStatus) => listTasks(ctx, status),
@@ -124,6 +116,7 @@ export function queueApi(ctx: EngineContext) {
     remove: (id: string) => removeTask(ctx, id),
     done: (id: string, result?: string) => finishTask(ctx, id, { status: 'done', text: result }),
     fail: (id: string, error?: string) => finishTask(ctx, id, { status: 'failed', text: error }),
+    retry: (id: string) => retryTask(ctx, id),
     claim: (jobId: string) => claimNextTask(ctx, jobId),
     depth: () => queueDepth(ctx),
   };

@@ -256,4 +256,14 @@ export const migrations: readonly string[] = [
   ALTER TABLE jobs ADD COLUMN budget_hit_at INTEGER;
   ALTER TABLE queue ADD COLUMN budget_usd REAL;
   `,
+  // 12: task dependencies. A task waits for every task it comes after (all done); a failed
+  // one blocks it. Rows are only written with their task, so an edge never closes a cycle.
+  `
+  CREATE TABLE queue_after (
+    task_id  TEXT NOT NULL,
+    after_id TEXT NOT NULL,
+    PRIMARY KEY (task_id, after_id)
+  );
+  CREATE INDEX queue_after_prereq ON queue_after(after_id);
+  `,
 ];

@@ -17,29 +17,40 @@ import type { Task, TaskStatus } from './task-rows.js';
 
 /** The orchestrator's task queue. Writes announce queue_updated / queue_removed. */
 export interface QueueRepo {
-  /** False when the id is taken (the caller draws another). */
+  /**
+   * False when the id is taken (the caller draws another). `after`: the tasks it waits for,
+   * written with it (the caller checks they exist and close no cycle).
+   */
   insert(task: {
     id: string;
     prompt: string;
     priority: number;
     createdAt: number;
     budgetUsd?: number | null;
+    after?: readonly string[];
   }): boolean;
   get(id: string): Task | undefined;
   list(status?: TaskStatus): Task[];
   /** One page, prompts cut to previews by the store itself (task-pages.ts). */
   page(options?: TaskPageOptions): TaskPage;
-  /** Pending tasks (the `queue_depth` metric). */
+  /** Pending tasks ready to be handed out, every prerequisite done (the `queue_depth` metric). */
   depth(): number;
-  /** False when no such task was there. */
+  /** False when no such task was there. Its edges go with it; its dependants are re-announced. */
   delete(id: string): boolean;
-  /** Atomically hand the next pending task (priority, then age) to `jobId`. */
+  /** Every task that comes after `id`, directly or through others. */
+  dependants(id: string): Task[];
+  /**
+   * Atomically hand the next ready task (pending, every prerequisite done; by priority, then
+   * age) to `jobId`.
+   */
   claimNext(jobId: string, now: number): Task | undefined;
   /** End a pending or running task; undefined when it had ended already. */
   finish(
     id: string,
     end: { status: 'done' | 'failed'; result: string | null; error: string | null; at: number },
   ): Task | undefined;
+  /** A failed task back to pending (its dependants unblock); undefined when it had not failed. */
+  retry(id: string): Task | undefined;
   /** Every task `jobId` holds goes back to pending; their ids. */
   release(jobId: string): string[];
   /** Running tasks handed out before `before`. */

@@ -1,6 +1,7 @@
 import type { ChangeFeed } from './changes.js';
 import type { Db } from './db.js';
 import type { QueueRepo } from './repositories.js';
+import { DepGraph, deleteEdges, downstream, insertAfter, READY } from './task-deps.js';
 import { PREVIEW_CHARS, type TaskPage, type TaskPageOptions } from './task-pages.js';
 import { ORDER, toTask, type Task, type TaskRow, type TaskStatus } from './task-rows.js';
 
@@ -17,33 +18,46 @@ export class SqliteQueue implements QueueRepo {
     return task;
   }
 
+  /** A task's end or return changes what its pending dependants wait on: they are told too. */
+  private announceDownstream(id: string): void {
+    for (const d of downstream(this.db, id))
+      if (this.get(d)?.status === 'pending') this.announce(d);
+  }
+
   insert(t: {
     id: string;
     prompt: string;
     priority: number;
     createdAt: number;
     budgetUsd?: number | null;
+    after?: readonly string[];
   }): boolean {
-    const r = this.db
-      .prepare(
-        `INSERT OR IGNORE INTO queue (id, prompt, priority, status, created_at, budget_usd)
-         VALUES (?, ?, ?, 'pending', ?, ?)`,
-      )
-      .run(t.id, t.prompt, t.priority, t.createdAt, t.budgetUsd ?? null);
-    if (r.changes === 1) this.announce(t.id);
-    return r.changes === 1;
+    const write = this.db.transaction(() => {
+      const r = this.db
+        .prepare(
+          `INSERT OR IGNORE INTO queue (id, prompt, priority, status, created_at, budget_usd)
+           VALUES (?, ?, ?, 'pending', ?, ?)`,
+        )
+        .run(t.id, t.prompt, t.priority, t.createdAt, t.budgetUsd ?? null);
+      if (r.changes !== 1) return false;
+      insertAfter(this.db, t.id, t.after ?? []);
+      this.announce(t.id);
+      return true;
+    });
+    return this.changes.run(() => write());
   }
 
   get(id: string): Task | undefined {
     const row = this.db.prepare('SELECT * FROM queue WHERE id = ?').get(id) as TaskRow | undefined;
-    return row && toTask(row);
+    return row && toTask(row, new DepGraph(this.db).of(id));
   }
 
   list(status?: TaskStatus): Task[] {
     const rows = status
       ? this.db.prepare(`SELECT * FROM queue WHERE status = ? ORDER BY ${ORDER}`).all(status)
       : this.db.prepare(`SELECT * FROM queue ORDER BY ${ORDER}`).all();
-    return (rows as TaskRow[]).map(toTask);
+    const deps = new DepGraph(this.db);
+    return (rows as TaskRow[]).map((r) => toTask(r, deps.of(r.id)));
   }
 
   /** SQLite cuts the prompts: a queue of 10 MB of prompts costs what its previews cost. */
@@ -66,26 +80,43 @@ export class SqliteQueue implements QueueRepo {
       .prepare(`SELECT count(*) FROM queue ${where}`)
       .pluck()
       .get(options.status ? { status: options.status } : {}) as number;
-    return { tasks: rows.map((r) => ({ ...toTask(r), promptLength: r.prompt_length })), total };
+    const deps = new DepGraph(this.db);
+    const tasks = rows.map((r) => ({ ...toTask(r, deps.of(r.id)), promptLength: r.prompt_length }));
+    return { tasks, total };
   }
 
   depth(): number {
     return this.db
-      .prepare("SELECT count(*) FROM queue WHERE status = 'pending'")
+      .prepare(`SELECT count(*) FROM queue WHERE status = 'pending' AND ${READY}`)
       .pluck()
       .get() as number;
   }
 
   delete(id: string): boolean {
-    const gone = this.db.prepare('DELETE FROM queue WHERE id = ?').run(id).changes > 0;
-    if (gone) this.changes.emit('queue_removed', { id });
-    return gone;
+    const remove = this.db.transaction(() => {
+      const later = downstream(this.db, id);
+      if (this.db.prepare('DELETE FROM queue WHERE id = ?').run(id).changes === 0) return false;
+      deleteEdges(this.db, id);
+      this.changes.emit('queue_removed', { id });
+      for (const d of later) if (this.get(d)?.status === 'pending') this.announce(d);
+      return true;
+    });
+    return this.changes.run(() => remove());
+  }
+
+  dependants(id: string): Task[] {
+    return downstream(this.db, id)
+      .map((d) => this.get(d))
+      .filter((t): t is Task => t !== undefined);
   }
 
   claimNext(jobId: string, now: number): Task | undefined {
     const claim = this.db.transaction(() => {
+      // Ready only: every prerequisite done, read in the same write lock as the claim.
       const row = this.db
-        .prepare(`SELECT id FROM queue WHERE status = 'pending' ORDER BY ${ORDER} LIMIT 1`)
+        .prepare(
+          `SELECT id FROM queue WHERE status = 'pending' AND ${READY} ORDER BY ${ORDER} LIMIT 1`,
+        )
         .get() as { id: string } | undefined;
       if (!row) return undefined;
       this.db
@@ -101,13 +132,36 @@ export class SqliteQueue implements QueueRepo {
     id: string,
     end: { status: 'done' | 'failed'; result: string | null; error: string | null; at: number },
   ): Task | undefined {
-    const r = this.db
-      .prepare(
-        `UPDATE queue SET status = ?, result = ?, error = ?, ended_at = ?
-         WHERE id = ? AND status IN ('pending', 'running')`,
-      )
-      .run(end.status, end.result, end.error, end.at, id);
-    return r.changes > 0 ? this.announce(id) : undefined;
+    const write = this.db.transaction(() => {
+      const r = this.db
+        .prepare(
+          `UPDATE queue SET status = ?, result = ?, error = ?, ended_at = ?
+           WHERE id = ? AND status IN ('pending', 'running')`,
+        )
+        .run(end.status, end.result, end.error, end.at, id);
+      if (r.changes === 0) return undefined;
+      const task = this.announce(id);
+      this.announceDownstream(id);
+      return task;
+    });
+    return this.changes.run(() => write());
+  }
+
+  retry(id: string): Task | undefined {
+    const write = this.db.transaction(() => {
+      const r = this.db
+        .prepare(
+          `UPDATE queue SET status = 'pending', result = NULL, error = NULL, job_id = NULL,
+             started_at = NULL, ended_at = NULL
+           WHERE id = ? AND status = 'failed'`,
+        )
+        .run(id);
+      if (r.changes === 0) return undefined;
+      const task = this.announce(id);
+      this.announceDownstream(id);
+      return task;
+    });
+    return this.changes.run(() => write());
   }
 
   release(jobId: string): string[] {
@@ -137,6 +191,7 @@ export class SqliteQueue implements QueueRepo {
          ORDER BY ended_at DESC LIMIT ?`,
       )
       .all(jobId, limit) as TaskRow[];
-    return rows.map(toTask);
+    const deps = new DepGraph(this.db);
+    return rows.map((r) => toTask(r, deps.of(r.id)));
   }
 }

@@ -18,7 +18,22 @@ export interface Task {
   createdAt: string;
   startedAt: string | null;
   endedAt: string | null;
+  /** The tasks it comes after (its prerequisites): it is handed out once all of them are done. */
+  after: string[];
+  /** Those of `after` not done yet (a pending task with any is waiting, not ready). */
+  waitingOn: string[];
+  /**
+   * Failed tasks upstream of it (a prerequisite, or a prerequisite's, through ones not done):
+   * it cannot run until they are retried and done. Derived, like `waitingOn`: its status stays
+   * pending, and it unblocks by itself when they are.
+   */
+  blockedBy: string[];
 }
+
+/** What a task waits on, as the store works it out from its prerequisites (task-deps.ts). */
+export type TaskDeps = Pick<Task, 'after' | 'waitingOn' | 'blockedBy'>;
+
+export const NO_DEPS: TaskDeps = { after: [], waitingOn: [], blockedBy: [] };
 
 export interface TaskRow {
   id: string;
@@ -34,7 +49,7 @@ export interface TaskRow {
   ended_at: number | null;
 }
 
-export const toTask = (r: TaskRow): Task => ({
+export const toTask = (r: TaskRow, deps: TaskDeps = NO_DEPS): Task => ({
   id: r.id,
   prompt: r.prompt,
   priority: r.priority,
@@ -46,6 +61,9 @@ export const toTask = (r: TaskRow): Task => ({
   createdAt: iso(r.created_at) as string,
   startedAt: iso(r.started_at),
   endedAt: iso(r.ended_at),
+  after: [...deps.after],
+  waitingOn: [...deps.waitingOn],
+  blockedBy: [...deps.blockedBy],
 });
 
 /** Priority first (higher sooner), then age (older sooner): the order tasks are handed out. */

@@ -55,7 +55,7 @@ export async function runAction(
     case 'queue_task': {
       const priority =
         typeof payload?.['priority'] === 'number' ? (payload['priority'] as number) : 0;
-      const task = addTask(ctx, need(payload, 'prompt', action), priority);
+      const task = addTask(ctx, need(payload, 'prompt', action), { priority });
       return `queued task ${task.id}`;
     }
     case 'start_agent': {
