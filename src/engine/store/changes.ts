@@ -25,12 +25,7 @@ export class ChangeFeed {
   after(tell: () => void): void {
     if (this.depth === 0 && !this.inTransaction()) return tell();
     this.pending.push(tell);
-    if (this.depth > 0 || this.scheduled) return;
-    this.scheduled = true;
-    setImmediate(() => {
-      this.scheduled = false;
-      if (this.depth === 0) this.flush();
-    });
+    if (this.depth === 0) this.later();
   }
 
   /** Run a unit of work (`fn` commits it); its announcements follow the outermost commit. */
@@ -46,8 +41,22 @@ export class ChangeFeed {
       this.depth--;
       throw e;
     }
-    if (--this.depth === 0) this.flush();
+    // Committed, unless it ran inside a transaction someone opened straight on the connection:
+    // that one's writes are told when the current piece of work yields, as emit's are.
+    if (--this.depth === 0) {
+      if (this.inTransaction()) this.later();
+      else this.flush();
+    }
     return result;
+  }
+
+  private later(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    setImmediate(() => {
+      this.scheduled = false;
+      if (this.depth === 0) this.flush();
+    });
   }
 
   private flush(): void {
