@@ -1,8 +1,7 @@
+import { openLivePage } from '../helpers/live-page.js';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Harness } from '../helpers/cli-harness.js';
-import { launchChromium } from '../helpers/browser.js';
-import { serveDetached } from '../helpers/serve.js';
 import { jobJson, startDemo, waitForStatus } from '../helpers/jobs.js';
 import { completedNote } from '../../src/view/notes.js';
 
@@ -17,11 +16,7 @@ describe('Notifications in the page', () => {
 
   beforeAll(async () => {
     h = createHarness('browsernotes');
-    const { url } = await serveDetached(h);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1200, height: 800 } });
-    await page.goto(url);
-    await page.waitForSelector('text=live');
+    ({ browser, page } = await openLivePage(h, { width: 1200, height: 800 }));
   }, 120_000);
   afterAll(async () => {
     await browser?.close();

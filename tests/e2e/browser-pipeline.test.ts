@@ -1,12 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { openLivePage } from '../helpers/live-page.js';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot, createHarness, type Harness } from '../helpers/cli-harness.js';
-import { launchChromium } from '../helpers/browser.js';
-import { serveDetached } from '../helpers/serve.js';
-import { startDemo, waitForStatus } from '../helpers/jobs.js';
-import { waitFor } from '../helpers/wait-for.js';
+import { startHandover } from '../helpers/jobs.js';
 
 /**
  * The page's Pipeline in real headless Chromium against `cc-agent serve`: reached by its
@@ -24,30 +22,8 @@ describe('the Pipeline in the page', () => {
   beforeAll(async () => {
     mkdirSync(shots, { recursive: true });
     h = createHarness('browserpipe');
-    const dir = h.tempDir('work');
-    parent = await startDemo(h, 'Plan the work [[say "planned"]]', ['-d', dir]);
-    await waitFor(async () => {
-      const j = JSON.parse(await h.ok(['status', parent, '--json'])) as { activity: string };
-      return j.activity === 'waiting' || j.activity === 'idle';
-    }, 'the planner to wait');
-    child = await h.ok(
-      [
-        'start',
-        '--agent',
-        'demo',
-        '-d',
-        dir,
-        '--',
-        'Write notes [[work 1]] [[done "Wrote notes"]]',
-      ],
-      { env: { CC_AGENT_JOB_ID: parent } },
-    );
-    await waitForStatus(h, child, 'completed');
-    const { url } = await serveDetached(h);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    await page.goto(url);
-    await page.waitForSelector('text=live');
+    ({ parent, child } = await startHandover(h));
+    ({ browser, page } = await openLivePage(h, { width: 1400, height: 900 }));
   }, 120_000);
   afterAll(async () => {
     await browser?.close();

@@ -1,10 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { openLivePage } from '../helpers/live-page.js';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot, createHarness, type Harness } from '../helpers/cli-harness.js';
-import { launchChromium } from '../helpers/browser.js';
-import { serveDetached } from '../helpers/serve.js';
 import { startDemo, turnDone, waitForScreen } from '../helpers/jobs.js';
 
 /**
@@ -25,11 +24,7 @@ describe('the Split view in Chromium', () => {
     h = createHarness('browsersplit');
     for (const n of [1, 2, 3, 4]) ids.push(await startDemo(h, `Agent ${n} [[say "ready ${n}"]]`));
     for (const [i, id] of ids.entries()) await turnDone(h, id, `ready ${i + 1}`);
-    const { url } = await serveDetached(h);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    await page.goto(url);
-    await page.waitForSelector('text=live');
+    ({ browser, page } = await openLivePage(h, { width: 1400, height: 900 }));
   }, 120_000);
   afterAll(async () => {
     await browser?.close();

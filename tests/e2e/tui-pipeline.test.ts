@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Harness } from '../helpers/cli-harness.js';
-import { startDemo, waitForStatus } from '../helpers/jobs.js';
+import { startHandover } from '../helpers/jobs.js';
 import { startTui, type TuiDriver } from '../helpers/tui.js';
-import { waitFor } from '../helpers/wait-for.js';
 
 /**
  * The Pipeline panel through real tmux at 150×40: reached by its number key from the shared
@@ -17,26 +16,7 @@ describe('the Pipeline in the TUI', () => {
 
   beforeAll(async () => {
     h = createHarness('tuipipe');
-    const dir = h.tempDir('work');
-    parent = await startDemo(h, 'Plan the work [[say "planned"]]', ['-d', dir]);
-    await waitFor(async () => {
-      const j = JSON.parse(await h.ok(['status', parent, '--json'])) as { activity: string };
-      return j.activity === 'waiting' || j.activity === 'idle';
-    }, 'the planner to wait');
-    // Started from inside the planner's session, as the orchestrator hands work over.
-    child = await h.ok(
-      [
-        'start',
-        '--agent',
-        'demo',
-        '-d',
-        dir,
-        '--',
-        'Write notes [[work 1]] [[done "Wrote notes"]]',
-      ],
-      { env: { CC_AGENT_JOB_ID: parent } },
-    );
-    await waitForStatus(h, child, 'completed');
+    ({ parent, child } = await startHandover(h));
     tui = startTui(h, { size: { x: 150, y: 40 } });
     await tui.waitFor('the jobs', (s) => s.includes(parent) && s.includes(child));
   }, 120_000);

@@ -52,3 +52,23 @@ export async function turnDone(h: Harness, id: string, said: string): Promise<Jo
     return j.activity === 'waiting' && j.summary === said ? j : undefined;
   }, `job ${id} to finish its turn with "${said}"`);
 }
+
+/**
+ * A hand-over, as the Pipeline marks it: a planner waiting at its prompt, and a worker started
+ * from inside its session (CC_AGENT_JOB_ID names the planner, as the orchestrator's starts do)
+ * that has finished.
+ */
+export async function startHandover(h: Harness): Promise<{ parent: string; child: string }> {
+  const dir = h.tempDir('work');
+  const parent = await startDemo(h, 'Plan the work [[say "planned"]]', ['-d', dir]);
+  await waitFor(async () => {
+    const j = await jobJson(h, parent);
+    return j.activity === 'waiting' || j.activity === 'idle';
+  }, 'the planner to wait');
+  const child = await h.ok(
+    ['start', '--agent', 'demo', '-d', dir, '--', 'Write notes [[work 1]] [[done "Wrote notes"]]'],
+    { env: { CC_AGENT_JOB_ID: parent } },
+  );
+  await waitForStatus(h, child, 'completed');
+  return { parent, child };
+}
