@@ -11,6 +11,11 @@ if [ -n "${CC_AGENT_PATH_PREPEND:-}" ]; then
   export PATH
 fi
 
+# The relay's file leases name this process as the agent's lifeline: while it runs, the lease
+# is held; once it is gone another agent may take the file over (hooks/relay-event.sh).
+CC_AGENT_RUNNER_PID=$$
+export CC_AGENT_RUNNER_PID
+
 exit_file=$1
 prompt_file=$2
 shift 2

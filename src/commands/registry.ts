@@ -1,5 +1,6 @@
 import type { Contract } from './contract.js';
 import * as agents from './contracts/agents.js';
+import * as conflicts from './contracts/conflicts.js';
 import * as context from './contracts/context.js';
 import * as hooks from './contracts/hooks.js';
 import * as io from './contracts/io.js';
@@ -46,6 +47,7 @@ export const registry: readonly Entry[] = [
   entry(agents.session, async () => (await import('./session.js')).session),
   entry(worktrees.diff, async () => (await import('./worktrees.js')).diff),
   entry(worktrees.merge, async () => (await import('./worktrees.js')).merge),
+  entry(conflicts.conflicts, async () => (await import('./conflicts.js')).conflicts),
   entry(agents.resume, async () => (await import('./resume.js')).resume),
   entry(kill.kill, async () => (await import('./kill.js')).kill),
   entry(kill.clean, async () => (await import('./kill.js')).clean),

@@ -23,6 +23,7 @@ export const start = defineCommand(c.start, async (io) => {
     worktree: f.worktree === undefined ? undefined : f.worktree || true,
     base: f.base,
     budget: f.budget,
+    exclusiveFiles: f.exclusiveFiles,
   };
   const engine = io.engine();
   if (f.dryRun) {

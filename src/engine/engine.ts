@@ -38,6 +38,7 @@ import {
 import { planStart, startJob, type LaunchPlan, type StartOptions } from './jobs/start.js';
 import { watchJob } from './jobs/watch.js';
 import { splitApi, type SplitApi } from './jobs/split.js';
+import { conflictsApi, type ConflictsApi } from './leases/api.js';
 import { queueApi, type QueueApi } from './queue/queue.js';
 import { orchestratorApi, type OrchestratorApi } from './orchestrator/api.js';
 import { triggersApi, type TriggersApi } from './triggers/api.js';
@@ -68,6 +69,8 @@ export class Engine {
   readonly worktrees: WorktreesApi;
   /** Agents side by side in a tmux window of read-only panes (jobs/split.ts). */
   readonly split: SplitApi;
+  /** File leases, conflicts between agents, predicted merge conflicts (leases/api.ts). */
+  readonly conflicts: ConflictsApi;
   private readonly ctx: EngineContext;
 
   constructor(options: EngineOptions = {}) {
@@ -78,6 +81,7 @@ export class Engine {
     this.orchestrator = orchestratorApi(ctx);
     this.worktrees = worktreesApi(ctx);
     this.split = splitApi(ctx);
+    this.conflicts = conflictsApi(ctx);
     this.events = ctx.events;
     this.paths = ctx.paths;
   }

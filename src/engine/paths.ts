@@ -31,6 +31,10 @@ export interface Paths {
   demoWorkspace: string;
   /** The simulated agent's CLAUDE_CONFIG_DIR: never the user's ~/.claude. */
   demoClaude: string;
+  /** One directory per leased file, made by the hook relay (leases/). */
+  fileLeases: string;
+  /** Present: every job's leases refuse (conflicts.mode = block), read by the relay. */
+  fileLeasesBlockAll: string;
 }
 
 /**
@@ -68,5 +72,7 @@ export function pathsFor(home: string): Paths {
     tuiLog: join(home, 'tui.log'),
     demoWorkspace: join(home, 'demo-workspace'),
     demoClaude: join(home, 'demo-claude'),
+    fileLeases: join(home, 'file-leases'),
+    fileLeasesBlockAll: join(home, 'file-leases', '.block'),
   };
 }

@@ -5,6 +5,8 @@ import { expireTasks } from './queue/queue.js';
 import { enrichRunning } from './state/enrich.js';
 import { checkScreens } from './state/screen-check.js';
 import { pruneIfDue } from './store/retention.js';
+import { releaseAtTurnEnds, settleEndedJobs } from './leases/release.js';
+import { syncLeaseMode } from './leases/mode.js';
 
 /*
  * The engine's writes that no user asked for: catching up with relayed hook events, keeping
@@ -23,6 +25,10 @@ export function housekeeping(ctx: EngineContext): void {
 export async function checkJobs(ctx: EngineContext, options: { panes?: boolean } = {}) {
   enrichRunning(ctx);
   await reconcile(ctx, options);
+  // Ended jobs (killed, exited, gone) let go of their files; ended turns, of the clean ones.
+  settleEndedJobs(ctx);
+  await releaseAtTurnEnds(ctx);
+  syncLeaseMode(ctx);
   await checkScreens(ctx);
 }
 

@@ -1,4 +1,5 @@
 import type { EngineContext } from './context.js';
+import { syncLeaseMode } from './leases/mode.js';
 import { getSetting, setSetting, SETTINGS, type SettingKey } from './store/retention.js';
 import { getTextSetting, TEXT_SETTINGS, type TextSettingKey } from './store/text-settings.js';
 
@@ -7,7 +8,10 @@ export function settings(
   ctx: EngineContext,
   set?: { key: string; value: string },
 ): Record<string, number | string | null> {
-  if (set) setSetting(ctx, set.key, set.value);
+  if (set) {
+    setSetting(ctx, set.key, set.value);
+    if (set.key === 'conflicts.mode') syncLeaseMode(ctx);
+  }
   return {
     ...Object.fromEntries(
       (Object.keys(SETTINGS) as SettingKey[]).map((k) => [k, getSetting(ctx, k)]),

@@ -16,6 +16,7 @@ export const buildSnapshot = (engine: Engine): Snapshot =>
     approvals: engine.triggers.approvals(),
     triggers: engine.triggers.list(),
     orchestrator: engine.orchestrator.peek(),
+    conflicts: engine.conflicts.open(),
   });
 
 /**

@@ -1,6 +1,7 @@
 import type {
   Approval,
   EngineEventName,
+  FileConflict,
   Job,
   OrchestratorStatus,
   TaskPreview,
@@ -25,6 +26,8 @@ export interface Snapshot {
   approvals: Approval[];
   triggers: Trigger[];
   orchestrator: OrchestratorStatus | null;
+  /** Open file conflicts between live agents, newest first. */
+  conflicts: FileConflict[];
   /**
    * What the lists left out. `jobs`: the newest SNAPSHOT_LIMITS.jobs jobs are here (and every
    * active one); older ones are at /api/jobs?offset=<limit>. `tasks`: the queue's first
@@ -36,7 +39,7 @@ export interface Snapshot {
 }
 
 /** The parts of the world an engine event may change. */
-export type WorldPart = 'jobs' | 'tasks' | 'triggers' | 'orchestrator';
+export type WorldPart = 'jobs' | 'tasks' | 'triggers' | 'orchestrator' | 'conflicts';
 
 /**
  * Which parts each event changes. Hook events, notifications, ticks and context warnings
@@ -62,6 +65,8 @@ export const CHANGES: Record<EngineEventName, readonly WorldPart[]> = {
   orchestrator_status_change: ['orchestrator', 'triggers'],
   orchestrator_context_warn: [],
   pulse_tick: [],
+  file_conflict: ['conflicts'],
+  leases_updated: ['conflicts'],
 };
 
 /** Newest first: the order /api/jobs pages in. */
@@ -78,6 +83,7 @@ export interface SnapshotInput {
   approvals: readonly Approval[];
   triggers: Trigger[];
   orchestrator: OrchestratorStatus | null;
+  conflicts: FileConflict[];
 }
 
 export function assembleSnapshot(w: SnapshotInput): Snapshot {
@@ -91,6 +97,7 @@ export function assembleSnapshot(w: SnapshotInput): Snapshot {
     approvals: w.approvals.slice(0, SNAPSHOT_LIMITS.approvals),
     triggers: w.triggers,
     orchestrator: w.orchestrator,
+    conflicts: w.conflicts,
     more: {
       jobs: Math.max(0, jobs.length - SNAPSHOT_LIMITS.jobs),
       tasks: Math.max(0, w.queue.total - Math.min(w.queue.tasks.length, SNAPSHOT_LIMITS.tasks)),

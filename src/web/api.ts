@@ -111,6 +111,7 @@ const EMPTY: State = {
   approvals: [],
   triggers: [],
   orchestrator: null,
+  conflicts: [],
   more: NONE,
   limits: NONE,
   events: [],

@@ -125,7 +125,9 @@ describe('claude launch spec', () => {
     );
     const command = `'/opt/cc agent'\\''s/hooks/relay-event.sh'`;
     for (const event of HOOK_EVENTS) {
-      const hook = { type: 'command', command, timeout: 10 };
+      // PreToolUse also takes the file leases (hooks/relay-event.sh --lease).
+      const run = event === 'PreToolUse' ? `${command} --lease` : command;
+      const hook = { type: 'command', command: run, timeout: 10 };
       expect(hooks[event]).toEqual([
         { hooks: [ASYNC_HOOK_EVENTS.has(event) ? { ...hook, async: true } : hook] },
       ]);
@@ -232,8 +234,9 @@ describe('codex launch spec', () => {
     expect(values).toHaveLength(CODEX_HOOK_EVENTS.length + 1);
     // The relay path is shell-quoted for sh, then written as a TOML string.
     const command = JSON.stringify(`'/opt/cc agent'\\''s/hooks/relay-event.sh'`);
+    const lease = JSON.stringify(`'/opt/cc agent'\\''s/hooks/relay-event.sh' --lease`);
     expect(values[0]).toBe(
-      `hooks.PreToolUse=[{hooks=[{type="command",command=${command},timeout=10}]}]`,
+      `hooks.PreToolUse=[{hooks=[{type="command",command=${lease},timeout=10}]}]`,
     );
     expect(values).toContain(
       `hooks.PostToolUse=[{hooks=[{type="command",command=${command},timeout=10,async=true}]}]`,
@@ -262,6 +265,9 @@ describe('codex launch spec', () => {
     );
     const stop = entries.find((m) => m[1]?.endsWith(':stop:0:0'));
     expect(stop?.[2]).toBe(codexHookHash('Stop', command, 10, false));
+    // PreToolUse is trusted as configured: with the lease flag.
+    const pre = entries.find((m) => m[1]?.endsWith(':pre_tool_use:0:0'));
+    expect(pre?.[2]).toBe(codexHookHash('PreToolUse', `${command} --lease`, 10, false));
     // The hash the real Codex 0.169 accepted (tests/real-cli/codex-hooks.test.ts checks live).
     expect(codexHookHash('Stop', "'/work/main/hooks/relay-event.sh'", 10, false)).toBe(
       'sha256:9c5e434a5d6792beee700c8e94f1ea90546e894dcff77a83c8ce65b97a16ef6c',

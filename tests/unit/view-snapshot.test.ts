@@ -17,6 +17,7 @@ describe('the world snapshot', () => {
       approvals: [],
       triggers: [],
       orchestrator: null,
+      conflicts: [],
     });
     expect(s.jobs).toHaveLength(SNAPSHOT_LIMITS.jobs + 1);
     expect(s.jobs[0]?.id).toBe(`j0${n - 1}`);
@@ -36,6 +37,7 @@ describe('the world snapshot', () => {
       approvals,
       triggers: [],
       orchestrator: null,
+      conflicts: [],
     });
     expect(s.more).toEqual({ jobs: 0, tasks: 5, approvals: 5 });
     expect(s.approvals).toHaveLength(SNAPSHOT_LIMITS.approvals);

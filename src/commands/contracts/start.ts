@@ -20,6 +20,8 @@ Options:
                             (<repo>/.cc-agent/worktrees/<name>, name defaults to the id)
       --base <ref>          what the worktree branches from (default HEAD)
       --budget <usd>        interrupt it (Escape) and tell it why once its cost reaches this
+      --exclusive-files     a file it edits is refused to other agents (and theirs to it)
+                            until it lets go (see: cc-agent conflicts)
       --agent <name>        ${BACKENDS.join(' | ')} (default claude; demo = built-in simulated agent)
       --strip-ansi          strip escape codes from this job's 'output'
       --dry-run             print the full prompt and the exact argv; launch nothing
@@ -44,6 +46,7 @@ Examples:
     base: { type: 'string' },
     agent: { type: 'string' },
     budget: { type: 'string' },
+    exclusiveFiles: { type: 'boolean' },
     stripAnsi: { type: 'boolean' },
     dryRun: { type: 'boolean' },
     json: { type: 'boolean' },

@@ -60,7 +60,9 @@ export function relayHooks(
   const command = scope === 'global' ? `${quoted} --global` : quoted;
   return Object.fromEntries(
     HOOK_EVENTS.map((event) => {
-      const hook: Record<string, unknown> = { type: 'command', command, timeout: 10 };
+      // A launched agent's PreToolUse also takes its file leases (and may be refused).
+      const run = scope === 'launch' && event === 'PreToolUse' ? `${command} --lease` : command;
+      const hook: Record<string, unknown> = { type: 'command', command: run, timeout: 10 };
       if (ASYNC_HOOK_EVENTS.has(event)) hook['async'] = true;
       return [event, [{ hooks: [hook] }]];
     }),

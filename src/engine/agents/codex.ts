@@ -52,13 +52,15 @@ export function codexHookHash(
  * The user's own hooks keep their own trust; --dangerously-bypass-hook-trust is not used.
  */
 export function codexHookArgs(relayScript: string): string[] {
-  const command = `'${relayScript.replace(/'/g, `'\\''`)}'`;
+  const relay = `'${relayScript.replace(/'/g, `'\\''`)}'`;
   const args: string[] = [];
   const trust: string[] = [];
   for (const event of CODEX_HOOK_EVENTS) {
     // Codex clamps a SessionEnd hook to 3 s (and hashes the clamped value).
     const timeout = event === 'SessionEnd' ? 3 : 10;
     const async = ASYNC_HOOK_EVENTS.has(event);
+    // PreToolUse also takes file leases (apply_patch names its files in the patch).
+    const command = event === 'PreToolUse' ? `${relay} --lease` : relay;
     const hook = `{type="command",command=${tomlString(command)},timeout=${timeout}${async ? ',async=true' : ''}}`;
     args.push('-c', `hooks.${event}=[{hooks=[${hook}]}]`);
     const key = `${SESSION_FLAGS_SOURCE}:${eventLabel(event)}:0:0`;

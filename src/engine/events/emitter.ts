@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type { Task } from '../store/task-rows.js';
 import type { Job } from '../store/job-types.js';
+import type { FileConflict } from '../store/lease-types.js';
 
 export interface HookEventRecord {
   seq: number;
@@ -45,6 +46,10 @@ export interface EngineEventMap {
   orchestrator_context_warn: { pct: number };
   /** The pulse leader finished a tick (cron, thresholds). */
   pulse_tick: { at: string; leader: boolean };
+  /** A second live job went to edit a file another job holds (a new episode). */
+  file_conflict: FileConflict;
+  /** A job's file leases or conflicts changed (taken, released, an attempt counted). */
+  leases_updated: { jobId: string };
 }
 
 export type EngineEventName = keyof EngineEventMap;
@@ -68,6 +73,8 @@ export const ENGINE_EVENTS = Object.keys({
   orchestrator_status_change: 1,
   orchestrator_context_warn: 1,
   pulse_tick: 1,
+  file_conflict: 1,
+  leases_updated: 1,
 } satisfies Record<EngineEventName, 1>) as EngineEventName[];
 
 export class EngineEvents {

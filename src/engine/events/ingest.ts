@@ -7,6 +7,10 @@ import { countEvents, recordFinished } from '../store/history.js';
 import { judgeEvent, type JobIdentity } from './authentic.js';
 import type { HookEventRecord } from './emitter.js';
 import { isRegularEntry, quarantineEntries, readSpoolEntry } from './spool-entry.js';
+import { announceConflicts, recordVerdicts, type RelayedVerdicts } from '../leases/record.js';
+import { settleEndedJobs } from '../leases/release.js';
+import { leaseVerdicts } from '../leases/verdicts.js';
+import type { FileConflict } from '../store/lease-types.js';
 
 interface SpoolEnvelope {
   v: number;
@@ -15,6 +19,8 @@ interface SpoolEnvelope {
   /** The job's launch key, when the relay had one (events/authentic.ts). */
   key?: string;
   payload: Record<string, unknown> & { hook_event_name: string };
+  /** The relay's file-lease verdicts (a PreToolUse of an edit tool); checked before use. */
+  leases?: unknown;
 }
 
 export interface IngestResult {
@@ -64,6 +70,8 @@ export function ingestSpool(ctx: EngineContext): IngestResult {
   };
   let orphans = 0;
   const store = ctx.store;
+  const verdicts: RelayedVerdicts[] = [];
+  let opened: FileConflict[] = [];
   store.atomically(() => {
     for (const { name, env } of good) {
       const p = env.payload;
@@ -87,11 +95,15 @@ export function ingestSpool(ctx: EngineContext): IngestResult {
       }
       if (job && verdict.announces) jobs.set(env.job_id, { ...job, session_id: verdict.announces });
       records.push({ seq, ...event });
+      if (env.leases !== undefined) {
+        verdicts.push({ jobId: env.job_id, ts: env.ts, verdicts: leaseVerdicts(env.leases) });
+      }
     }
     for (const [jobId, recs] of byJob(records)) {
       const applied = applyHookEvents(ctx, jobId, recs);
       if (applied) touched.set(jobId, applied);
     }
+    if (verdicts.length > 0) opened = recordVerdicts(ctx, verdicts);
     if (records.length > 0) countEvents(ctx, records.length);
     store.hookEvents.addToCounter('orphan_events', orphans);
     store.hookEvents.addToCounter('spool_quarantined', quarantined);
@@ -108,13 +120,17 @@ export function ingestSpool(ctx: EngineContext): IngestResult {
     }
   }
   enrichFromTranscripts(ctx, transcriptPaths(records));
+  let ended = false;
   for (const [id, how] of touched) {
     const job = ctx.saved(id, 'job_updated');
     if (how === 'completed') {
+      ended = true;
       recordFinished(ctx, id);
       ctx.events.emit('job_completed', job);
     }
   }
+  announceConflicts(ctx, opened);
+  if (ended) settleEndedJobs(ctx);
   return { ingested: records.length + orphans, quarantined };
 }
 

@@ -17,6 +17,7 @@ import { addWorktree, planWorktree, type WorktreePlan } from '../worktrees/creat
 import { removeWorktree } from '../worktrees/remove.js';
 import { refuseOverDailyBudget } from '../budget/daily.js';
 import { parseBudgetUsd } from '../budget/rules.js';
+import { leaseEnv } from '../leases/launch-env.js';
 
 export interface StartOptions {
   prompt: string;
@@ -42,6 +43,8 @@ export interface StartOptions {
   base?: string;
   /** USD it may spend before it is interrupted (`--budget`), as typed. */
   budget?: string | number;
+  /** Its file leases refuse other agents' edits, and it is refused theirs. */
+  exclusiveFiles?: boolean;
 }
 
 /** A job with a fixed identity instead of a fresh hex id: the orchestrator. */
@@ -170,6 +173,7 @@ export async function startJob(
         kind: fixed?.kind ?? 'worker',
         parent_id: parent,
         budget_usd: budget,
+        exclusive_files: o.exclusiveFiles ? 1 : 0,
         worktree: plan.worktree ? JSON.stringify(plan.worktree.worktree) : null,
         backend: plan.backend,
         model: plan.spec.model,
@@ -260,11 +264,12 @@ export async function openSession(
   o: { dir: string; argv: readonly string[]; env: Record<string, string>; promptFile: string },
 ): Promise<void> {
   const [program, ...args] = o.argv as [string, ...string[]];
+  const leases = await leaseEnv(ctx, o.dir, ctx.jobs.get(id)?.exclusive_files === 1);
   await ctx.tmux(ctx.defaultSocket).startSession({
     name: sessionName(id),
     cwd: o.dir,
     argv: ['/bin/sh', wrapperScript, ctx.paths.exitFile(id), o.promptFile, program, ...args],
-    env: sessionEnv(ctx, id, hookKey(ctx, id), o.env),
+    env: sessionEnv(ctx, id, hookKey(ctx, id), { ...o.env, ...leases }),
     logFile: ctx.paths.log(id),
   });
 }

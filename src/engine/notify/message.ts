@@ -7,7 +7,8 @@ export type NotifyKind =
   | 'context_warning'
   | 'approval_pending'
   | 'trigger'
-  | 'budget';
+  | 'budget'
+  | 'file_conflict';
 
 /** What notify.command reads on stdin, one JSON object (README: Notifications). */
 export interface Notification {

@@ -47,6 +47,8 @@ export interface NewJobRow {
   hook_key?: string | null;
   /** USD this job may spend before it is interrupted (`start --budget`). */
   budget_usd?: number | null;
+  /** 1: its file leases refuse other agents, and it is refused (`start --exclusive-files`). */
+  exclusive_files?: number;
 }
 
 /** A jobs row as stored: the launch columns plus what hooks and transcripts settle later. */

@@ -266,4 +266,32 @@ export const migrations: readonly string[] = [
   );
   CREATE INDEX queue_after_prereq ON queue_after(after_id);
   `,
+  // 13: file leases. The relay's lease directories decide; these rows mirror them (who holds
+  // which file) and keep each conflict episode: who was first, how often the second tried.
+  `
+  CREATE TABLE file_leases (
+    dir      TEXT PRIMARY KEY,
+    key      TEXT NOT NULL,
+    path     TEXT NOT NULL,
+    job_id   TEXT NOT NULL,
+    mode     TEXT NOT NULL,
+    taken_at INTEGER NOT NULL,
+    last_at  INTEGER NOT NULL
+  );
+  CREATE INDEX file_leases_job ON file_leases(job_id);
+  CREATE TABLE file_conflicts (
+    id       INTEGER PRIMARY KEY AUTOINCREMENT,
+    key      TEXT NOT NULL,
+    path     TEXT NOT NULL,
+    holder   TEXT NOT NULL,
+    job_id   TEXT NOT NULL,
+    attempts INTEGER NOT NULL,
+    refused  INTEGER NOT NULL,
+    first_at INTEGER NOT NULL,
+    last_at  INTEGER NOT NULL,
+    ended_at INTEGER
+  );
+  CREATE INDEX file_conflicts_open ON file_conflicts(key, holder, job_id) WHERE ended_at IS NULL;
+  ALTER TABLE jobs ADD COLUMN exclusive_files INTEGER NOT NULL DEFAULT 0;
+  `,
 ];

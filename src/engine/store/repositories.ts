@@ -3,6 +3,7 @@ import type { ReaderState } from '../transcripts/index.js';
 import type { AnalyticsReads } from './analytics-reads.js';
 import type { AutomationStore } from './automation-store.js';
 import type { SpendRepo } from './daily-spend.js';
+import type { FileLeasesRepo } from './file-leases-repo.js';
 import type { OrchestratorRepo } from './orchestrator-types.js';
 import type { TaskPage, TaskPageOptions } from './task-pages.js';
 import type { Task, TaskStatus } from './task-rows.js';
@@ -142,6 +143,8 @@ export interface Store {
   activity: ActivityRepo;
   /** What was spent per local day (the daily budget). */
   spend: SpendRepo;
+  /** Who holds which file, and the conflicts seen (leases/). */
+  fileLeases: FileLeasesRepo;
   /** Triggers, fired slots, approvals, modes and the pulse's lease (automation-store.ts). */
   automation: AutomationStore;
   analytics: AnalyticsReads;

@@ -4,6 +4,7 @@ import { automationEvents, sqliteAutomationStore } from './automation-store.js';
 import { ChangeFeed } from './changes.js';
 import { sqliteSpend } from './daily-spend.js';
 import { schemaVersion, type Db } from './db.js';
+import { sqliteFileLeases } from './file-leases-repo.js';
 import type { Store, StoreInfo } from './repositories.js';
 import { SqliteAnalytics } from './sqlite-analytics.js';
 import { SqliteHookEvents } from './sqlite-hook-events.js';
@@ -32,6 +33,7 @@ export function sqliteStore(db: Db, events: EngineEvents): Store {
     transcripts: new SqliteTranscripts(db),
     activity: new SqliteActivity(db),
     spend: sqliteSpend(db),
+    fileLeases: sqliteFileLeases(db, changes),
     automation: sqliteAutomationStore(db, automationEvents(events), changes),
     analytics: new SqliteAnalytics(db),
     info: sqliteInfo(db),

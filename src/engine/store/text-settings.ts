@@ -15,6 +15,11 @@ export const TEXT_SETTINGS = {
   /** USD a local day may spend: reached, nothing new starts and the queue pauses. */
   'budget.daily_usd': (v: string): string =>
     String(parseBudgetUsd(v, 'budget.daily_usd', 'budget.daily_usd')),
+  /** warn: a second agent editing a held file is reported; block: its edit is refused. */
+  'conflicts.mode': (v: string): string => {
+    if (v === 'warn' || v === 'block') return v;
+    throw badInput(`invalid conflicts.mode '${v}' (expected one of: warn, block)`);
+  },
 } as const;
 export type TextSettingKey = keyof typeof TEXT_SETTINGS;
 
