@@ -8,6 +8,7 @@ import { setCookie } from 'hono/cookie';
 import type { Engine } from '../engine/index.js';
 import { errorResponse } from './http.js';
 import { autonomyRoutes } from './routes/autonomy.js';
+import { conflictsRoutes } from './routes/conflicts.js';
 import { jobsRoutes } from './routes/jobs.js';
 import { loginLinkRoutes } from './routes/login-link.js';
 import { notificationsRoute } from './routes/notifications.js';
@@ -108,6 +109,7 @@ export function createApp(engine: Engine, options: ServerOptions) {
   app.route('/', jobsRoutes(engine, options.cwd));
   app.route('/', autonomyRoutes(engine, options.cwd));
   app.route('/', notifications.routes);
+  app.route('/', conflictsRoutes(engine));
   // The page: only files under the built assets, never anything else on disk.
   app.get('*', (c) => {
     const path = c.req.path === '/' ? '/index.html' : c.req.path;

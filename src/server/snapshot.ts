@@ -17,6 +17,7 @@ export const buildSnapshot = (engine: Engine): Snapshot =>
     triggers: engine.triggers.list(),
     orchestrator: engine.orchestrator.peek(),
     conflicts: engine.conflicts.open(),
+    budget: engine.dailyBudget(),
   });
 
 /**

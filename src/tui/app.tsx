@@ -3,6 +3,7 @@ import { useMemo, useReducer, useRef, type Dispatch } from 'react';
 import type { Engine, Job } from '../engine/index.js';
 import { Footer } from './components/footer.js';
 import { Header } from './components/header.js';
+import { budgetBanner } from '../view/budget.js';
 import { ListView } from './components/list-view.js';
 import { useDiff } from './data/use-diff.js';
 import { useEngineData } from './data/use-engine-data.js';
@@ -94,7 +95,11 @@ export function App(props: { engine: Engine; cwd: string }) {
         : undefined;
     const bodyHeight = Math.max(
       MIN_BODY,
-      sizeRef.current - CHROME - modalHeight(v.modals.at(-1), sizeRef.current, widthRef.current),
+      sizeRef.current -
+        CHROME -
+        // The daily budget's banner takes a header line of its own while it shows.
+        (budgetBanner(d.budget) ? 1 : 0) -
+        modalHeight(v.modals.at(-1), sizeRef.current, widthRef.current),
     );
     // In a diff the list keys scroll: its "rows" are the top lines it can have.
     const diffOpen = openDiff(v) !== undefined;

@@ -16,6 +16,7 @@ import { clock, noteLine } from '../view/notes.js';
 import { pipelineRows, windowRange, type PipelineWindow } from '../view/pipeline.js';
 import { isActive, type Job, type Task, type Trigger } from '../engine/index.js';
 import { asksForHuman, unseenTurn } from '../view/attention.js';
+import { conflictLine } from '../view/conflicts.js';
 
 export interface Row {
   key: string;
@@ -70,7 +71,7 @@ export function panelModel(
       return model(
         data.jobs.filter((j) => j.kind === 'worker' || j.status === 'running'),
         filter,
-        (j) => jobRow(j, data.now, data.orchestrator),
+        (j) => jobRow(j, data.now, data.orchestrator, data.conflicts),
         (j) => ({ key: j.id, color: jobColor(j), dim: j.status === 'killed' }),
         { header: JOB_HEADER, empty: 'no agents yet: press n to start one' },
       );
@@ -125,6 +126,16 @@ export function panelModel(
       return model(data.notes, filter, noteLine, (n) => ({ key: `${n.at}-${n.title}` }), {
         empty: 'no notifications yet',
       });
+    case 'conflicts':
+      return model(
+        data.conflicts,
+        filter,
+        conflictLine,
+        (c) => ({ key: String(c.id), color: 'red' }),
+        {
+          empty: 'no two live agents edit the same file (cc-agent conflicts also predicts merges)',
+        },
+      );
     case 'pipeline':
       return model(
         window ? pipelineRows(data.jobs, data.tasks, windowRange(window, data.now), data.now) : [],

@@ -1,4 +1,11 @@
-import type { Approval, Job, OrchestratorStatus, Task, Trigger } from '../engine/index.js';
+import type {
+  Approval,
+  FileConflict,
+  Job,
+  OrchestratorStatus,
+  Task,
+  Trigger,
+} from '../engine/index.js';
 import { asksForHuman, unseenTurn } from '../view/attention.js';
 import {
   activityLabel,
@@ -12,6 +19,7 @@ import {
 import { taskState, waitWords } from '../view/task-deps.js';
 import { taskLabel, taskText } from '../view/task-label.js';
 import { approvalWords } from '../view/notes.js';
+import { conflictMark } from '../view/conflicts.js';
 
 /**
  * One line of text per row, built from the engine's records: pure, so the panels stay thin and
@@ -56,9 +64,17 @@ type OrchTask = Pick<OrchestratorStatus, 'currentTask'>;
 
 export const jobTask = (j: Job, orch?: OrchTask): string => taskLabel(j, orch?.currentTask?.prompt);
 
-export function jobRow(j: Job, now: number, orch?: OrchTask): string {
-  const doing =
+export function jobRow(
+  j: Job,
+  now: number,
+  orch?: OrchTask,
+  conflicts: readonly FileConflict[] = [],
+): string {
+  const said =
     j.status === 'running' ? (j.activityDetail?.label ?? '') : (j.summary ?? j.error ?? '');
+  // A file conflict outranks what it says: another agent edits the same file.
+  const mark = conflictMark(j, conflicts);
+  const doing = mark ? `${mark} ${said}` : said;
   return [
     `${attentionMark(j)} ${col(j.id, 8)}`,
     col(badge(j), 10),

@@ -12,7 +12,7 @@ export interface ViewEntry {
   short?: string;
   /** The page's own word where it differs (its job list is the dashboard). */
   webTitle?: string;
-  /** The number key that shows it, in both faces; null: reached from the nav only. */
+  /** The key that shows it (a number, or C), in both faces; null: reached from the nav only. */
   key: string | null;
   /** One line for the help: what the view shows. */
   help: string;
@@ -45,6 +45,15 @@ export const CATALOGUE = [
   },
   { id: 'analytics', title: 'Analytics', key: '7', help: 'charts', faces: BOTH },
   // Before Notifications, which stays the last panel (Tab wraps to it) and keeps its key 8.
+  // The number keys are all taken: Conflicts has a capital C (no panel uses it).
+  {
+    id: 'conflicts',
+    title: 'Conflicts',
+    short: 'Conf',
+    key: 'C',
+    help: 'clashing edits',
+    faces: BOTH,
+  },
   {
     id: 'pipeline',
     title: 'Pipeline',

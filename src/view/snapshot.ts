@@ -1,5 +1,6 @@
 import type {
   Approval,
+  DailyBudget,
   EngineEventName,
   FileConflict,
   Job,
@@ -28,6 +29,8 @@ export interface Snapshot {
   orchestrator: OrchestratorStatus | null;
   /** Open file conflicts between live agents, newest first. */
   conflicts: FileConflict[];
+  /** Today's spend against budget.daily_usd (null before the first snapshot). */
+  budget: DailyBudget | null;
   /**
    * What the lists left out. `jobs`: the newest SNAPSHOT_LIMITS.jobs jobs are here (and every
    * active one); older ones are at /api/jobs?offset=<limit>. `tasks`: the queue's first
@@ -84,6 +87,7 @@ export interface SnapshotInput {
   triggers: Trigger[];
   orchestrator: OrchestratorStatus | null;
   conflicts: FileConflict[];
+  budget: DailyBudget;
 }
 
 export function assembleSnapshot(w: SnapshotInput): Snapshot {
@@ -98,6 +102,7 @@ export function assembleSnapshot(w: SnapshotInput): Snapshot {
     triggers: w.triggers,
     orchestrator: w.orchestrator,
     conflicts: w.conflicts,
+    budget: w.budget,
     more: {
       jobs: Math.max(0, jobs.length - SNAPSHOT_LIMITS.jobs),
       tasks: Math.max(0, w.queue.total - Math.min(w.queue.tasks.length, SNAPSHOT_LIMITS.tasks)),

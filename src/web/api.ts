@@ -112,6 +112,7 @@ const EMPTY: State = {
   triggers: [],
   orchestrator: null,
   conflicts: [],
+  budget: null,
   more: NONE,
   limits: NONE,
   events: [],
@@ -191,6 +192,16 @@ export function useLive(): Live {
       on('approval_updated', () => refetch('approvals', '/api/triggers/approvals'));
       on('trigger_fired', () => refetch('triggers', '/api/triggers'));
       on('orchestrator_status_change', () => refetch('orchestrator', '/api/orchestrator/status'));
+      for (const name of ['file_conflict', 'leases_updated']) {
+        on(name, () => refetch('conflicts', '/api/conflicts/open'));
+      }
+      // Spend moves with the jobs' costs: asked again at most every few seconds.
+      let budgetAsked = 0;
+      on('job_updated', () => {
+        if (Date.now() - budgetAsked < 3000) return;
+        budgetAsked = Date.now();
+        refetch('budget', '/api/budget');
+      });
       for (const name of ['job_completed', 'job_failed', 'approval_updated', 'notification']) {
         on(name, () => patch((l) => ({ ...l, noteTick: l.noteTick + 1 })));
       }

@@ -11,6 +11,8 @@ import { NotificationsView } from './notifications-view.js';
 import { PipelineView } from './pipeline-view.js';
 import { titleIn, viewForKey, viewsOf, type ViewId } from '../view/catalogue.js';
 import { SplitView } from './split-view.js';
+import { ConflictsView } from './conflicts-view.js';
+import { budgetBanner, budgetFigure } from '../view/budget.js';
 
 /**
  * The views, numbered as the TUI's panels: both come from the one catalogue (src/view/catalogue.ts;
@@ -86,9 +88,16 @@ function App() {
           {running} running · {asking} asking · {pending} pending approvals · queue{' '}
           {live.tasks.filter((t) => t.status === 'pending').length} · orch{' '}
           {live.orchestrator?.state ?? '…'}
+          {live.conflicts.length > 0 ? ` · ${live.conflicts.length} file conflicts` : ''}
+          {budgetFigure(live.budget) ? ` · ${budgetFigure(live.budget)}` : ''}
         </span>
         <span class={live.connection === 'live' ? 'working' : 'failed'}>{live.connection}</span>
       </header>
+      {budgetBanner(live.budget) ? (
+        <p class="failed" id="budget-banner">
+          {budgetBanner(live.budget)}
+        </p>
+      ) : null}
       <nav>
         {VIEWS.map((v) => (
           <button
@@ -104,6 +113,7 @@ function App() {
             {v.key ? `${v.key} ` : ''}
             {titleIn('web', v)}
             {v.id === 'approvals' && pending + asking > 0 ? ` (${pending + asking})` : ''}
+            {v.id === 'conflicts' && live.conflicts.length > 0 ? ` (${live.conflicts.length})` : ''}
           </button>
         ))}
       </nav>
@@ -127,6 +137,7 @@ function App() {
             onSort={setSort}
             more={live.more.jobs}
             onMore={() => live.loadMore('jobs')}
+            conflicts={live.conflicts}
           />
         ) : view === 'timeline' ? (
           <Timeline live={live} />
@@ -146,6 +157,8 @@ function App() {
           <PipelineView live={live} />
         ) : view === 'split' ? (
           <SplitView jobs={live.jobs} />
+        ) : view === 'conflicts' ? (
+          <ConflictsView live={live} say={setStatus} />
         ) : null}
       </main>
       {status ? (

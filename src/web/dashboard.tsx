@@ -1,5 +1,6 @@
 import { useMemo } from 'preact/hooks';
-import type { Job } from '../engine/index.js';
+import type { FileConflict, Job } from '../engine/index.js';
+import { conflictMark } from '../view/conflicts.js';
 import { compact, elapsed, state, tokens } from './api.js';
 
 export type SortKey = 'state' | 'id' | 'time' | 'tokens' | 'cost' | 'ctx';
@@ -26,6 +27,8 @@ export function JobTable(props: {
   /** Older jobs the live snapshot left out, and how to load the next page of them. */
   more: number;
   onMore: () => void;
+  /** Open file conflicts: a job in one carries the TUI's mark in DOING. */
+  conflicts?: readonly FileConflict[];
 }) {
   const rows = useMemo(
     () => visibleJobs(props.jobs, props.filter, props.sort),
@@ -84,6 +87,11 @@ export function JobTable(props: {
               <td>{j.contextPct === null ? '-' : `${j.contextPct}%`}</td>
               <td>{j.costUsd ? `$${j.costUsd.toFixed(2)}` : '-'}</td>
               <td>
+                {conflictMark(j, props.conflicts ?? []) ? (
+                  <span class="failed" data-conflict-mark>
+                    {conflictMark(j, props.conflicts ?? [])}{' '}
+                  </span>
+                ) : null}
                 {j.status === 'running'
                   ? (j.activityDetail?.label ?? '')
                   : (j.summary ?? j.error ?? '')}

@@ -72,3 +72,21 @@ export async function startHandover(h: Harness): Promise<{ parent: string; child
   await waitForStatus(h, child, 'completed');
   return { parent, child };
 }
+
+/**
+ * A file conflict as two simulated agents make it through the real relay: `first` writes
+ * notes.txt and waits at its prompt holding it, then `second` writes the same file.
+ */
+export async function startConflict(
+  h: Harness,
+): Promise<{ first: string; second: string; file: string }> {
+  const dir = h.tempDir('conflict');
+  const first = await startDemo(h, '[[write notes.txt "one"]] [[say "first wrote"]]', ['-d', dir]);
+  await turnDone(h, first, 'first wrote');
+  const second = await startDemo(h, '[[write notes.txt "two"]] [[say "second wrote"]]', [
+    '-d',
+    dir,
+  ]);
+  await turnDone(h, second, 'second wrote');
+  return { first, second, file: `${dir}/notes.txt` };
+}

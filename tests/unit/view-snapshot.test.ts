@@ -18,6 +18,7 @@ describe('the world snapshot', () => {
       triggers: [],
       orchestrator: null,
       conflicts: [],
+      budget: { day: '2026-12-06', limitUsd: null, spentUsd: 0, reached: false },
     });
     expect(s.jobs).toHaveLength(SNAPSHOT_LIMITS.jobs + 1);
     expect(s.jobs[0]?.id).toBe(`j0${n - 1}`);
@@ -38,6 +39,7 @@ describe('the world snapshot', () => {
       triggers: [],
       orchestrator: null,
       conflicts: [],
+      budget: { day: '2026-12-06', limitUsd: null, spentUsd: 0, reached: false },
     });
     expect(s.more).toEqual({ jobs: 0, tasks: 5, approvals: 5 });
     expect(s.approvals).toHaveLength(SNAPSHOT_LIMITS.approvals);

@@ -1,6 +1,7 @@
 import { Box, Text } from 'ink';
 import type { TuiData } from '../data/use-engine-data.js';
 import { needsAttention } from '../../view/attention.js';
+import { budgetBanner, budgetFigure } from '../../view/budget.js';
 import { pendingItems } from '../rows.js';
 import { tabs } from './tabs.js';
 import type { PanelId } from '../view/state.js';
@@ -12,6 +13,9 @@ export function Header(props: { panel: PanelId; data: TuiData; width: number }) 
   const attention = data.jobs.filter(needsAttention).length;
   const pending = pendingItems(data.approvals, data.jobs).length;
   const o = data.orchestrator;
+  const conflicts = data.conflicts.length;
+  const spend = budgetFigure(data.budget);
+  const banner = budgetBanner(data.budget);
   return (
     <Box flexDirection="column" width={props.width}>
       <Box>
@@ -21,14 +25,25 @@ export function Header(props: { panel: PanelId; data: TuiData; width: number }) 
         <Text wrap="truncate">
           {running} running · {attention > 0 ? `${attention} need you · ` : ''}
           {pending > 0 ? `${pending} pending approval${pending > 1 ? 's' : ''} · ` : ''}
+          {conflicts > 0 ? `${conflicts} file conflict${conflicts > 1 ? 's' : ''} · ` : ''}
           queue {o.queueDepth} · orch {o.state}
           {o.contextPct !== null ? ` ${o.contextPct}%` : ''} · pulse {o.pulse.leader ? 'on' : 'off'}
+          {spend ? ` · ${spend}` : ''}
         </Text>
       </Box>
+      {banner ? (
+        <Text color="red" bold wrap="truncate">
+          {banner}
+        </Text>
+      ) : null}
       {/* One line, cut at the edge: a narrow terminal never wraps the tabs. */}
       <Text wrap="truncate">
         {tabs(props.panel, props.width, (id) =>
-          id === 'approvals' && pending > 0 ? ` (${pending})` : '',
+          id === 'approvals' && pending > 0
+            ? ` (${pending})`
+            : id === 'conflicts' && conflicts > 0
+              ? ` (${conflicts})`
+              : '',
         ).map((t) => (
           <Text
             key={t.id}

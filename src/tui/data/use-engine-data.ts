@@ -6,7 +6,9 @@ import { ticksBySecond } from '../rows.js';
 import type {
   ActivityEntry,
   Approval,
+  DailyBudget,
   Engine,
+  FileConflict,
   HookEventRecord,
   Job,
   Mode,
@@ -43,13 +45,17 @@ export interface TuiData {
   timeline: TimelineEntry[];
   notes: Note[];
   orchestrator: OrchestratorStatus;
+  /** Open file conflicts between live agents (rows are marked; the Conflicts panel lists them). */
+  conflicts: FileConflict[];
+  /** Today's spend against budget.daily_usd (the header's figure and banner). */
+  budget: DailyBudget;
   /** Wall clock of the last update (elapsed timers count from it). */
   now: number;
 }
 
 /** What a flush reloads: the shared world's parts (src/view/snapshot.ts), and the timeline. */
 type Part = WorldPart | 'timeline';
-const ALL: readonly Part[] = ['jobs', 'tasks', 'triggers', 'orchestrator', 'timeline'];
+const ALL: readonly Part[] = ['jobs', 'tasks', 'triggers', 'orchestrator', 'conflicts', 'timeline'];
 const TIMELINE_KEEP = 2000;
 const TIMELINE_LOAD = 500;
 /** Updates reach React at most this often (~30 frames/s). */
@@ -71,6 +77,9 @@ function load(engine: Engine, parts: ReadonlySet<Part>, prev: TuiData | undefine
     notes: prev?.notes ?? [],
     orchestrator:
       parts.has('orchestrator') || !prev ? engine.orchestrator.peek() : prev.orchestrator,
+    conflicts: parts.has('conflicts') || !prev ? engine.conflicts.open() : prev.conflicts,
+    // Spend moves with the jobs' costs.
+    budget: parts.has('jobs') || !prev ? engine.dailyBudget() : prev.budget,
     now: Date.now(),
   };
 }
@@ -161,6 +170,8 @@ export function useEngineData(engine: Engine): TuiData {
       engine.events.on('orchestrator_status_change', () =>
         mark(...CHANGES.orchestrator_status_change),
       ),
+      engine.events.on('file_conflict', () => mark(...CHANGES.file_conflict)),
+      engine.events.on('leases_updated', () => mark(...CHANGES.leases_updated)),
       engine.events.on('pulse_tick', () => {
         tick = true;
         // Another process may also have ingested hook events first: their events fired there.

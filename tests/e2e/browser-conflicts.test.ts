@@ -1,0 +1,48 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHarness, type Harness } from '../helpers/cli-harness.js';
+import { startConflict } from '../helpers/jobs.js';
+import { openLivePage } from '../helpers/live-page.js';
+
+/**
+ * A file conflict in the page, in real headless Chromium over the served API: the dashboard's
+ * rows carry the mark, C opens the Conflicts view with the lease holders, and releasing one
+ * there ends the conflict live.
+ */
+describe('Conflicts in the page', () => {
+  let h: Harness;
+  let browser: Browser;
+  let page: Page;
+  let c: { first: string; second: string; file: string };
+
+  beforeAll(async () => {
+    h = createHarness('browserconflicts');
+    ({ browser, page } = await openLivePage(h, { width: 1200, height: 800 }));
+    c = await startConflict(h);
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    h?.cleanup();
+  });
+
+  it('marks the rows of both agents on the dashboard', async () => {
+    const mark = await page.waitForSelector(`tr[data-job="${c.second}"] [data-conflict-mark]`);
+    expect((await mark.textContent())?.trim()).toBe('⚠ 1 file');
+    await page.waitForSelector(`tr[data-job="${c.first}"] [data-conflict-mark]`);
+    expect(await page.locator('nav button[data-view="conflicts"]').textContent()).toBe(
+      'C Conflicts (1)',
+    );
+  });
+
+  it('C opens the Conflicts view in the shared words; release ends it live', async () => {
+    await page.keyboard.press('Shift+C');
+    const li = await page.waitForSelector('#conflicts li[data-conflict]');
+    expect(await li.textContent()).toBe(`${c.second} edits ${c.file}, held by ${c.first}`);
+    const leases = await page.locator('#conflicts li[data-lease]').allTextContents();
+    expect(leases).toEqual([`${c.first} holds ${c.file}`]);
+    await page.click(`#conflicts button[data-release="${c.first}"]`);
+    await page.waitForSelector('#conflicts >> text=no two live agents edit the same file');
+    expect(await page.locator('#conflicts li[data-conflict]').count()).toBe(0);
+    expect(JSON.parse(await h.ok(['conflicts', '--json', '--no-forecast'])).conflicts).toEqual([]);
+  });
+});
