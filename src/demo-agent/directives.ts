@@ -24,6 +24,7 @@ export const DIRECTIVE_NAMES = new Set([
   'context',
   'echo',
   'spend',
+  'limit',
 ]);
 
 const DIRECTIVE = /\[\[([a-z]+)((?:\s+(?:"(?:[^"\\]|\\.)*"|[^\s"\]]+))*)\s*\]\]/g;

@@ -29,6 +29,8 @@ export class Session {
   private lastContext = 0;
   readonly window: number;
   readonly allowedThisSession = new Set<string>();
+  /** [[limit N]]: the plan's usage is spent until this instant (epoch ms); 0: it is not. */
+  limitedUntil = 0;
   totals = { input: 0, output: 0, costUsd: 0, turns: 0 };
 
   constructor(

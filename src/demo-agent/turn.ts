@@ -47,6 +47,11 @@ export async function runTurn(app: App, prompt: string): Promise<void> {
   const lines = prompt.split('\n');
   const more = lines.length > 1 ? style.dim(` … +${lines.length - 1} lines`) : '';
   app.commit(['', `${style.accent('❯')} ${(lines[0] ?? '').slice(0, 300)}${more}`]);
+  // Out of usage: every turn ends at once with the limit, as Claude Code does until it resets.
+  if (s.limitedUntil > Date.now()) {
+    await hitLimit(app);
+    return app.endTurn();
+  }
   const { directives, text } = parseDirectives(prompt);
   const state: TurnState = { prompt, text, replies: [], fresh: tokensOf(prompt), pct: undefined };
   await app.sleep(app.scaled(THINK_MS), turn.signal);
@@ -83,6 +88,29 @@ export async function runTurn(app: App, prompt: string): Promise<void> {
   });
   s.transcript.system('turn_duration', { durationMs: Date.now() - started, isMeta: true });
   app.endTurn();
+}
+
+/** "7:45:30pm": Claude Code's clock, with seconds so a test need not wait for a minute. */
+function resetClock(at: number): string {
+  const t = new Date(at);
+  const h = t.getHours() % 12 || 12;
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  return `${h}:${pad(t.getMinutes())}:${pad(t.getSeconds())}${t.getHours() < 12 ? 'am' : 'pm'}`;
+}
+
+/** Claude Code 2.1's usage-limit notice: on screen, in the transcript, and StopFailure. */
+async function hitLimit(app: App): Promise<void> {
+  const s = app.session;
+  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const line = `You've hit your limit · resets ${resetClock(s.limitedUntil)} (${zone})`;
+  app.commit([style.red(`  ⎿  ${line}`)]);
+  s.transcript.assistant(
+    s.args.model,
+    [{ type: 'text', text: line }],
+    s.usage(0, line),
+    s.args.effort,
+  );
+  await s.hook('StopFailure', { error: 'rate_limit', error_details: line });
 }
 
 async function step(
@@ -150,6 +178,11 @@ async function step(
       app.startBackground(numArg(d, 0, 5));
       say(app, `Bash(sleep ${numArg(d, 0, 5)}) running in the background`);
       return 'ok';
+    case 'limit':
+      // The plan's usage runs out now and resets in N seconds (default 60).
+      app.session.limitedUntil = Date.now() + numArg(d, 0, 60) * 1000;
+      await hitLimit(app);
+      return 'end';
     case 'error':
       app.commit([style.red(`  ⎿  API Error: ${arg(0) || 'overloaded'}`)]);
       await app.session.hook('StopFailure', { error: arg(0) || 'overloaded' });

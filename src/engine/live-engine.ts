@@ -3,6 +3,7 @@ import type { EngineContext } from './context.js';
 import { CcAgentError } from './errors.js';
 import { startLive, type Live } from './events/live.js';
 import { startNotifier } from './notify/notifier.js';
+import { resumeAtReset } from './limits/resume.js';
 import { checkJobs, housekeeping } from './refresh.js';
 import { startPulse } from './triggers/pulse.js';
 
@@ -57,6 +58,8 @@ export async function startLiveEngine(
       await checkJobs(ctx, { panes: due });
       // After the transcripts were read: a cost that reached its budget stops its job now.
       await checkBudgets(ctx);
+      // Agents paused at a usage limit are told to continue once it resets.
+      await resumeAtReset(ctx);
     },
     tick: async () => {
       if (fatal) return;

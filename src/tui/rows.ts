@@ -35,7 +35,7 @@ export const attentionMark = (j: Job): string =>
 /** The badge's word: the activity while running, else the lifecycle status. */
 export const badge = (j: Job): string =>
   j.status === 'running' && j.activity
-    ? j.activity.replace('needs_permission', 'permission')
+    ? j.activity.replace('needs_permission', 'permission').replace('rate_limited', 'limited')
     : statusLabel(j);
 
 export const JOB_HEADER = `  ${col('ID', 8)} ${col('STATE', 10)} ${col('AGENT', 6)} ${col('MODEL', 12)} ${col('TIME', 7)} ${col('TOKENS', 6)} ${col('CTX', 4)} ${col('COST', 6)} ${col('DOING', 28)} TASK`;

@@ -8,7 +8,8 @@ export type NotifyKind =
   | 'approval_pending'
   | 'trigger'
   | 'budget'
-  | 'file_conflict';
+  | 'file_conflict'
+  | 'usage_limit';
 
 /** What notify.command reads on stdin, one JSON object (README: Notifications). */
 export interface Notification {

@@ -1,4 +1,5 @@
 import { todayBudget } from '../budget/daily.js';
+import { fleetLimitedUntil } from '../limits/resume.js';
 import type { EngineContext } from '../context.js';
 import { clearJob } from '../jobs/session-ops.js';
 import { claimNextTask, releaseTasks, type Task } from '../queue/queue.js';
@@ -104,7 +105,8 @@ async function act(ctx: EngineContext, rec: OrchestratorRecord): Promise<Step> {
     await respawnOrchestrator(ctx, why(row));
     return 'respawned';
   }
-  if (row.status !== 'running') return undefined;
+  // Paused at a usage limit itself: nothing typed now would be read (it resumes at reset).
+  if (row.status !== 'running' || row.activity === 'rate_limited') return undefined;
   const pct = row.context_pct ?? 0;
   const warnPct = getSetting(ctx, 'orchestrator.context_warn_pct');
   const clearPct = getSetting(ctx, 'orchestrator.context_clear_pct');
@@ -144,6 +146,8 @@ async function act(ctx: EngineContext, rec: OrchestratorRecord): Promise<Step> {
   if (currentTask(ctx)) return undefined;
   // At the daily budget the queue pauses (budget/check.ts announces it); it resumes by itself.
   if (todayBudget(ctx).reached) return undefined;
+  // At a usage limit likewise, until it resets (limits/resume.ts tells the agents to go on).
+  if (fleetLimitedUntil(ctx) !== undefined) return undefined;
   const task = claimNextTask(ctx, ORCHESTRATOR_ID);
   return task ? dispatch(ctx, task) : undefined;
 }

@@ -1,4 +1,5 @@
 import type { Activity, ActivityDetail } from '../store/job-types.js';
+import { usageLimit } from '../limits/detect.js';
 
 /** Printed by a worker when its task is done: `[cc-agent:done] <one-line summary>`. */
 export const DONE_MARKER = '[cc-agent:done]';
@@ -54,7 +55,12 @@ function previewInput(input: unknown): unknown {
  * The state machine, hooks first: each event moves the job's activity. Events that say
  * nothing about it (a PostToolUse of a background shell, an unknown event) change nothing.
  */
-export function transition(state: ActivityState, event: string, p: Payload): Transition {
+export function transition(
+  state: ActivityState,
+  event: string,
+  p: Payload,
+  at = Date.now(),
+): Transition {
   switch (event) {
     case 'SessionStart': {
       const source = str(p['source']);
@@ -127,8 +133,24 @@ export function transition(state: ActivityState, event: string, p: Payload): Tra
       }
       return { ...base, activity: 'waiting', detail: null };
     }
-    case 'StopFailure':
+    case 'StopFailure': {
+      // The plan's usage ran out: paused until it resets (limits/resume.ts), not failed.
+      const words = [p['error'], p['error_details'], p['last_assistant_message']]
+        .map(str)
+        .filter(Boolean)
+        .join('\n');
+      const limit = usageLimit(words, at);
+      if (limit || /usage_limit|rate_limit/i.test(str(p['error']) ?? '')) {
+        return {
+          activity: 'rate_limited',
+          detail: {
+            label: limit?.line ?? 'Usage limit reached',
+            ...(limit?.resetAt !== undefined ? { limitResetAt: limit.resetAt } : {}),
+          },
+        };
+      }
       return { activity: 'waiting', detail: { error: str(p['error']) ?? 'the turn failed' } };
+    }
     default:
       return {};
   }

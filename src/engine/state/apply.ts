@@ -36,7 +36,7 @@ export function applyHookEvents(
       // An event older than one already applied arrived late (see events/query.ts): it is in
       // the timeline, but replaying it now would move the state backwards.
       if (rec.ts < since) continue;
-      const t = transition(state, rec.event, rec.payload);
+      const t = transition(state, rec.event, rec.payload, rec.ts);
       if (t.activity !== undefined || t.detail !== undefined) {
         state = { activity: t.activity ?? state.activity, detail: t.detail ?? null };
         patch.activity_at = rec.ts;

@@ -1,4 +1,5 @@
 import { localDay } from '../budget/rules.js';
+import { usageLimit } from '../limits/detect.js';
 import type { EngineContext } from '../context.js';
 import type { HookEventRecord } from '../events/emitter.js';
 import {
@@ -38,6 +39,17 @@ export function enrichFromTranscripts(ctx: EngineContext, paths: Map<string, str
     }
     if (next === before) continue;
     const s = next.stats;
+    // The plan's usage ran out, as the transcript says (a hook may not: an older CLI's).
+    const said = s.lastAssistantText !== before.stats.lastAssistantText;
+    const limit = said ? usageLimit(s.lastAssistantText ?? '', ctx.now()) : undefined;
+    const paused =
+      limit && row.status === 'running' && row.activity !== 'rate_limited'
+        ? {
+            activity: 'rate_limited' as const,
+            activity_detail: JSON.stringify({ label: limit.line, limitResetAt: limit.resetAt }),
+            activity_at: ctx.now(),
+          }
+        : {};
     ctx.store.atomically(() => {
       ctx.store.transcripts.save(jobId, next);
       // Today's spend (the daily budget) gains what this read added to the job's cost.
@@ -53,6 +65,7 @@ export function enrichFromTranscripts(ctx: EngineContext, paths: Map<string, str
         primary_tool: primaryTool(s),
         files_modified: JSON.stringify(s.filesModified),
         messages: s.userMessages + s.assistantMessages,
+        ...paused,
       });
     });
     changed.push(jobId);

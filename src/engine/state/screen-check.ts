@@ -1,6 +1,7 @@
 import { backendFor } from '../agents/registry.js';
 import type { EngineContext } from '../context.js';
 import { screenState } from '../jobs/screen-wait.js';
+import { usageLimit } from '../limits/detect.js';
 import type { ActivityDetail } from '../store/job-types.js';
 import type { JobPatch, JobRow } from '../store/jobs-repo.js';
 
@@ -28,10 +29,22 @@ const questionLine = (screen: string, re: RegExp): string =>
 export function fromScreen(
   row: JobRow,
   screen: string,
+  now = Date.now(),
 ): Pick<JobPatch, 'activity' | 'activity_detail'> | undefined {
   const patterns = backendFor(row.backend).screen;
   const detail = (d: ActivityDetail) => JSON.stringify(d);
-  switch (screenState(screen, patterns)) {
+  const state = screenState(screen, patterns);
+  // At the prompt with the limit among its last lines: paused until the reset, not idle.
+  const tail = screen.trimEnd().split('\n').slice(-12).join('\n');
+  const limit = state === 'ready' ? usageLimit(tail, now) : undefined;
+  if (limit) {
+    if (row.activity === 'rate_limited') return undefined;
+    return {
+      activity: 'rate_limited',
+      activity_detail: detail({ label: limit.line, limitResetAt: limit.resetAt }),
+    };
+  }
+  switch (state) {
     case 'trust':
       return {
         activity: 'blocked',
@@ -94,7 +107,7 @@ export async function checkScreens(ctx: EngineContext): Promise<string[]> {
     // Re-read: a hook may have landed while tmux answered, and hooks outrank the screen.
     const now = ctx.jobs.get(row.id);
     if (!now || now.activity !== row.activity || now.last_event_at !== row.last_event_at) continue;
-    const patch = fromScreen(row, screen);
+    const patch = fromScreen(row, screen, ctx.now());
     if (
       !patch ||
       (patch.activity === row.activity && patch.activity_detail === row.activity_detail)

@@ -13,7 +13,8 @@ export type JobStatus = 'pending' | 'running' | 'completed' | 'failed' | 'killed
  * the prompt and seen. `needs_permission` and `blocked` wait on a human (a tool permission; a
  * dialog such as folder trust).
  */
-export type Activity = 'starting' | 'working' | 'waiting' | 'idle' | 'needs_permission' | 'blocked';
+export type Activity =
+  'starting' | 'working' | 'waiting' | 'idle' | 'needs_permission' | 'blocked' | 'rate_limited';
 
 /** The specifics of an activity, e.g. which tool asks for permission and with what input. */
 export interface ActivityDetail {
@@ -30,6 +31,8 @@ export interface ActivityDetail {
   /** PreCompact's trigger (manual/auto) while compacting. */
   compact?: string;
   interrupted?: boolean;
+  /** rate_limited: when the plan's usage limit resets (epoch ms), when the agent said. */
+  limitResetAt?: number;
 }
 
 /** The git worktree an agent runs in (`start --worktree`): its own branch, forked from a base. */

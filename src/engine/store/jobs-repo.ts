@@ -252,6 +252,28 @@ export class JobsRepo {
     return r.changes > 0;
   }
 
+  /** Running jobs paused at a usage limit (activity rate_limited). */
+  rateLimited(): JobRow[] {
+    return this.db
+      .prepare(`SELECT * FROM jobs WHERE status = 'running' AND activity = 'rate_limited'`)
+      .all() as JobRow[];
+  }
+
+  /**
+   * Claim a rate-limited job's resumption: true for exactly one caller across processes (it is
+   * told to continue once per limit), and the job shows as working again.
+   */
+  claimLimitResume(id: string, now: number): boolean {
+    const r = this.db
+      .prepare(
+        `UPDATE jobs SET activity = 'working', activity_detail = NULL, activity_at = ?,
+           updated_at = ? WHERE id = ? AND activity = 'rate_limited'`,
+      )
+      .run(now, now, id);
+    if (r.changes > 0) this.onWrite(id, 'updated');
+    return r.changes > 0;
+  }
+
   delete(id: string): void {
     const r = this.db.prepare('DELETE FROM jobs WHERE id = ?').run(id);
     if (r.changes > 0) this.onWrite(id, 'deleted');
