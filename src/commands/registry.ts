@@ -3,6 +3,7 @@ import * as agents from './contracts/agents.js';
 import * as conflicts from './contracts/conflicts.js';
 import * as context from './contracts/context.js';
 import * as hooks from './contracts/hooks.js';
+import * as insights from './contracts/insights.js';
 import * as io from './contracts/io.js';
 import * as jobs from './contracts/jobs.js';
 import * as kill from './contracts/kill.js';
@@ -48,6 +49,7 @@ export const registry: readonly Entry[] = [
   entry(worktrees.diff, async () => (await import('./worktrees.js')).diff),
   entry(worktrees.merge, async () => (await import('./worktrees.js')).merge),
   entry(conflicts.conflicts, async () => (await import('./conflicts.js')).conflicts),
+  entry(insights.insights, async () => (await import('./insights.js')).insights),
   entry(agents.resume, async () => (await import('./resume.js')).resume),
   entry(kill.kill, async () => (await import('./kill.js')).kill),
   entry(kill.clean, async () => (await import('./kill.js')).clean),

@@ -3,6 +3,12 @@ import { json, modelLabel } from '../view/format.js';
 import * as c from './contracts/start.js';
 import { defineCommand } from './types.js';
 
+/** What --auto chose, in words. */
+const autoWords = (a: { kind: string; model: string | null; effort: string | null } | null) =>
+  a
+    ? `${a.kind} tasks do best with ${[a.model && `-m ${a.model}`, a.effort && `-r ${a.effort}`].filter(Boolean).join(' ')} (cc-agent insights)`
+    : 'no history for this kind of task yet: the defaults';
+
 export const start = defineCommand(c.start, async (io) => {
   const f = io.flags;
   const prompt = await textArg(io, 0, 'prompt', c.start.usage);
@@ -24,6 +30,7 @@ export const start = defineCommand(c.start, async (io) => {
     base: f.base,
     budget: f.budget,
     exclusiveFiles: f.exclusiveFiles,
+    auto: f.auto,
   };
   const engine = io.engine();
   if (f.dryRun) {
@@ -43,6 +50,7 @@ export const start = defineCommand(c.start, async (io) => {
     }
     const shown = plan.delivery === 'argv' ? plan.argv.slice(0, -1) : plan.argv;
     io.out(`# dir: ${plan.dir}`);
+    if (plan.auto !== undefined) io.out(`# auto: ${autoWords(plan.auto)}`);
     const w = plan.worktree?.worktree;
     // Planned with the id "dry-run": the real one names the branch (and, unnamed, the folder).
     if (w) io.out(`# worktree: made at start, branch ${w.branch} from ${w.baseRef}`);

@@ -39,6 +39,7 @@ import { planStart, startJob, type LaunchPlan, type StartOptions } from './jobs/
 import { watchJob } from './jobs/watch.js';
 import { splitApi, type SplitApi } from './jobs/split.js';
 import { conflictsApi, type ConflictsApi } from './leases/api.js';
+import { insights, type KindInsight } from './insights/insights.js';
 import { queueApi, type QueueApi } from './queue/queue.js';
 import { orchestratorApi, type OrchestratorApi } from './orchestrator/api.js';
 import { triggersApi, type TriggersApi } from './triggers/api.js';
@@ -87,9 +88,8 @@ export class Engine {
   }
 
   /**
-   * Catch up with the world: relayed hook events, retention and task timeouts, then how each
-   * agent's process is (tmux). Reads never do this: a one-shot face that wants fresh figures
-   * calls it first; a long-running face has `live()` do it on its schedule.
+   * Catch up with the world: hook events, retention, task timeouts, agents' processes. Reads
+   * never do this: a one-shot face calls it first; `live()` does it on its schedule.
    */
   refresh(): Promise<IngestResult> {
     return refresh(this.ctx);
@@ -131,6 +131,11 @@ export class Engine {
     return analytics(this.ctx, days);
   }
 
+  /** Per kind of task: success, time, tokens and cost by model and effort (insights/). */
+  insights(): KindInsight[] {
+    return insights(this.ctx);
+  }
+
   /** The approval a single-use approval link opens, without using it up; undefined if spent. */
   loginLinkApproval(token: string): string | undefined {
     return peekLoginLink(this.ctx, token);
@@ -170,10 +175,7 @@ export class Engine {
     return this.ctx.jobs.list().map(toJob);
   }
 
-  /**
-   * A watcher of other processes' commits (a CLI command, another engine): each call says
-   * whether something changed since its last call; a live face reloads on yes.
-   */
+  /** Did another process commit since the last call? (a live face reloads on yes) */
   changeWatcher(): () => boolean {
     return changeWatcher(this.ctx);
   }

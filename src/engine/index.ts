@@ -60,6 +60,7 @@ export type { WorktreeState } from './worktrees/state.js';
 export type { MergeResult } from './worktrees/merge.js';
 export type { ConflictReport, ConflictsApi, ReleaseTarget } from './leases/api.js';
 export type { MergeForecast } from './leases/forecast.js';
+export type { KindInsight, SetupFigures } from './insights/insights.js';
 export type { FileConflict, FileLease } from './store/lease-types.js';
 export type { CleanResult } from './jobs/remove.js';
 export { logReader, sizeOf, type LogReader } from './jobs/log-reader.js';

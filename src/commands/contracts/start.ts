@@ -12,6 +12,8 @@ export const start = defineContract({
 Options:
   -m, --model <name>        model or alias (claude default: opus; -r low alone means sonnet)
   -r, --reasoning <level>   ${EFFORTS.join(' | ')} (default xhigh)
+      --auto                without -m and -r: the model and effort that history says do best
+                            on this kind of task (see: cc-agent insights)
   -s, --sandbox <mode>      ${SANDBOXES.join(' | ')} (default workspace-write)
   -f, --file <glob>         inject matching files into the prompt (repeatable)
       --map                 inject docs/CODEBASE_MAP.md
@@ -47,6 +49,7 @@ Examples:
     agent: { type: 'string' },
     budget: { type: 'string' },
     exclusiveFiles: { type: 'boolean' },
+    auto: { type: 'boolean' },
     stripAnsi: { type: 'boolean' },
     dryRun: { type: 'boolean' },
     json: { type: 'boolean' },

@@ -18,6 +18,7 @@ import { removeWorktree } from '../worktrees/remove.js';
 import { refuseOverDailyBudget } from '../budget/daily.js';
 import { parseBudgetUsd } from '../budget/rules.js';
 import { leaseEnv } from '../leases/launch-env.js';
+import { setupFor } from '../insights/insights.js';
 
 export interface StartOptions {
   prompt: string;
@@ -45,6 +46,8 @@ export interface StartOptions {
   budget?: string | number;
   /** Its file leases refuse other agents' edits, and it is refused theirs. */
   exclusiveFiles?: boolean;
+  /** No -m/-r given: take what history recommends for this kind of task (insights/). */
+  auto?: boolean;
 }
 
 /** A job with a fixed identity instead of a fresh hex id: the orchestrator. */
@@ -73,6 +76,8 @@ export interface LaunchPlan {
   worktree: WorktreePlan | undefined;
   /** `--budget`, checked; null: none given. */
   budgetUsd: number | null;
+  /** `--auto`: the kind of task and what history picked for it (null: no history yet). */
+  auto?: { kind: string; model: string | null; effort: string | null } | null;
 }
 
 /** Why an agent cannot be launched: its CLI is not on PATH, and how to install it. */
@@ -90,8 +95,12 @@ export async function planStart(
   validText(o.prompt, 'the prompt');
   const backend = backendFor(o.agent ?? 'claude');
   const sandbox = validSandbox(o.sandbox);
-  const effort = validEffort(o.reasoning);
-  const model = validModel(o.model);
+  const picked =
+    o.auto && o.model === undefined && o.reasoning === undefined
+      ? (setupFor(ctx, o.prompt, sandbox) ?? null)
+      : undefined;
+  const effort = validEffort(o.reasoning ?? picked?.effort ?? undefined);
+  const model = validModel(o.model ?? picked?.model ?? undefined);
   const budgetUsd = o.budget === undefined ? null : parseBudgetUsd(o.budget);
   const promptDir = validDir(o.dir, o.cwd);
   const built = await buildPrompt(
@@ -146,6 +155,7 @@ export async function planStart(
     sandbox,
     worktree,
     budgetUsd,
+    ...(picked !== undefined ? { auto: picked } : {}),
   };
 }
 

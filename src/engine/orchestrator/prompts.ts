@@ -45,8 +45,20 @@ const taskLines = (t: Task): string =>
 const reportHow = (t: Task): string =>
   `When it is finished: cc-agent queue done ${t.id} --result "<one line>" (or: cc-agent queue fail ${t.id} --error "<why>")`;
 
-export function taskMessage(t: Task): string {
-  return `SYSTEM: New ${taskLines(t)}\n\n${reportHow(t)}`;
+/** What history says works for this kind of task (insights/): -m and -r for its workers. */
+export interface TaskAdvice {
+  kind: string;
+  model: string | null;
+  effort: string | null;
+}
+
+const advice = (a: TaskAdvice | undefined): string =>
+  a && (a.model || a.effort)
+    ? `\n\nFrom past ${a.kind} tasks (cc-agent insights), workers for it do best with${a.model ? ` -m ${a.model}` : ''}${a.effort ? ` -r ${a.effort}` : ''}.`
+    : '';
+
+export function taskMessage(t: Task, a?: TaskAdvice): string {
+  return `SYSTEM: New ${taskLines(t)}${advice(a)}\n\n${reportHow(t)}`;
 }
 
 const readState = (statePath: string): string =>

@@ -1,5 +1,6 @@
 import { todayBudget } from '../budget/daily.js';
 import { fleetLimitedUntil } from '../limits/resume.js';
+import { setupFor } from '../insights/insights.js';
 import type { EngineContext } from '../context.js';
 import { clearJob } from '../jobs/session-ops.js';
 import { claimNextTask, releaseTasks, type Task } from '../queue/queue.js';
@@ -46,7 +47,7 @@ const workersToReport = (ctx: EngineContext, since: number) =>
 async function dispatch(ctx: EngineContext, task: Task): Promise<Step> {
   saveState(ctx);
   try {
-    await sendToOrchestrator(ctx, taskMessage(task));
+    await sendToOrchestrator(ctx, taskMessage(task, setupFor(ctx, task.prompt, 'workspace-write')));
   } catch (e) {
     releaseTasks(ctx, ORCHESTRATOR_ID); // not delivered: it stays first in line
     throw e;

@@ -1,3 +1,5 @@
+import type { Job } from './job-types.js';
+
 /** One UTC day's figures as daily_metrics files them. */
 export interface DayFigures {
   day: string;
@@ -33,4 +35,13 @@ export interface AnalyticsReads {
   runs(limit: number): RunLength[];
   /** The most used tools across stored PreToolUse events, most used first. */
   tools(limit: number): { tool: string; count: number }[];
+  /** Each finished worker's last end, newest first, up to `limit` (what insights learn from). */
+  finished(limit: number): FinishedRun[];
+}
+
+/** A worker's last end as history keeps it: the job's record then, its status and length. */
+export interface FinishedRun {
+  job: Job;
+  status: string;
+  ms: number | null;
 }

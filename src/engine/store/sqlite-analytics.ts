@@ -1,4 +1,11 @@
-import type { AnalyticsReads, DayFigures, RunLength, UnfiledEnd } from './analytics-reads.js';
+import type {
+  AnalyticsReads,
+  DayFigures,
+  FinishedRun,
+  RunLength,
+  UnfiledEnd,
+} from './analytics-reads.js';
+import type { Job } from './job-types.js';
 import type { Db } from './db.js';
 
 /**
@@ -16,6 +23,19 @@ const UNFILED = `FROM jobs WHERE ended_at IS NOT NULL
 /** Analytics over daily_metrics, job_history, jobs and hook_events. */
 export class SqliteAnalytics implements AnalyticsReads {
   constructor(private readonly db: Db) {}
+
+  finished(limit: number): FinishedRun[] {
+    const rows = this.db
+      .prepare(
+        `SELECT status, duration_ms AS ms, data FROM job_history
+         WHERE seq IN (SELECT MAX(seq) FROM job_history GROUP BY job_id)
+         ORDER BY ended_at DESC LIMIT ?`,
+      )
+      .all(limit) as { status: string; ms: number | null; data: string }[];
+    return rows
+      .map((r) => ({ status: r.status, ms: r.ms, job: JSON.parse(r.data) as Job }))
+      .filter((r) => r.job.kind !== 'orchestrator');
+  }
 
   days(first: string, last: string): DayFigures[] {
     return this.db
