@@ -4,6 +4,7 @@ import { CcAgentError } from './errors.js';
 import { startLive, type Live } from './events/live.js';
 import { startNotifier } from './notify/notifier.js';
 import { resumeAtReset } from './limits/resume.js';
+import { forecastIfDue } from './leases/forecast-cache.js';
 import { checkJobs, housekeeping } from './refresh.js';
 import { startPulse } from './triggers/pulse.js';
 
@@ -60,6 +61,8 @@ export async function startLiveEngine(
       await checkBudgets(ctx);
       // Agents paused at a usage limit are told to continue once it resets.
       await resumeAtReset(ctx);
+      // Live worktree branches merged in memory now and then: conflicts before anyone merges.
+      await forecastIfDue(ctx);
     },
     tick: async () => {
       if (fatal) return;

@@ -16,7 +16,7 @@ import { clock, noteLine } from '../view/notes.js';
 import { pipelineRows, windowRange, type PipelineWindow } from '../view/pipeline.js';
 import { isActive, type Job, type Task, type Trigger } from '../engine/index.js';
 import { asksForHuman, unseenTurn } from '../view/attention.js';
-import { conflictLine } from '../view/conflicts.js';
+import { conflictLine, forecastLine } from '../view/conflicts.js';
 
 export interface Row {
   key: string;
@@ -127,14 +127,20 @@ export function panelModel(
         empty: 'no notifications yet',
       });
     case 'conflicts':
+      // Files two live agents edit now, then merges git predicts would conflict.
       return model(
-        data.conflicts,
+        [
+          ...data.conflicts.map((c) => ({ key: `c${c.id}`, text: conflictLine(c), color: 'red' })),
+          ...data.predicted.map((f) => ({
+            key: `f${f.job}-${JSON.stringify(f.against)}`,
+            text: `predicted merge conflict: ${forecastLine(f)}`,
+            color: 'yellow',
+          })),
+        ],
         filter,
-        conflictLine,
-        (c) => ({ key: String(c.id), color: 'red' }),
-        {
-          empty: 'no two live agents edit the same file (cc-agent conflicts also predicts merges)',
-        },
+        (r) => r.text,
+        (r) => ({ key: r.key, color: r.color }),
+        { empty: 'no two live agents edit the same file, and no merge is predicted to conflict' },
       );
     case 'pipeline':
       return model(

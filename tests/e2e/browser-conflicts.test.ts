@@ -45,4 +45,15 @@ describe('Conflicts in the page', () => {
     expect(await page.locator('#conflicts li[data-conflict]').count()).toBe(0);
     expect(JSON.parse(await h.ok(['conflicts', '--json', '--no-forecast'])).conflicts).toEqual([]);
   });
+
+  it("shows the daily budget's banner once the day is spent", async () => {
+    // The two agents spent more than this today; their next update brings the page the news.
+    await h.ok(['settings', 'budget.daily_usd', '0.01']);
+    await h.ok(['send', c.second, '[[say "again"]]']);
+    const banner = await page.waitForSelector('#budget-banner');
+    expect(await banner.textContent()).toMatch(
+      /^daily budget reached: \$\d+\.\d\d of \$0\.01 spent today · nothing new starts, the queue is paused/,
+    );
+    expect(await page.locator('header').textContent()).toMatch(/\$\d+\.\d\d of \$0\.01 today/);
+  });
 });

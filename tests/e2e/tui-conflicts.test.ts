@@ -1,6 +1,9 @@
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Harness } from '../helpers/cli-harness.js';
-import { startConflict } from '../helpers/jobs.js';
+import { startConflict, startDemo, turnDone } from '../helpers/jobs.js';
 import { startTui, type TuiDriver } from '../helpers/tui.js';
 
 /**
@@ -47,5 +50,36 @@ describe('file conflicts in the TUI', () => {
     await h.ok(['conflicts', 'release', c.first]);
     tui.keys('C');
     await tui.waitFor('no conflicts', (x) => x.includes('no two live agents edit the same file'));
+  });
+
+  it("lists the merge conflict git predicts between two worktree agents' commits", async () => {
+    const repo = h.tempDir('repo');
+    const git = (...args: string[]) =>
+      execFileSync('git', ['-C', repo, '-c', 'user.email=t@t', '-c', 'user.name=t', ...args]);
+    git('init', '-q', '-b', 'main');
+    writeFileSync(join(repo, 'app.txt'), 'base\n');
+    git('add', '.');
+    git('commit', '-qm', 'init');
+    const commit = (who: string): string =>
+      `[[write app.txt "${who}"]] [[bash "git add -A && git -c user.email=t@t -c user.name=t commit -qm ${who}"]] [[say "${who} committed"]]`;
+    const a = await startDemo(h, commit('A'), ['-d', repo, '--worktree']);
+    await turnDone(h, a, 'A committed');
+    const b = await startDemo(h, commit('B'), ['-d', repo, '--worktree']);
+    await turnDone(h, b, 'B committed');
+    const s = await tui.waitFor('the predicted conflict', (x) =>
+      /predicted merge conflict: \S+ vs job \S+: app\.txt/.test(x),
+    );
+    expect(s).toMatch(
+      new RegExp(`predicted merge conflict: (${a} vs job ${b}|${b} vs job ${a}): app\\.txt`),
+    );
+  });
+
+  it('shows the daily budget banner once the day is spent', async () => {
+    // The agents above spent more than this today: the limit is reached as soon as it is set.
+    await h.ok(['settings', 'budget.daily_usd', '0.05']);
+    const s = await tui.waitFor('the banner', (x) => x.includes('daily budget reached'));
+    expect(s).toMatch(
+      /daily budget reached: \$0\.\d\d of \$0\.05 spent today · nothing new starts/,
+    );
   });
 });

@@ -4,6 +4,7 @@ import { findJob } from '../jobs/lookup.js';
 import type { FileConflict, FileLease } from '../store/lease-types.js';
 import { forecastMerges, type MergeForecast } from './forecast.js';
 import { releaseLeases } from './release.js';
+import { lastForecast } from './forecast-cache.js';
 
 /** Everything `cc-agent conflicts` shows. */
 export interface ConflictReport {
@@ -22,6 +23,8 @@ export type ReleaseTarget = { job: string } | { file: string } | { all: true };
 export interface ConflictsApi {
   /** Open conflicts, newest first (a read: what views mark). */
   open(): FileConflict[];
+  /** The merge conflicts the live engine last predicted (a read; empty in a one-shot engine). */
+  predicted(): MergeForecast[];
   report(options?: { all?: boolean; forecast?: boolean }): Promise<ConflictReport>;
   /** Let go of leases by hand; how many were released. */
   release(target: ReleaseTarget): number;
@@ -31,6 +34,7 @@ export function conflictsApi(ctx: EngineContext): ConflictsApi {
   const leases = ctx.store.fileLeases;
   return {
     open: () => leases.conflicts(),
+    predicted: () => lastForecast(ctx),
     async report(options = {}) {
       return {
         conflicts: leases.conflicts(options.all ?? false),

@@ -10,6 +10,7 @@ import type {
   Engine,
   FileConflict,
   HookEventRecord,
+  MergeForecast,
   Job,
   Mode,
   OrchestratorStatus,
@@ -47,6 +48,8 @@ export interface TuiData {
   orchestrator: OrchestratorStatus;
   /** Open file conflicts between live agents (rows are marked; the Conflicts panel lists them). */
   conflicts: FileConflict[];
+  /** Merge conflicts the live engine predicts between worktree agents' branches. */
+  predicted: MergeForecast[];
   /** Today's spend against budget.daily_usd (the header's figure and banner). */
   budget: DailyBudget;
   /** Wall clock of the last update (elapsed timers count from it). */
@@ -78,6 +81,7 @@ function load(engine: Engine, parts: ReadonlySet<Part>, prev: TuiData | undefine
     orchestrator:
       parts.has('orchestrator') || !prev ? engine.orchestrator.peek() : prev.orchestrator,
     conflicts: parts.has('conflicts') || !prev ? engine.conflicts.open() : prev.conflicts,
+    predicted: parts.has('conflicts') || !prev ? engine.conflicts.predicted() : prev.predicted,
     // Spend moves with the jobs' costs.
     budget: parts.has('jobs') || !prev ? engine.dailyBudget() : prev.budget,
     now: Date.now(),
