@@ -74,14 +74,30 @@ try {
     `idle orchestrator: watching an empty queue for ${minutes} min (tokens ${t0}, prompts ${p0})\n`,
   );
   const end = Date.now() + minutes * 60_000;
-  while (Date.now() < end) await sleep(Math.min(30_000, end - Date.now()));
+  // The pulse must keep leading all along (its lease renewed): a stalled pulse would also
+  // type nothing, and prove nothing.
+  let stalls = 0;
+  let looks = 0;
+  while (Date.now() < end) {
+    await sleep(Math.min(20_000, end - Date.now()));
+    const s = JSON.parse(run(['pulse', 'status', '--json']));
+    looks++;
+    const until = Date.parse(s.leaseExpiresAt ?? '');
+    if (!(until > Date.now())) {
+      stalls++;
+      process.stdout.write(
+        `pulse not leading at ${new Date().toISOString()}: ${JSON.stringify(s)}\n`,
+      );
+    }
+  }
   const j = orch();
   const spent = tokens(j) - t0;
   const typed = prompts() - p0;
   const pulse = run(['pulse', 'status']);
   process.stdout.write(
     `over ${minutes} min of empty queue: ${typed} prompts typed, ${spent} tokens spent, ` +
-      `status ${j.status}/${j.activity} — goal 0 and 0: ${typed === 0 && spent === 0 ? 'PASS' : 'FAIL'}\n${pulse}\n`,
+      `status ${j.status}/${j.activity}; the pulse led at ${looks - stalls} of ${looks} looks — ` +
+      `goal 0 and 0 with the pulse leading: ${typed === 0 && spent === 0 && stalls === 0 ? 'PASS' : 'FAIL'}\n${pulse}\n`,
   );
 } catch (e) {
   process.stdout.write(`bench-idle-orchestrator: error: ${e.message}\n`);
