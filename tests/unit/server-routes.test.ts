@@ -211,6 +211,36 @@ describe('routes', () => {
     expect((await post('/api/queue/tasks', { prompt: 'x', priority: 1.5 })).status).toBe(400);
   });
 
+  it('queue: a task with a name, prerequisites and a budget, as queue add takes them', async () => {
+    const base = (await (
+      await post('/api/queue/tasks', { prompt: 'schema', id: 'schema' })
+    ).json()) as Task;
+    expect(base.id).toBe('schema');
+    const api = (await (
+      await post('/api/queue/tasks', { prompt: 'api', id: 'api', after: ['schema'], budget: 2.5 })
+    ).json()) as Task;
+    expect(api).toMatchObject({
+      id: 'api',
+      after: ['schema'],
+      waitingOn: ['schema'],
+      budgetUsd: 2.5,
+    });
+    for (const [body, words] of [
+      [{ prompt: 'x', after: 'schema' }, "field 'after' must be a list of task ids"],
+      [{ prompt: 'x', budget: 'lots' }, "field 'budget' must be a number of USD"],
+      [{ prompt: 'x', after: ['ghost'] }, "unknown task 'ghost'"],
+      [{ prompt: 'x', id: 'schema' }, "task id 'schema' is taken"],
+      [{ prompt: 'x', id: 'loop', after: ['loop'] }, 'cannot come after itself'],
+    ] as const) {
+      const res = await post('/api/queue/tasks', body);
+      expect(res.status, JSON.stringify(body)).toBeGreaterThanOrEqual(400);
+      const error = ((await res.json()) as { error: string }).error;
+      expect(error).toContain(words);
+      // The page's words, not the CLI's flags.
+      expect(error).not.toContain('--');
+    }
+  });
+
   it('triggers, approvals and modes: a confirm trigger approved once runs once', async () => {
     const t = await post('/api/triggers', {
       name: 'busy',

@@ -28,14 +28,14 @@ const drawId = (): string => randomBytes(4).toString('hex');
 function write(
   ctx: EngineContext,
   tasks: (PlanTask & { budgetUsd?: number | null })[],
-  unknown: (t: PlanTask, a: string) => string,
+  unknown: (t: PlanTask, a: string) => CcAgentError,
 ): Task[] {
   const q = ctx.store.queue;
   return ctx.store.atomically(() => {
     const named = new Set(tasks.flatMap((t) => (t.id === undefined ? [] : [t.id])));
     for (const t of tasks) {
       if (t.id !== undefined && q.get(t.id)) throw taken(t.id);
-      for (const a of t.after) if (!named.has(a) && !q.get(a)) throw refused(unknown(t, a));
+      for (const a of t.after) if (!named.has(a) && !q.get(a)) throw unknown(t, a);
     }
     const at = ctx.now();
     const ids = tasks.map((t) => {
@@ -72,11 +72,11 @@ export function addTask(ctx: EngineContext, prompt: string, options: AddOptions 
     throw refused(`task '${id}' cannot come after itself (a cycle)`);
   const budgetUsd = options.budget === undefined ? null : parseBudgetUsd(options.budget);
   const task = { ...(id === undefined ? {} : { id }), prompt, priority, after, budgetUsd };
-  const [added] = write(
-    ctx,
-    [task],
-    (_t, a) => `unknown task '${a}' in --after (see: cc-agent queue list)`,
-  );
+  // About the `after` field: the CLI says --after, the API and the page say after.
+  const [added] = write(ctx, [task], (_t, a) => {
+    const say = (n: string): string => `unknown task '${a}' in ${n} (see: cc-agent queue list)`;
+    return new CcAgentError('refused', say('--after'), { about: { field: 'after', say } });
+  });
   return added as Task;
 }
 
@@ -86,9 +86,7 @@ export function addTask(ctx: EngineContext, prompt: string, options: AddOptions 
  */
 export function addPlan(ctx: EngineContext, text: string): Task[] {
   const tasks = parsePlan(text, validPriority);
-  return write(
-    ctx,
-    tasks,
-    (t, a) => `plan task${t.id ? ` '${t.id}'` : ''} comes after unknown task '${a}'`,
+  return write(ctx, tasks, (t, a) =>
+    refused(`plan task${t.id ? ` '${t.id}'` : ''} comes after unknown task '${a}'`),
   );
 }

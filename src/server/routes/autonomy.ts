@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import type { Engine } from '../../engine/index.js';
-import { oneOf, TASK_STATUSES, type TaskStatus } from '../../engine/index.js';
+import { CcAgentError, oneOf, TASK_STATUSES, type TaskStatus } from '../../engine/index.js';
 import { flag, jsonBody, queryInt, text, whole } from '../http.js';
 
 /** The queue, triggers, approvals, modes, orchestrator, pulse, activity and analytics. */
@@ -25,8 +25,20 @@ export function autonomyRoutes(engine: Engine, cwd: string): Hono {
   // One task whole: what a preview was cut from.
   r.get('/api/queue/tasks/:id', (c) => c.json(q.get(c.req.param('id'))));
   r.post('/api/queue/tasks', async (c) => {
-    const b = await jsonBody(c, ['prompt', 'priority']);
-    return c.json(q.add(text(b, 'prompt', true), whole(b, 'priority') ?? 0), 201);
+    const b = await jsonBody(c, ['prompt', 'priority', 'id', 'after', 'budget']);
+    // As `queue add --id --after --budget`: the engine checks names, prerequisites and cycles.
+    const after = b['after'];
+    if (after !== undefined && !(Array.isArray(after) && after.every((a) => typeof a === 'string')))
+      throw new CcAgentError('bad_input', "field 'after' must be a list of task ids");
+    const budget = b['budget'];
+    if (budget !== undefined && typeof budget !== 'number')
+      throw new CcAgentError('bad_input', "field 'budget' must be a number of USD");
+    const task = q.add(text(b, 'prompt', true), whole(b, 'priority') ?? 0, {
+      id: text(b, 'id'),
+      after: after as string[] | undefined,
+      budget,
+    });
+    return c.json(task, 201);
   });
   r.delete('/api/queue/tasks/:id', (c) => c.json(q.remove(c.req.param('id'))));
   r.post('/api/queue/tasks/:id/done', async (c) => {
