@@ -22,8 +22,9 @@ describe(`a file lease refuses real Claude Code ${CLAUDE_VERSION}`, () => {
 
   it('denies the Write, tells the model why, and the file keeps the first edit', async () => {
     const { h, env, dir, stub } = w;
-    // Started with Claude's environment: the first session starts the tmux server, whose
-    // environment later sessions inherit (cc-agent passes only its own variables with -e).
+    // Started with Claude's environment too: the first session starts the tmux server, and
+    // what cc-agent does not pass itself (XDG_RUNTIME_DIR: Claude's IPC socket, kept inside the
+    // test's tree) comes from the server's environment.
     const holder = await h.ok(
       [
         'start',

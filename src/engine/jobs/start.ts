@@ -18,6 +18,7 @@ import { removeWorktree } from '../worktrees/remove.js';
 import { refuseOverDailyBudget } from '../budget/daily.js';
 import { parseBudgetUsd } from '../budget/rules.js';
 import { leaseEnv } from '../leases/launch-env.js';
+import { agentEnv } from '../agents/agent-env.js';
 import { setupFor } from '../insights/insights.js';
 
 export interface StartOptions {
@@ -303,6 +304,8 @@ function sessionEnv(
   const env: Record<string, string> = {
     // A long-running tmux server may carry a stale PATH; hooks and agents need today's.
     PATH: ctx.env['PATH'] ?? '/usr/bin:/bin',
+    // The caller's agent settings (API, config, proxies), not the tmux server's stale ones.
+    ...agentEnv(ctx.env),
     ...extra,
     // Last, so nothing overrides them: the relay writes where this engine reads (absolute,
     // never left to the relay's own HOME guess), for this job, with this job's key alone.
