@@ -7,6 +7,7 @@ import { budgetBanner } from '../view/budget.js';
 import { ListView } from './components/list-view.js';
 import { useDiff } from './data/use-diff.js';
 import { useEngineData } from './data/use-engine-data.js';
+import { useForecastOnOpen } from './data/use-forecast.js';
 import { maxScroll } from '../view/diff.js';
 import { keyName } from './key-name.js';
 import { activeScopes, commandFor, hints, KEYMAP, type CommandId } from './keymap.js';
@@ -46,6 +47,7 @@ export function App(props: { engine: Engine; cwd: string }) {
   const { exit } = useApp();
   const data = useEngineData(engine);
   const [view, rawDispatch] = useReducer(viewReducer, undefined, () => initialView());
+  useForecastOnOpen(engine, view.panel);
   // The state as of the last dispatch, not the last render: keys arrive between the two.
   const latest = useRef<ViewState>(view);
   const dispatch: Dispatch<ViewAction> = (a) => {

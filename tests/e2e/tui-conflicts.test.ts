@@ -66,6 +66,10 @@ describe('file conflicts in the TUI', () => {
     await turnDone(h, a, 'A committed');
     const b = await startDemo(h, commit('B'), ['-d', repo, '--worktree']);
     await turnDone(h, b, 'B committed');
+    // Opening the panel forecasts now (the live engine also does on its own schedule).
+    tui.keys('1');
+    await tui.waitFor('the jobs panel', (x) => x.includes('ID       STATE'));
+    tui.keys('C');
     const s = await tui.waitFor('the predicted conflict', (x) =>
       /predicted merge conflict: \S+ vs job \S+: app\.txt/.test(x),
     );

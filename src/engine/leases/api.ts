@@ -4,7 +4,7 @@ import { findJob } from '../jobs/lookup.js';
 import type { FileConflict, FileLease } from '../store/lease-types.js';
 import { forecastMerges, type MergeForecast } from './forecast.js';
 import { releaseLeases } from './release.js';
-import { lastForecast } from './forecast-cache.js';
+import { forecastNow, lastForecast } from './forecast-cache.js';
 
 /** Everything `cc-agent conflicts` shows. */
 export interface ConflictReport {
@@ -25,6 +25,8 @@ export interface ConflictsApi {
   open(): FileConflict[];
   /** The merge conflicts the live engine last predicted (a read; empty in a one-shot engine). */
   predicted(): MergeForecast[];
+  /** Predict them now (git merge-tree in memory), and keep that as the latest. */
+  forecast(): Promise<MergeForecast[]>;
   report(options?: { all?: boolean; forecast?: boolean }): Promise<ConflictReport>;
   /** Let go of leases by hand; how many were released. */
   release(target: ReleaseTarget): number;
@@ -35,6 +37,7 @@ export function conflictsApi(ctx: EngineContext): ConflictsApi {
   return {
     open: () => leases.conflicts(),
     predicted: () => lastForecast(ctx),
+    forecast: () => forecastNow(ctx),
     async report(options = {}) {
       return {
         conflicts: leases.conflicts(options.all ?? false),

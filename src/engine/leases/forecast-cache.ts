@@ -16,6 +16,19 @@ const cache = new WeakMap<EngineContext, Cached>();
 /** The merge conflicts this engine last predicted (empty before its first forecast). */
 export const lastForecast = (ctx: EngineContext): MergeForecast[] => cache.get(ctx)?.list ?? [];
 
+/** Forecast now (a face opening its Conflicts view), and keep it as the latest. */
+export async function forecastNow(ctx: EngineContext): Promise<MergeForecast[]> {
+  const c = cache.get(ctx) ?? { at: 0, list: [], running: false, seen: '' };
+  cache.set(ctx, c);
+  const list = await forecastMerges(ctx);
+  c.at = ctx.now();
+  if (JSON.stringify(list) !== JSON.stringify(c.list)) {
+    c.list = list;
+    ctx.events.emit('leases_updated', { jobId: '' });
+  }
+  return list;
+}
+
 /**
  * On the live engine's schedule, while worktree agents run: their branches merged in memory
  * again whenever one of them changes activity (a turn ended: it may have committed) and at
