@@ -75,6 +75,11 @@ write() {
 leases=$home/file-leases
 verdicts=
 refusal=
+# Write this job's owner line, whole or not at all (a reader never sees half of it).
+write_owner() {
+  printf '%s %s %s %s\n' "$id" "${CC_AGENT_RUNNER_PID:-0}" "$mode" "$k" >"$d/.o.$$" && mv -f "$d/.o.$$" "$d/owner"
+}
+
 lease_one() {
   p=$1
   case $p in
@@ -95,7 +100,7 @@ lease_one() {
   holder=$id
   if mkdir "$d" 2>/dev/null; then
     outcome=took
-    printf '%s %s %s %s\n' "$id" "${CC_AGENT_RUNNER_PID:-0}" "$mode" "$k" >"$d/.o.$$" && mv -f "$d/.o.$$" "$d/owner"
+    write_owner
   else
     hj= hp= hm= hk=
     [ -f "$d/owner" ] && read -r hj hp hm hk <"$d/owner"
@@ -108,7 +113,7 @@ lease_one() {
     elif [ -n "$hj" ] && [ "${hp:-0}" != 0 ] && ! kill -0 "$hp" 2>/dev/null &&
       mkdir "$d/.take.$hj.$hp" 2>/dev/null; then
       outcome=took
-      printf '%s %s %s %s\n' "$id" "${CC_AGENT_RUNNER_PID:-0}" "$mode" "$k" >"$d/.o.$$" && mv -f "$d/.o.$$" "$d/owner"
+      write_owner
     else
       [ -f "$d/owner" ] && read -r hj hp hm hk <"$d/owner"
       case $hj in

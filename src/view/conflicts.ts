@@ -5,13 +5,7 @@ import type { FileConflict, FileLease, Job, MergeForecast } from '../engine/inde
  * and Conflicts panel, the page's Conflicts view.
  */
 
-/** A path as short as it stays clear: relative to the job's folder when inside it. */
-export function shortPath(path: string, dir?: string): string {
-  if (dir && path.startsWith(`${dir.replace(/\/+$/, '')}/`)) return path.slice(dir.length + 1);
-  return path;
-}
-
-/** "b2 → a1 src/app.ts (refused 3×)": who came second, who was first, and the file. */
+/** "b2 edits /w/app.ts, held by a1 (refused 3×)": who came second, the file, who was first. */
 export function conflictLine(c: FileConflict): string {
   const tried =
     c.refused > 0 ? ` (refused ${c.refused}×)` : c.attempts > 1 ? ` (${c.attempts} edits)` : '';
@@ -20,7 +14,7 @@ export function conflictLine(c: FileConflict): string {
 }
 
 /** The open conflicts a job is in (as holder or as the one who came second). */
-export const conflictsOf = (id: string, all: readonly FileConflict[]): FileConflict[] =>
+const conflictsOf = (id: string, all: readonly FileConflict[]): FileConflict[] =>
   all.filter((c) => c.endedAt === null && (c.jobId === id || c.holder === id));
 
 /** The mark a job's row carries while it is in a conflict: "⚠ 2 files". */

@@ -87,11 +87,7 @@ export function JobTable(props: {
               <td>{j.contextPct === null ? '-' : `${j.contextPct}%`}</td>
               <td>{j.costUsd ? `$${j.costUsd.toFixed(2)}` : '-'}</td>
               <td>
-                {conflictMark(j, props.conflicts ?? []) ? (
-                  <span class="failed" data-conflict-mark>
-                    {conflictMark(j, props.conflicts ?? [])}{' '}
-                  </span>
-                ) : null}
+                <ConflictMark mark={conflictMark(j, props.conflicts ?? [])} />
                 {j.status === 'running'
                   ? (j.activityDetail?.label ?? '')
                   : (j.summary ?? j.error ?? '')}
@@ -118,4 +114,13 @@ export function visibleJobs(jobs: Job[], filter: string, sort: SortKey): Job[] {
       return words.every((w) => text.includes(w));
     })
     .sort(SORTS[sort]);
+}
+
+/** A job's file-conflict mark in DOING ("⚠ 1 file"), or nothing. */
+function ConflictMark(props: { mark: string }) {
+  return props.mark ? (
+    <span class="failed" data-conflict-mark>
+      {props.mark}{' '}
+    </span>
+  ) : null;
 }

@@ -10,6 +10,7 @@ import { isRegularEntry, quarantineEntries, readSpoolEntry } from './spool-entry
 import { announceConflicts, recordVerdicts, type RelayedVerdicts } from '../leases/record.js';
 import { settleEndedJobs } from '../leases/release.js';
 import { leaseVerdicts } from '../leases/verdicts.js';
+import { groupBy } from '../group-by.js';
 import type { FileConflict } from '../store/lease-types.js';
 
 interface SpoolEnvelope {
@@ -99,7 +100,7 @@ export function ingestSpool(ctx: EngineContext): IngestResult {
         verdicts.push({ jobId: env.job_id, ts: env.ts, verdicts: leaseVerdicts(env.leases) });
       }
     }
-    for (const [jobId, recs] of byJob(records)) {
+    for (const [jobId, recs] of groupBy(records, (r) => r.jobId)) {
       const applied = applyHookEvents(ctx, jobId, recs);
       if (applied) touched.set(jobId, applied);
     }
@@ -132,16 +133,6 @@ export function ingestSpool(ctx: EngineContext): IngestResult {
   announceConflicts(ctx, opened);
   if (ended) settleEndedJobs(ctx);
   return { ingested: records.length + orphans, quarantined };
-}
-
-function byJob(records: readonly HookEventRecord[]): Map<string, HookEventRecord[]> {
-  const out = new Map<string, HookEventRecord[]>();
-  for (const r of records) {
-    const list = out.get(r.jobId);
-    if (list) list.push(r);
-    else out.set(r.jobId, [r]);
-  }
-  return out;
 }
 
 /**

@@ -2,6 +2,7 @@ import type { EngineContext } from '../context.js';
 import type { FinishedRun } from '../store/analytics-reads.js';
 import type { Effort, Job } from '../store/job-types.js';
 import { kindOf } from './kinds.js';
+import { groupBy } from '../group-by.js';
 
 /** How many finished runs insights learn from (the newest). */
 const LEARN_FROM = 5000;
@@ -66,13 +67,7 @@ export function recommend(
 }
 
 function figures(runs: readonly FinishedRun[]): SetupFigures[] {
-  const by = new Map<string, FinishedRun[]>();
-  for (const r of runs) {
-    const k = `${r.job.model ?? ''}\0${r.job.effort ?? ''}`;
-    const list = by.get(k);
-    if (list) list.push(r);
-    else by.set(k, [r]);
-  }
+  const by = groupBy(runs, (r) => `${r.job.model ?? ''}\0${r.job.effort ?? ''}`);
   return [...by.values()]
     .map((list) => {
       const j = (list[0] as FinishedRun).job;
@@ -97,13 +92,10 @@ function figures(runs: readonly FinishedRun[]): SetupFigures[] {
 
 /** Per kind of task and sandbox: success, time, tokens and cost by model and effort. */
 export function insights(ctx: EngineContext): KindInsight[] {
-  const by = new Map<string, FinishedRun[]>();
-  for (const r of ctx.store.analytics.finished(LEARN_FROM)) {
-    const k = `${kindOf(r.job.promptPreview)}\0${r.job.sandbox}`;
-    const list = by.get(k);
-    if (list) list.push(r);
-    else by.set(k, [r]);
-  }
+  const by = groupBy(
+    ctx.store.analytics.finished(LEARN_FROM),
+    (r) => `${kindOf(r.job.promptPreview)}\0${r.job.sandbox}`,
+  );
   return [...by.entries()]
     .map(([k, runs]) => {
       const [kind = 'other', sandbox = ''] = k.split('\0');

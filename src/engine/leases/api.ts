@@ -2,7 +2,7 @@ import type { EngineContext } from '../context.js';
 import { CcAgentError } from '../errors.js';
 import { findJob } from '../jobs/lookup.js';
 import type { FileConflict, FileLease } from '../store/lease-types.js';
-import { forecastMerges, type MergeForecast } from './forecast.js';
+import type { MergeForecast } from './forecast.js';
 import { releaseLeases } from './release.js';
 import { forecastNow, lastForecast } from './forecast-cache.js';
 
@@ -42,7 +42,7 @@ export function conflictsApi(ctx: EngineContext): ConflictsApi {
       return {
         conflicts: leases.conflicts(options.all ?? false),
         leases: leases.leases(),
-        forecasts: options.forecast ? await forecastMerges(ctx) : [],
+        forecasts: options.forecast ? await forecastNow(ctx) : [],
       };
     },
     release(target) {

@@ -16,17 +16,25 @@ const cache = new WeakMap<EngineContext, Cached>();
 /** The merge conflicts this engine last predicted (empty before its first forecast). */
 export const lastForecast = (ctx: EngineContext): MergeForecast[] => cache.get(ctx)?.list ?? [];
 
-/** Forecast now (a face opening its Conflicts view), and keep it as the latest. */
-export async function forecastNow(ctx: EngineContext): Promise<MergeForecast[]> {
-  const c = cache.get(ctx) ?? { at: 0, list: [], running: false, seen: '' };
-  cache.set(ctx, c);
-  const list = await forecastMerges(ctx);
+function cached(ctx: EngineContext): Cached {
+  let c = cache.get(ctx);
+  if (!c) cache.set(ctx, (c = { at: 0, list: [], running: false, seen: '' }));
+  return c;
+}
+
+/** Keep `list` as the latest forecast; a changed one is announced so the views redraw. */
+function keep(ctx: EngineContext, c: Cached, list: MergeForecast[]): MergeForecast[] {
   c.at = ctx.now();
   if (JSON.stringify(list) !== JSON.stringify(c.list)) {
     c.list = list;
     ctx.events.emit('leases_updated', { jobId: '' });
   }
   return list;
+}
+
+/** Forecast now (a face asking for it), and keep it as the latest. */
+export async function forecastNow(ctx: EngineContext): Promise<MergeForecast[]> {
+  return keep(ctx, cached(ctx), await forecastMerges(ctx));
 }
 
 /**
@@ -36,8 +44,7 @@ export async function forecastNow(ctx: EngineContext): Promise<MergeForecast[]> 
  * Conflicts views redraw. No worktree agents: no git at all.
  */
 export async function forecastIfDue(ctx: EngineContext): Promise<void> {
-  const c = cache.get(ctx) ?? { at: 0, list: [], running: false, seen: '' };
-  cache.set(ctx, c);
+  const c = cached(ctx);
   if (c.running) return;
   const live = ctx.jobs.list(['running']).filter((r) => r.worktree);
   const seen = live.map((r) => `${r.id}:${r.activity}`).join(',');
@@ -48,13 +55,8 @@ export async function forecastIfDue(ctx: EngineContext): Promise<void> {
   }
   c.running = true;
   try {
-    const list = live.length > 0 ? await forecastMerges(ctx) : [];
-    c.at = ctx.now();
+    keep(ctx, c, live.length > 0 ? await forecastMerges(ctx) : []);
     c.seen = seen;
-    if (JSON.stringify(list) !== JSON.stringify(c.list)) {
-      c.list = list;
-      ctx.events.emit('leases_updated', { jobId: '' });
-    }
   } finally {
     c.running = false;
   }

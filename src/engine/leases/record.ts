@@ -2,7 +2,7 @@ import type { EngineContext } from '../context.js';
 import { announce } from '../notify/notifier.js';
 import { isActive } from '../store/job-types.js';
 import type { FileConflict, LeaseVerdict } from '../store/lease-types.js';
-import { removeLeaseDirs } from './release.js';
+import { releaseLeases } from './release.js';
 
 /** One job's verdicts from one relayed PreToolUse, as ingestion hands them over. */
 export interface RelayedVerdicts {
@@ -38,14 +38,8 @@ export function recordVerdicts(
       if (c) opened.push(c);
     }
   }
-  if (stale.length > 0) {
-    ctx.store.fileLeases.release(
-      stale.map((s) => s.dir),
-      ctx.now(),
-    );
-    // Only while the directory still names that holder: never a lease taken since.
-    removeLeaseDirs(ctx, stale);
-  }
+  // A directory is removed only while it still names that holder: never a lease taken since.
+  releaseLeases(ctx, stale);
   return opened;
 }
 

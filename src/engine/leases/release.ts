@@ -2,6 +2,8 @@ import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EngineContext } from '../context.js';
 import { git } from '../process/git.js';
+import { groupBy } from '../group-by.js';
+import { LEASE_DIR } from './verdicts.js';
 import { isActive } from '../store/job-types.js';
 import type { FileLease } from '../store/lease-types.js';
 
@@ -14,7 +16,7 @@ export function removeLeaseDirs(
   leases: readonly { dir: string; jobId?: string }[],
 ): void {
   for (const { dir, jobId } of leases) {
-    if (!/^[0-9]+-[0-9]+$/.test(dir)) continue;
+    if (!LEASE_DIR.test(dir)) continue;
     const path = join(ctx.paths.fileLeases, dir);
     if (jobId !== undefined && ownerOf(path) !== jobId) continue;
     rmSync(path, { recursive: true, force: true });
@@ -29,8 +31,14 @@ function ownerOf(dir: string): string | undefined {
   }
 }
 
-/** Let go of these leases of one job: the store's rows and the relay's directories. */
-export function releaseLeases(ctx: EngineContext, leases: readonly FileLease[]): number {
+/**
+ * Let go of these leases: the store's rows, and the relay's directories while they still name
+ * the job the lease was recorded for.
+ */
+export function releaseLeases(
+  ctx: EngineContext,
+  leases: readonly { dir: string; jobId: string }[],
+): number {
   if (leases.length === 0) return 0;
   ctx.store.fileLeases.release(
     leases.map((l) => l.dir),
@@ -42,7 +50,8 @@ export function releaseLeases(ctx: EngineContext, leases: readonly FileLease[]):
 
 /**
  * Every job that is no longer live gives up its leases and its conflicts end. Cheap when there
- * is nothing to do (one read of the lease rows); run on ingestion and by `conflicts`.
+ * is nothing to do (a read of the lease and open conflict rows); run when ingestion sees a job
+ * end and on every check (refresh and the live engine).
  */
 export function settleEndedJobs(ctx: EngineContext): void {
   const holders = new Set(ctx.store.fileLeases.leases().map((l) => l.jobId));
@@ -68,12 +77,7 @@ const checked = new WeakMap<EngineContext, Map<string, string>>();
  * once per turn end and lease change (one git status), so an idle engine spawns nothing.
  */
 export async function releaseAtTurnEnds(ctx: EngineContext): Promise<void> {
-  const byJob = new Map<string, FileLease[]>();
-  for (const l of ctx.store.fileLeases.leases()) {
-    const list = byJob.get(l.jobId);
-    if (list) list.push(l);
-    else byJob.set(l.jobId, [l]);
-  }
+  const byJob = groupBy(ctx.store.fileLeases.leases(), (l) => l.jobId);
   let seen = checked.get(ctx);
   if (!seen) checked.set(ctx, (seen = new Map()));
   for (const id of seen.keys()) if (!byJob.has(id)) seen.delete(id);

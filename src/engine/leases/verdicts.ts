@@ -1,7 +1,8 @@
 import type { LeaseVerdict } from '../store/lease-types.js';
 
 const OUTCOMES = new Set(['took', 'own', 'conflict', 'denied', 'skip']);
-const DIR = /^[0-9]+-[0-9]+$/;
+/** A lease directory's name as the relay makes it: the key's cksum and length. */
+export const LEASE_DIR = /^[0-9]+-[0-9]+$/;
 const ID = /^[A-Za-z0-9_-]+$/;
 
 /**
@@ -17,7 +18,7 @@ export function leaseVerdicts(raw: unknown): LeaseVerdict[] {
     const { dir, key, path, holder, outcome, mode } = o;
     if (
       typeof dir === 'string' &&
-      DIR.test(dir) &&
+      LEASE_DIR.test(dir) &&
       typeof key === 'string' &&
       key !== '' &&
       typeof path === 'string' &&

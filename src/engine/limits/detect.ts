@@ -1,3 +1,4 @@
+import type { ActivityDetail } from '../store/job-types.js';
 import { resetAt } from './reset-time.js';
 
 /**
@@ -15,6 +16,12 @@ export interface UsageLimit {
   /** When it resets (epoch ms), when the words say. */
   resetAt: number | undefined;
 }
+
+/** What a job paused at a usage limit shows (its activity_detail): the line and the reset. */
+export const limitDetail = (limit: UsageLimit | undefined): ActivityDetail => ({
+  label: limit?.line ?? 'Usage limit reached',
+  ...(limit?.resetAt !== undefined ? { limitResetAt: limit.resetAt } : {}),
+});
 
 /** The usage limit a screen, a hook's error or a transcript's text reports, if any. */
 export function usageLimit(text: string, now: number): UsageLimit | undefined {

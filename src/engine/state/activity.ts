@@ -1,5 +1,5 @@
 import type { Activity, ActivityDetail } from '../store/job-types.js';
-import { usageLimit } from '../limits/detect.js';
+import { limitDetail, usageLimit } from '../limits/detect.js';
 
 /** Printed by a worker when its task is done: `[cc-agent:done] <one-line summary>`. */
 export const DONE_MARKER = '[cc-agent:done]';
@@ -141,13 +141,7 @@ export function transition(
         .join('\n');
       const limit = usageLimit(words, at);
       if (limit || /usage_limit|rate_limit/i.test(str(p['error']) ?? '')) {
-        return {
-          activity: 'rate_limited',
-          detail: {
-            label: limit?.line ?? 'Usage limit reached',
-            ...(limit?.resetAt !== undefined ? { limitResetAt: limit.resetAt } : {}),
-          },
-        };
+        return { activity: 'rate_limited', detail: limitDetail(limit) };
       }
       return { activity: 'waiting', detail: { error: str(p['error']) ?? 'the turn failed' } };
     }

@@ -1,5 +1,5 @@
 import { localDay } from '../budget/rules.js';
-import { usageLimit } from '../limits/detect.js';
+import { limitDetail, usageLimit } from '../limits/detect.js';
 import type { EngineContext } from '../context.js';
 import type { HookEventRecord } from '../events/emitter.js';
 import {
@@ -46,7 +46,7 @@ export function enrichFromTranscripts(ctx: EngineContext, paths: Map<string, str
       limit && row.status === 'running' && row.activity !== 'rate_limited'
         ? {
             activity: 'rate_limited' as const,
-            activity_detail: JSON.stringify({ label: limit.line, limitResetAt: limit.resetAt }),
+            activity_detail: JSON.stringify(limitDetail(limit)),
             activity_at: ctx.now(),
           }
         : {};

@@ -1,7 +1,7 @@
 import { backendFor } from '../agents/registry.js';
 import type { EngineContext } from '../context.js';
 import { screenState } from '../jobs/screen-wait.js';
-import { usageLimit } from '../limits/detect.js';
+import { limitDetail, usageLimit } from '../limits/detect.js';
 import type { ActivityDetail } from '../store/job-types.js';
 import type { JobPatch, JobRow } from '../store/jobs-repo.js';
 
@@ -39,10 +39,7 @@ export function fromScreen(
   const limit = state === 'ready' ? usageLimit(tail, now) : undefined;
   if (limit) {
     if (row.activity === 'rate_limited') return undefined;
-    return {
-      activity: 'rate_limited',
-      activity_detail: detail({ label: limit.line, limitResetAt: limit.resetAt }),
-    };
+    return { activity: 'rate_limited', activity_detail: detail(limitDetail(limit)) };
   }
   switch (state) {
     case 'trust':

@@ -79,7 +79,8 @@ export function sqliteFileLeases(db: Db, changes: ChangeFeed): FileLeasesRepo {
              key = excluded.key, path = excluded.path, job_id = excluded.job_id,
              mode = excluded.mode, last_at = excluded.last_at`,
         ).run(v.dir, v.key, v.path, jobId, v.mode, at, at);
-        changed(jobId);
+        // Its own next edit only moves last_at, which no view shows: no announcement.
+        if (v.outcome === 'took') changed(jobId);
         return undefined;
       }
       const refused = v.outcome === 'denied' ? 1 : 0;
