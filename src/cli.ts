@@ -34,10 +34,16 @@ const commandHelp = (c: Contract): string =>
 /** The engine's fault reader, once the engine is loaded (help and usage errors never load it). */
 let describe: ((e: unknown) => Error | undefined) | undefined;
 
-// `cc-agent jobs | head`: a reader that stops early is not an error.
+// `cc-agent jobs | head`: a reader that stops early is not an error. Any other failure to write
+// (a detached pulse's log on a full disk) loses the line, never the process: a face that died
+// here would leave its pidfile and its lease behind. The exit code still tells.
+let lostOutput = false;
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   if (e.code === 'EPIPE') process.exit(0);
-  throw e;
+  lostOutput = true;
+});
+process.stderr.on('error', () => {
+  lostOutput = true;
 });
 
 async function main(argv: string[]): Promise<number> {
@@ -108,7 +114,7 @@ async function run(): Promise<void> {
   } catch (e) {
     code = reportError(e);
   }
-  process.exitCode = code;
+  process.exitCode = code === 0 && lostOutput ? 1 : code;
 }
 
 function reportError(e: unknown): number {

@@ -8,10 +8,11 @@ import {
   rmSync,
   watch,
 } from 'node:fs';
+import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PulseStatus } from '../../src/engine/index.js';
-import { createHarness, type Harness } from '../helpers/cli-harness.js';
+import { cliPath, createHarness, type Harness } from '../helpers/cli-harness.js';
 import { waitFor } from '../helpers/wait-for.js';
 import { gone, isRoot, mount, unmount } from './fault-world.js';
 
@@ -52,6 +53,31 @@ describe('cc-agent pulse and SIGTERM', () => {
     await stoppedCleanly(signalled as number);
     const s = JSON.parse(await h.ok(['pulse', 'status', '--json'])) as PulseStatus;
     expect(s.leader).toBeNull();
+  });
+
+  // Its log on a full disk: every line it writes fails (ENOSPC), which once killed it on its
+  // first line, leaving its pidfile. /dev/full fails every write the same way, at once.
+  it('whose output cannot be written', async () => {
+    mkdirSync(h.home, { recursive: true });
+    const full = openSync('/dev/full', 'w');
+    const child = spawn(process.execPath, [cliPath, 'pulse', 'run'], {
+      env: h.env,
+      stdio: ['ignore', full, full],
+    });
+    closeSync(full);
+    const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
+    const file = join(h.home, 'pulse.pid');
+    await waitFor(() => existsSync(file) || child.exitCode !== null, 'the pulse pidfile');
+    // Past its first line ("pulse running"), which is what failed.
+    await waitFor(async () => {
+      const s = JSON.parse(await h.ok(['pulse', 'status', '--json'])) as PulseStatus;
+      return s.leader !== null || child.exitCode !== null;
+    }, 'the pulse to lead');
+    expect(child.exitCode).toBeNull();
+    child.kill('SIGTERM');
+    // It goes cleanly; the lost output shows in its exit code.
+    expect(await exited).toBe(1);
+    expect(existsSync(file)).toBe(false);
   });
 
   it.runIf(isRoot)('while the disk under the home is full', async () => {

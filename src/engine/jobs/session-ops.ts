@@ -11,6 +11,7 @@ import { reconcile } from './reconcile.js';
 import { agentAlive, reopenJob, sessionGone } from './reopen.js';
 import { screenState, waitForScreen } from './screen-wait.js';
 import { awaitInputBox, runSlashCommand, submitText } from './submit.js';
+import type { Tmux } from '../tmux/tmux.js';
 
 const TIMEOUT_MS = 30_000;
 
@@ -165,7 +166,7 @@ export function answerDialog(
           throw new CcAgentError('bad_input', 'the folder-trust question takes yes or no');
         // Claude Code 2.1's select lists "No, exit" first (and selected), "Yes, I trust" second.
         const yes = backend.trustYesKeys ?? ['Down', 'Enter'];
-        await tmux.sendKeys(row.tmux_session, ...(answer === 'yes' ? yes : ['Escape']));
+        await keysOneByOne(tmux, row.tmux_session, answer === 'yes' ? yes : ['Escape']);
         return 'trust';
       }
       if (state === 'permission') {
@@ -182,4 +183,21 @@ export function answerDialog(
     },
     false,
   );
+}
+
+/**
+ * Keys to a select, each once the previous one has shown: sent together, "Down" and "Enter" can
+ * reach the agent in one read, which its select takes as one unknown key, so the default
+ * ("No, exit") was chosen. Each key but the last waits (up to a second) for the screen to move.
+ */
+async function keysOneByOne(tmux: Tmux, session: string, keys: readonly string[]): Promise<void> {
+  for (const [i, key] of keys.entries()) {
+    const before = i < keys.length - 1 ? await tmux.capture(session) : undefined;
+    await tmux.sendKeys(session, key);
+    if (before === undefined) continue;
+    await waitForScreen(tmux, session, (s) => s !== before, {
+      timeoutMs: 1000,
+      what: `the dialog to take ${key}`,
+    }).catch(() => undefined);
+  }
 }
