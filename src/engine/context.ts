@@ -19,6 +19,13 @@ export const wrapperScript = fileURLToPath(new URL('../../libexec/run-agent.sh',
 export const shimDir = fileURLToPath(new URL('../../libexec/bin', import.meta.url));
 /** The simulated agent ships inside the package: dist/demo-agent/main.js. */
 export const demoAgentMain = fileURLToPath(new URL('../demo-agent/main.js', import.meta.url));
+/**
+ * The PostgreSQL client's worker thread, as built (a worker loads a file): the same file from
+ * the bundle and from the sources under test, so tests need the build (npm test builds first).
+ */
+export const pgWorkerFile = fileURLToPath(
+  new URL('../../dist/engine/store/pg/worker.js', import.meta.url),
+);
 
 /** What every engine operation needs; built once by createEngine. */
 export interface EngineContext {

@@ -6,9 +6,13 @@ import { jobAnnouncer } from './jobs/announce.js';
 import { pathsFor, resolveHome } from './paths.js';
 import { privateUmask, tightenHome } from './private-home.js';
 import { realRunner, type ProcessRunner } from './process/runner.js';
-import { openDb } from './store/db.js';
+import { openDb, type Db } from './store/db.js';
 import { JobsRepo } from './store/jobs-repo.js';
 import { sqliteStore } from './store/sqlite-store.js';
+import { openPg } from './store/pg/pg-open.js';
+import { pgStore } from './store/pg/pg-store.js';
+import type { Store } from './store/repositories.js';
+import { pgWorkerFile } from './context.js';
 import { Tmux } from './tmux/tmux.js';
 
 export interface EngineOptions {
@@ -27,17 +31,28 @@ export function createContext(options: EngineOptions): EngineContext {
   const env = options.env ?? process.env;
   const paths = pathsFor(options.home ?? resolveHome(env));
   privateUmask();
-  let db: ReturnType<typeof openDb>;
+  const events = new EngineEvents();
+  // Many hosts share one PostgreSQL store; one host keeps its own SQLite file.
+  const url = env['CC_AGENT_DATABASE_URL'] || undefined;
+  let db: Db;
+  let store: Store;
   try {
     tightenHome(paths.home, paths.db);
     mkdirSync(paths.jobsDir, { recursive: true });
-    db = openDb(paths.db);
+    if (url) {
+      const pg = openPg(url, pgWorkerFile);
+      db = pg;
+      store = pgStore(pg, events);
+    } else {
+      const sqlite = openDb(paths.db);
+      db = sqlite;
+      store = sqliteStore(sqlite, events);
+    }
   } catch (e) {
     // A read-only home, a full disk, a damaged store: one line naming the path, for every face.
     throw describeFault(e, paths.home) ?? e;
   }
   const runner = options.runner ?? realRunner;
-  const events = new EngineEvents();
   // Every write to a job is announced, by its writer or, failing that, by the repository.
   const announcer = jobAnnouncer(paths, events, (id) => (db.open ? jobs.get(id) : undefined));
   const jobs = new JobsRepo(db, announcer.onWrite);
@@ -47,7 +62,7 @@ export function createContext(options: EngineOptions): EngineContext {
     paths,
     db,
     jobs,
-    store: sqliteStore(db, events),
+    store,
     runner,
     env,
     events,

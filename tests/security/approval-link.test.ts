@@ -3,7 +3,7 @@ import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EngineContext } from '../../src/engine/context.js';
-import { openDb, type Db } from '../../src/engine/store/db.js';
+import { openDb, type SqliteDb as Db } from '../../src/engine/store/db.js';
 import { LINK_TTL_MS, mintLoginLink } from '../../src/engine/store/login-links.js';
 import { createHarness, type Harness } from '../helpers/cli-harness.js';
 import { serveDetached, type Served } from '../helpers/serve.js';

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { analytics } from '../../src/engine/analytics.js';
 import type { EngineContext } from '../../src/engine/context.js';
 import { EngineEvents } from '../../src/engine/events/emitter.js';
-import { openDb, type Db } from '../../src/engine/store/db.js';
+import { openDb, type SqliteDb as Db } from '../../src/engine/store/db.js';
 import { sqliteStore } from '../../src/engine/store/sqlite-store.js';
 import { countEvents, recordFinished } from '../../src/engine/store/history.js';
 import { JobsRepo, type JobRow, type NewJobRow } from '../../src/engine/store/jobs-repo.js';

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDb, schemaVersion, type Db } from '../../src/engine/store/db.js';
+import { openDb, schemaVersion, type SqliteDb as Db } from '../../src/engine/store/db.js';
 import type { JobStatus } from '../../src/engine/store/job-types.js';
 import { JobsRepo, toJob, type JobRow } from '../../src/engine/store/jobs-repo.js';
 import { migrations } from '../../src/engine/store/migrations.js';

@@ -20,7 +20,7 @@ export class SqliteActivity implements ActivityRepo {
   list(limit: number): ActivityEntry[] {
     const rows = this.db
       .prepare(
-        'SELECT * FROM (SELECT * FROM orchestrator_activity ORDER BY seq DESC LIMIT ?) ORDER BY seq',
+        'SELECT * FROM (SELECT * FROM orchestrator_activity ORDER BY seq DESC LIMIT ?) AS newest ORDER BY seq',
       )
       .all(limit) as { seq: number; ts: number; kind: string; detail: string }[];
     return rows.map((r) => ({

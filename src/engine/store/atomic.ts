@@ -1,6 +1,6 @@
-import type { Statement } from 'better-sqlite3';
 import type { ChangeFeed } from './changes.js';
 import type { Db } from './db.js';
+import type { Stmt } from './sql-db.js';
 
 /**
  * All-or-nothing for repository writes, and the moment their changes are announced. A write's
@@ -29,11 +29,11 @@ export function sqliteAtomic(db: Db, feed: ChangeFeed): Atomic {
 }
 
 /** Each SQL text prepared once per connection (a statement is reused for every call). */
-export function statements(db: Db): (sql: string) => Statement<unknown[]> {
-  const cache = new Map<string, Statement<unknown[]>>();
+export function statements(db: Db): (sql: string) => Stmt {
+  const cache = new Map<string, Stmt>();
   return (sql) => {
     let s = cache.get(sql);
-    if (!s) cache.set(sql, (s = db.prepare<unknown[]>(sql)));
+    if (!s) cache.set(sql, (s = db.prepare(sql)));
     return s;
   };
 }

@@ -13,7 +13,7 @@ export function addSpend(db: Db, day: string, usd: number): void {
   if (!(usd > 0)) return;
   db.prepare(
     `INSERT INTO counters (name, value) VALUES (?, ?)
-     ON CONFLICT(name) DO UPDATE SET value = value + excluded.value`,
+     ON CONFLICT(name) DO UPDATE SET value = counters.value + excluded.value`,
   ).run(key(day), Math.round(usd * 1e6));
 }
 

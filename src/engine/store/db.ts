@@ -5,16 +5,21 @@ import { CcAgentError } from '../errors.js';
 import { describeFault } from '../faults.js';
 import { migrations } from './migrations.js';
 
-export type Db = Database.Database;
+import type { SqlDb } from './sql-db.js';
+
+/** What the repositories write through: SQLite's connection or PostgreSQL's (sql-db.ts). */
+export type Db = SqlDb;
+/** SQLite's own connection: pragmas, WAL, the file. */
+export type SqliteDb = Database.Database;
 
 /**
  * Open (creating if needed) the store. WAL lets the TUI, the server and short CLI commands
  * read while one writes; the busy timeout turns writer contention into a short wait, not an
  * error. Migrations run under an exclusive transaction so two processes can't race them.
  */
-export function openDb(file: string): Db {
+export function openDb(file: string): SqliteDb {
   mkdirSync(dirname(file), { recursive: true });
-  let db: Db | undefined;
+  let db: SqliteDb | undefined;
   try {
     db = new Database(file);
     db.pragma('busy_timeout = 5000');
@@ -39,11 +44,11 @@ export function openDb(file: string): Db {
   }
 }
 
-export function schemaVersion(db: Db): number {
+export function schemaVersion(db: SqliteDb): number {
   return db.pragma('user_version', { simple: true }) as number;
 }
 
-function migrate(db: Db): void {
+function migrate(db: SqliteDb): void {
   if (schemaVersion(db) >= migrations.length) return;
   db.transaction(() => {
     // Re-read inside the write lock: another process may have migrated meanwhile.

@@ -75,7 +75,8 @@ export function sqliteFileLeases(db: Db, changes: ChangeFeed): FileLeasesRepo {
           `INSERT INTO file_leases (dir, key, path, job_id, mode, taken_at, last_at)
            VALUES (?, ?, ?, ?, ?, ?, ?)
            ON CONFLICT(dir) DO UPDATE SET
-             taken_at = CASE WHEN job_id = excluded.job_id THEN taken_at ELSE excluded.taken_at END,
+             taken_at = CASE WHEN file_leases.job_id = excluded.job_id
+               THEN file_leases.taken_at ELSE excluded.taken_at END,
              key = excluded.key, path = excluded.path, job_id = excluded.job_id,
              mode = excluded.mode, last_at = excluded.last_at`,
         ).run(v.dir, v.key, v.path, jobId, v.mode, at, at);

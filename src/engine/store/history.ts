@@ -68,10 +68,12 @@ export function recordFinished(ctx: EngineContext, id: string): void {
       .prepare(
         `INSERT INTO daily_metrics (day, ${column}, input_tokens, output_tokens, cost_usd, files_modified, tool_calls)
          VALUES (@day, @jobs, @input, @output, @cost, @files, @tools)
-         ON CONFLICT(day) DO UPDATE SET ${column} = ${column} + @jobs,
-           input_tokens = input_tokens + @input, output_tokens = output_tokens + @output,
-           cost_usd = cost_usd + @cost, files_modified = files_modified + @files,
-           tool_calls = tool_calls + @tools`,
+         ON CONFLICT(day) DO UPDATE SET ${column} = daily_metrics.${column} + @jobs,
+           input_tokens = daily_metrics.input_tokens + @input,
+           output_tokens = daily_metrics.output_tokens + @output,
+           cost_usd = daily_metrics.cost_usd + @cost,
+           files_modified = daily_metrics.files_modified + @files,
+           tool_calls = daily_metrics.tool_calls + @tools`,
       )
       .run({
         day: dayOf(endedAt),
@@ -90,7 +92,7 @@ export function countEvents(ctx: EngineContext, n: number): void {
   ctx.db
     .prepare(
       `INSERT INTO daily_metrics (day, events) VALUES (?, ?)
-       ON CONFLICT(day) DO UPDATE SET events = events + excluded.events`,
+       ON CONFLICT(day) DO UPDATE SET events = daily_metrics.events + excluded.events`,
     )
     .run(dayOf(ctx.now()), n);
 }

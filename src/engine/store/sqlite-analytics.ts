@@ -7,6 +7,7 @@ import type {
 } from './analytics-reads.js';
 import type { Job } from './job-types.js';
 import type { Db } from './db.js';
+import { jsonField } from './sql-db.js';
 
 /**
  * Ended jobs that recordFinished has not filed yet. It runs after the status change (outside
@@ -62,8 +63,8 @@ export class SqliteAnalytics implements AnalyticsReads {
     return this.db
       .prepare(
         `SELECT job_id AS id, status, ended_at AS endedAt, duration_ms AS ms,
-                json_extract(data, '$.backend') AS backend,
-                json_extract(data, '$.promptPreview') AS prompt
+                ${jsonField(this.db, 'data', 'backend')} AS backend,
+                ${jsonField(this.db, 'data', 'promptPreview')} AS prompt
          FROM job_history
          UNION ALL
          SELECT id, status, ended_at, ended_at - started_at, backend, prompt_preview ${UNFILED}

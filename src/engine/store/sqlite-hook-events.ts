@@ -36,9 +36,9 @@ export class SqliteHookEvents implements HookEventsRepo {
   insert(e: NewHookEvent): number | undefined {
     const r = this.db
       .prepare(
-        `INSERT OR IGNORE INTO hook_events
+        `INSERT INTO hook_events
            (spool_name, job_id, ts, event, session_id, tool_name, payload, orphan)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
       )
       .run(
         e.spoolName,
@@ -82,7 +82,7 @@ export class SqliteHookEvents implements HookEventsRepo {
     }
     const sql = `SELECT * FROM (SELECT * FROM hook_events ${
       where.length ? `WHERE ${where.join(' AND ')}` : ''
-    } ORDER BY spool_name DESC LIMIT ?) ORDER BY spool_name`;
+    } ORDER BY spool_name DESC LIMIT ?) AS newest ORDER BY spool_name`;
     return (this.db.prepare(sql).all(...args, q.limit ?? 200) as EventRow[]).map(toRecord);
   }
 
@@ -119,7 +119,7 @@ export class SqliteHookEvents implements HookEventsRepo {
     this.db
       .prepare(
         `INSERT INTO counters (name, value) VALUES (?, ?)
-         ON CONFLICT(name) DO UPDATE SET value = value + excluded.value`,
+         ON CONFLICT(name) DO UPDATE SET value = counters.value + excluded.value`,
       )
       .run(name, n);
   }

@@ -21,8 +21,9 @@ export class SqliteOrchestrator implements OrchestratorRepo {
     const cols = Object.keys(rec);
     this.db
       .prepare(
-        `INSERT OR REPLACE INTO orchestrator (id, ${cols.join(',')})
-         VALUES (1, ${cols.map((c) => '@' + c).join(',')})`,
+        `INSERT INTO orchestrator (id, ${cols.join(',')})
+         VALUES (1, ${cols.map((c) => '@' + c).join(',')})
+         ON CONFLICT (id) DO UPDATE SET ${cols.map((c) => `${c} = excluded.${c}`).join(', ')}`,
       )
       .run(rec);
     this.changes.emit('orchestrator_status_change', { status: rec.desired, reason });
@@ -48,7 +49,8 @@ export class SqliteOrchestrator implements OrchestratorRepo {
     return this.db
       .prepare(
         `SELECT id, status, activity, summary,
-           MAX(COALESCE(ended_at, 0), COALESCE(activity_at, 0)) AS at
+           CASE WHEN COALESCE(ended_at, 0) > COALESCE(activity_at, 0)
+             THEN COALESCE(ended_at, 0) ELSE COALESCE(activity_at, 0) END AS at
          FROM jobs WHERE parent_id = ?
            AND ((ended_at IS NOT NULL AND ended_at > ?)
              OR (status = 'running' AND activity IN ('waiting', 'needs_permission', 'blocked')

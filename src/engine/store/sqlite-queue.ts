@@ -35,8 +35,8 @@ export class SqliteQueue implements QueueRepo {
     const write = this.db.transaction(() => {
       const r = this.db
         .prepare(
-          `INSERT OR IGNORE INTO queue (id, prompt, priority, status, created_at, budget_usd)
-           VALUES (?, ?, ?, 'pending', ?, ?)`,
+          `INSERT INTO queue (id, prompt, priority, status, created_at, budget_usd)
+           VALUES (?, ?, ?, 'pending', ?, ?) ON CONFLICT DO NOTHING`,
         )
         .run(t.id, t.prompt, t.priority, t.createdAt, t.budgetUsd ?? null);
       if (r.changes !== 1) return false;
@@ -73,7 +73,8 @@ export class SqliteQueue implements QueueRepo {
       .all({
         n: PREVIEW_CHARS,
         status: options.status ?? null,
-        limit: options.limit ?? -1,
+        // No limit, in words both dialects take (SQLite's -1 is an error to PostgreSQL).
+        limit: options.limit ?? Number.MAX_SAFE_INTEGER,
         offset: options.offset ?? 0,
       }) as (TaskRow & { prompt_length: number })[];
     const total = this.db

@@ -1,5 +1,6 @@
 import type { ReaderState } from '../transcripts/index.js';
 import type { Db } from './db.js';
+import { jsonField } from './sql-db.js';
 import type { TranscriptsRepo } from './repositories.js';
 
 /**
@@ -33,7 +34,7 @@ export class SqliteTranscripts implements TranscriptsRepo {
   runningPaths(): Map<string, string> {
     const rows = this.db
       .prepare(
-        `SELECT t.job_id AS id, json_extract(t.state, '$.path') AS path
+        `SELECT t.job_id AS id, ${jsonField(this.db, 't.state', 'path')} AS path
          FROM transcripts t JOIN jobs j ON j.id = t.job_id WHERE j.status = 'running'`,
       )
       .all() as { id: string; path: string | null }[];

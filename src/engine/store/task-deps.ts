@@ -14,7 +14,9 @@ export const READY = `NOT EXISTS (
   WHERE a.task_id = queue.id AND p.status <> 'done')`;
 
 export function insertAfter(db: Db, taskId: string, after: readonly string[]): void {
-  const put = db.prepare('INSERT OR IGNORE INTO queue_after (task_id, after_id) VALUES (?, ?)');
+  const put = db.prepare(
+    'INSERT INTO queue_after (task_id, after_id) VALUES (?, ?) ON CONFLICT DO NOTHING',
+  );
   for (const a of after) put.run(taskId, a);
 }
 
