@@ -13,6 +13,7 @@ import {
   table,
   tokensLabel,
 } from '../view/format.js';
+import { byId, hostStatus } from '../view/hosts.js';
 import { taskLabel } from '../view/task-label.js';
 import * as c from './contracts/jobs.js';
 import { defineCommand } from './types.js';
@@ -43,10 +44,14 @@ export const jobs = defineCommand(c.jobs, async (io) => {
   }
   const now = Date.now();
   const branches = trees.size > 0;
+  // Many hosts: which one runs each job, and `unknown` for a running job whose host is down.
+  const shared = engine.hosts.shared;
+  const hosts = byId(shared ? engine.hosts.list() : []);
   io.out(
     table(
       [
         'ID',
+        ...(shared ? ['HOST'] : []),
         'STATUS',
         'ACTIVITY',
         'AGENT',
@@ -60,7 +65,8 @@ export const jobs = defineCommand(c.jobs, async (io) => {
       ],
       list.map((j) => [
         j.id,
-        statusLabel(j),
+        ...(shared ? [j.host ?? '-'] : []),
+        hostStatus(j, hosts) ?? statusLabel(j),
         activityLabel(j).slice(0, 40),
         j.backend,
         modelLabel(j),

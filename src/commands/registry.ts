@@ -4,6 +4,7 @@ import * as conflicts from './contracts/conflicts.js';
 import * as context from './contracts/context.js';
 import * as hooks from './contracts/hooks.js';
 import * as insights from './contracts/insights.js';
+import * as hosts from './contracts/hosts.js';
 import * as io from './contracts/io.js';
 import * as jobs from './contracts/jobs.js';
 import * as kill from './contracts/kill.js';
@@ -50,6 +51,7 @@ export const registry: readonly Entry[] = [
   entry(worktrees.merge, async () => (await import('./worktrees.js')).merge),
   entry(conflicts.conflicts, async () => (await import('./conflicts.js')).conflicts),
   entry(insights.insights, async () => (await import('./insights.js')).insights),
+  entry(hosts.hosts, async () => (await import('./hosts.js')).hosts),
   entry(agents.resume, async () => (await import('./resume.js')).resume),
   entry(kill.kill, async () => (await import('./kill.js')).kill),
   entry(kill.clean, async () => (await import('./kill.js')).clean),

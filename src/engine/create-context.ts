@@ -1,4 +1,6 @@
 import { mkdirSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { CcAgentError } from './errors.js';
 import type { EngineContext } from './context.js';
 import { describeFault } from './faults.js';
 import { EngineEvents } from './events/emitter.js';
@@ -55,7 +57,7 @@ export function createContext(options: EngineOptions): EngineContext {
   const runner = options.runner ?? realRunner;
   // Every write to a job is announced, by its writer or, failing that, by the repository.
   const announcer = jobAnnouncer(paths, events, (id) => (db.open ? jobs.get(id) : undefined));
-  const jobs = new JobsRepo(db, announcer.onWrite);
+  const jobs = new JobsRepo(db, announcer.onWrite, { id: hostId(env), shared: url !== undefined });
   const socket = env['CC_AGENT_TMUX_SOCKET'] || undefined;
   const servers = new Map<string, Tmux>();
   const ctx: EngineContext = {
@@ -77,4 +79,15 @@ export function createContext(options: EngineOptions): EngineContext {
     saved: announcer.saved,
   };
   return ctx;
+}
+
+/** This host's name in a shared store: CC_AGENT_HOST_ID, else the machine's hostname. */
+export function hostId(env: NodeJS.ProcessEnv): string {
+  const id = env['CC_AGENT_HOST_ID'] || hostname();
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/.test(id))
+    throw new CcAgentError(
+      'bad_input',
+      `invalid CC_AGENT_HOST_ID '${id}' (letters, digits, dot, dash, underscore; at most 63)`,
+    );
+  return id;
 }

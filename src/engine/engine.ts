@@ -32,6 +32,7 @@ import {
   clearJob,
   reuseJob,
   sendToJob,
+  validMessage,
   usageOf,
   type DialogAnswer,
 } from './jobs/session-ops.js';
@@ -44,7 +45,8 @@ import { queueApi, type QueueApi } from './queue/queue.js';
 import { orchestratorApi, type OrchestratorApi } from './orchestrator/api.js';
 import { triggersApi, type TriggersApi } from './triggers/api.js';
 import { worktreesApi, type WorktreesApi } from './worktrees/api.js';
-import { peekLoginLink, redeemLoginLink } from './store/login-links.js';
+import { hostsApi, type HostsApi } from './hosts/api.js';
+import { onHost } from './hosts/remote.js';
 import { pulseStatus, type PulseStatus } from './triggers/pulse-status.js';
 import { pulseWork, type PulseWork } from './triggers/pulse-work.js';
 import { markSeen } from './state/screen-check.js';
@@ -72,6 +74,8 @@ export class Engine {
   readonly split: SplitApi;
   /** File leases, conflicts between agents, predicted merge conflicts (leases/api.ts). */
   readonly conflicts: ConflictsApi;
+  /** The hosts sharing a PostgreSQL store, their heartbeats and capacity (hosts/). */
+  readonly hosts: HostsApi;
   private readonly ctx: EngineContext;
 
   constructor(options: EngineOptions = {}) {
@@ -83,6 +87,7 @@ export class Engine {
     this.worktrees = worktreesApi(ctx);
     this.split = splitApi(ctx);
     this.conflicts = conflictsApi(ctx);
+    this.hosts = hostsApi(ctx);
     this.events = ctx.events;
     this.paths = ctx.paths;
   }
@@ -136,16 +141,6 @@ export class Engine {
     return insights(this.ctx);
   }
 
-  /** The approval a single-use approval link opens, without using it up; undefined if spent. */
-  loginLinkApproval(token: string): string | undefined {
-    return peekLoginLink(this.ctx, token);
-  }
-
-  /** Use an approval link up (once, ever): the approval it opens, or undefined. */
-  redeemLoginLink(token: string): string | undefined {
-    return redeemLoginLink(this.ctx, token);
-  }
-
   /** Is a detached pulse running, and who leads the pulse now. */
   pulseStatus(): PulseStatus {
     return pulseStatus(this.ctx);
@@ -172,7 +167,7 @@ export class Engine {
 
   /** The jobs as the store has them now (no tmux call); the same as `list()`, synchronously. */
   jobsNow(): Job[] {
-    return this.ctx.jobs.list().map(toJob);
+    return this.ctx.jobs.list(undefined, 'all').map(toJob);
   }
 
   /** Did another process commit since the last call? (a live face reloads on yes) */
@@ -182,7 +177,7 @@ export class Engine {
 
   /** The jobs as stored (a read: `refresh()` first for fresh ones). */
   async list(statuses?: readonly JobStatus[]): Promise<Job[]> {
-    return this.ctx.jobs.list(statuses).map(toJob);
+    return this.ctx.jobs.list(statuses, 'all').map(toJob);
   }
 
   /** A job by id or unique prefix, as stored (a read: `refresh()` first for a fresh one). */
@@ -191,11 +186,13 @@ export class Engine {
   }
 
   send(id: string, text: string): Promise<void> {
-    return sendToJob(this.ctx, id, text);
+    const t = validMessage(text);
+    return onHost(this.ctx, id, 'send', [t], () => sendToJob(this.ctx, id, t));
   }
 
   capture(id: string, lines: number, options?: { ansi?: boolean }): Promise<string> {
-    return captureJob(this.ctx, id, lines, options);
+    const args = [lines, options?.ansi === true];
+    return onHost(this.ctx, id, 'capture', args, () => captureJob(this.ctx, id, lines, options));
   }
 
   output(id: string, options?: { stripAnsi?: boolean }): string {
@@ -207,7 +204,7 @@ export class Engine {
   }
 
   kill(id: string): Promise<KillResult> {
-    return killJob(this.ctx, id);
+    return onHost(this.ctx, id, 'kill', [], () => killJob(this.ctx, id));
   }
 
   killEnded(): Promise<string[]> {
@@ -226,7 +223,7 @@ export class Engine {
 
   /** Relaunch a job whose tmux session is gone on its own agent session (jobs/resume.ts). */
   resume(id: string): Promise<Job> {
-    return resumeJob(this.ctx, id);
+    return onHost(this.ctx, id, 'resume', [], () => resumeJob(this.ctx, id));
   }
 
   /** Every job cut off rather than ended, relaunched (after a reboot). */
@@ -235,12 +232,12 @@ export class Engine {
   }
 
   clear(id: string): Promise<string | null> {
-    return clearJob(this.ctx, id);
+    return onHost(this.ctx, id, 'clear', [], () => clearJob(this.ctx, id));
   }
 
   /** Answer a folder-trust or permission question the agent is showing. */
   answer(id: string, answer: DialogAnswer): Promise<'trust' | 'permission'> {
-    return answerDialog(this.ctx, id, answer);
+    return onHost(this.ctx, id, 'answer', [answer], () => answerDialog(this.ctx, id, answer));
   }
 
   usage(id: string): Promise<string> {

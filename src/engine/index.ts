@@ -25,6 +25,7 @@ export { installHooks } from './hooks/install.js';
 export { removeHooks } from './hooks/remove.js';
 export type { HooksChange, HooksOptions } from './hooks/types.js';
 export type { KillResult } from './jobs/kill.js';
+export type { HostSummary } from './hosts/heartbeat.js';
 export { parseDuration } from './jobs/remove.js';
 export type { LaunchPlan, StartOptions } from './jobs/start.js';
 export { lastLines } from './jobs/capture.js';

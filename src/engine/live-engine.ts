@@ -7,6 +7,7 @@ import { resumeAtReset } from './limits/resume.js';
 import { forecastIfDue } from './leases/forecast-cache.js';
 import { checkJobs, housekeeping } from './refresh.js';
 import { startPulse } from './triggers/pulse.js';
+import { startHostDuty } from './hosts/duty.js';
 
 export interface LiveOptions {
   tickMs?: number;
@@ -45,6 +46,8 @@ export async function startLiveEngine(
   const pulse = options.pulse ? startPulse(ctx, options.tickMs ?? 1000, onError) : undefined;
   // notify.command: the pulse leader sends (notify/notifier.ts), never waiting on it.
   const notifier = pulse ? startNotifier(ctx) : undefined;
+  // Many hosts: this engine says its host lives, and runs what other hosts ask of its agents.
+  const host = ctx.jobs.host.shared ? startHostDuty(ctx, onError) : undefined;
   const live = await startLive(ctx, {
     ...options,
     onError,
@@ -77,6 +80,7 @@ export async function startLiveEngine(
         );
         return;
       }
+      host?.tick();
       await pulse?.tick();
       if (pulse?.isLeader()) notifier?.tick();
     },
@@ -85,6 +89,7 @@ export async function startLiveEngine(
     leads: () => pulse?.isLeader() ?? false,
     stop: async () => {
       // Releasing the lease needs the store; a broken store must not keep the watchers open.
+      host?.stop();
       try {
         pulse?.stop();
       } catch (e) {

@@ -9,6 +9,7 @@ export function fakeJob(id: string, over: Partial<Job> = {}): Job {
     id,
     kind: 'worker',
     parentId: null,
+    host: null,
     worktree: null,
     backend: 'demo',
     model: 'opus',

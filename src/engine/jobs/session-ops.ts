@@ -54,9 +54,13 @@ async function onLiveJob<T>(
 
 /** Send a message to a running agent as exactly one prompt. */
 export async function sendToJob(ctx: EngineContext, id: string, text: string): Promise<void> {
+  await onLiveJob(ctx, id, (row) => submitText(ctx, row, validMessage(text)));
+}
+
+/** A message to an agent: refused before anything looks for its job (here or on its host). */
+export function validMessage(text: string): string {
   if (text.length === 0) throw new CcAgentError('bad_input', 'the message is empty');
-  validText(text, 'the message');
-  await onLiveJob(ctx, id, (row) => submitText(ctx, row, text));
+  return validText(text, 'the message');
 }
 
 /**

@@ -82,7 +82,10 @@ export const transcriptState = (ctx: EngineContext, jobId: string): ReaderState 
  * record just after Stop): one stat per running job, and only new bytes are read.
  */
 export function enrichRunning(ctx: EngineContext): void {
-  const paths = ctx.store.transcripts.runningPaths();
+  // Transcripts are files on the agent's own host: another host's are not this engine's to read.
+  const paths = ctx.store.transcripts.runningPaths(
+    ctx.jobs.host.shared ? ctx.jobs.host.id : undefined,
+  );
   // Announced here: no hook event will carry these figures to the faces.
   if (paths.size > 0) for (const id of enrichFromTranscripts(ctx, paths)) ctx.saved(id);
 }

@@ -55,6 +55,8 @@ export interface Job {
   kind: 'worker' | 'orchestrator';
   /** The agent that started this one, e.g. `orch` for the orchestrator's workers. */
   parentId: string | null;
+  /** The host whose engine supervises it (CC_AGENT_HOST_ID); null for jobs from before hosts. */
+  host: string | null;
   /** Set when the agent runs in its own git worktree. */
   worktree: Worktree | null;
   backend: BackendName;

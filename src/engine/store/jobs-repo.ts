@@ -49,6 +49,8 @@ export interface NewJobRow {
   budget_usd?: number | null;
   /** 1: its file leases refuse other agents, and it is refused (`start --exclusive-files`). */
   exclusive_files?: number;
+  /** The host whose engine supervises it (set by the repository: CC_AGENT_HOST_ID). */
+  host?: string | null;
 }
 
 /** A jobs row as stored: the launch columns plus what hooks and transcripts settle later. */
@@ -84,6 +86,7 @@ export function toJob(r: JobRow): Job {
     id: r.id,
     kind: r.kind,
     parentId: r.parent_id ?? null,
+    host: r.host ?? null,
     worktree: r.worktree ? (JSON.parse(r.worktree) as Worktree) : null,
     backend: r.backend,
     model: r.model,
@@ -134,6 +137,19 @@ const ORDER = `CASE status WHEN 'running' THEN 0 WHEN 'pending' THEN 1 WHEN 'fai
 /** What a write did to a job's row: told to the repo's `onWrite` after each one. */
 export type JobWrite = 'inserted' | 'updated' | 'deleted';
 
+/**
+ * Which host this repository writes for. `shared`: the store is many hosts' (PostgreSQL), so
+ * what an engine supervises (lists of active jobs, budgets, limits) is its own host's jobs
+ * alone; a SQLite store is one host's whatever its jobs say (a renamed laptop keeps its jobs).
+ */
+export interface HostScope {
+  id: string;
+  shared: boolean;
+}
+
+/** 'here': the jobs this host's engine supervises; 'all': every host's (what faces show). */
+export type JobScope = 'here' | 'all';
+
 export class JobsRepo {
   /**
    * `onWrite` hears of every row this repo inserts, changes or deletes, so the engine can
@@ -142,17 +158,31 @@ export class JobsRepo {
   constructor(
     private readonly db: Db,
     private readonly onWrite: (id: string, how: JobWrite) => void = () => undefined,
+    readonly host: HostScope = { id: 'local', shared: false },
   ) {}
 
   /** Throws SqliteError SQLITE_CONSTRAINT_PRIMARYKEY on an id collision; callers retry. */
   insert(row: NewJobRow): void {
-    const cols = Object.keys(row);
+    const full = { ...row, host: this.host.id };
+    const cols = Object.keys(full);
     this.db
       .prepare(
         `INSERT INTO jobs (${cols.join(',')}) VALUES (${cols.map((c) => '@' + c).join(',')})`,
       )
-      .run(row);
+      .run(full);
     this.onWrite(row.id, 'inserted');
+  }
+
+  /** Whether `row` is another host's job (its engine, not this one, acts on it). */
+  elsewhere(row: Pick<JobRow, 'host'>): boolean {
+    return this.host.shared && (row.host ?? this.host.id) !== this.host.id;
+  }
+
+  /** `AND host = ?` and its value, when this repository supervises only its host's jobs. */
+  private mine(scope: JobScope): { sql: string; args: string[] } {
+    return this.host.shared && scope === 'here'
+      ? { sql: ' AND host = ?', args: [this.host.id] }
+      : { sql: '', args: [] };
   }
 
   get(id: string): JobRow | undefined {
@@ -166,12 +196,14 @@ export class JobsRepo {
       .all(prefix, limit) as JobRow[];
   }
 
-  list(statuses?: readonly JobStatus[]): JobRow[] {
-    if (!statuses) return this.db.prepare(`SELECT * FROM jobs ORDER BY ${ORDER}`).all() as JobRow[];
-    const marks = statuses.map(() => '?').join(',');
+  /** By `statuses` (all when none); `here` (the default): what this host's engine supervises. */
+  list(statuses?: readonly JobStatus[], scope: JobScope = 'here'): JobRow[] {
+    const m = this.mine(scope);
+    const marks = (statuses ?? []).map(() => '?').join(',');
+    const where = statuses ? `status IN (${marks})${m.sql}` : `1 = 1${m.sql}`;
     return this.db
-      .prepare(`SELECT * FROM jobs WHERE status IN (${marks}) ORDER BY ${ORDER}`)
-      .all(...statuses) as JobRow[];
+      .prepare(`SELECT * FROM jobs WHERE ${where} ORDER BY ${ORDER}`)
+      .all(...(statuses ?? []), ...m.args) as JobRow[];
   }
 
   /**
@@ -229,12 +261,13 @@ export class JobsRepo {
 
   /** Active jobs whose cost reached their budget and that were not stopped for it yet. */
   overBudget(): JobRow[] {
+    const m = this.mine('here');
     return this.db
       .prepare(
         `SELECT * FROM jobs WHERE status IN ('pending', 'running') AND budget_usd IS NOT NULL
-           AND budget_hit_at IS NULL AND cost_usd >= budget_usd`,
+           AND budget_hit_at IS NULL AND cost_usd >= budget_usd${m.sql}`,
       )
-      .all() as JobRow[];
+      .all(...m.args) as JobRow[];
   }
 
   /**
@@ -254,9 +287,10 @@ export class JobsRepo {
 
   /** Running jobs paused at a usage limit (activity rate_limited). */
   rateLimited(): JobRow[] {
+    const m = this.mine('here');
     return this.db
-      .prepare(`SELECT * FROM jobs WHERE status = 'running' AND activity = 'rate_limited'`)
-      .all() as JobRow[];
+      .prepare(`SELECT * FROM jobs WHERE status = 'running' AND activity = 'rate_limited'${m.sql}`)
+      .all(...m.args) as JobRow[];
   }
 
   /**

@@ -294,4 +294,31 @@ export const migrations: readonly string[] = [
   CREATE INDEX file_conflicts_open ON file_conflicts(key, holder, job_id) WHERE ended_at IS NULL;
   ALTER TABLE jobs ADD COLUMN exclusive_files INTEGER NOT NULL DEFAULT 0;
   `,
+  // 14: many hosts (a shared PostgreSQL store has the same). Each job names the host whose
+  // engine supervises it; each host's engine says it lives (heartbeat) and how many agents it
+  // takes. A SQLite store has one host, but names it all the same.
+  `
+  ALTER TABLE jobs ADD COLUMN host TEXT;
+  CREATE TABLE hosts (
+    id           TEXT PRIMARY KEY,
+    started_at   INTEGER NOT NULL,
+    heartbeat_at INTEGER NOT NULL,
+    max_agents   INTEGER,
+    pid          INTEGER NOT NULL
+  );
+  -- A command for the engine of the host that runs the job (send, kill, ...), and its answer.
+  CREATE TABLE host_commands (
+    id         TEXT PRIMARY KEY,
+    host       TEXT NOT NULL,
+    job_id     TEXT NOT NULL,
+    op         TEXT NOT NULL,
+    args       TEXT NOT NULL,
+    status     TEXT NOT NULL,
+    result     TEXT,
+    error      TEXT,
+    created_at INTEGER NOT NULL,
+    done_at    INTEGER
+  );
+  CREATE INDEX host_commands_pending ON host_commands(host, status);
+  `,
 ];

@@ -4,6 +4,7 @@ import type { AnalyticsReads } from './analytics-reads.js';
 import type { AutomationStore } from './automation-store.js';
 import type { SpendRepo } from './daily-spend.js';
 import type { FileLeasesRepo } from './file-leases-repo.js';
+import type { HostsRepo } from './hosts-repo.js';
 import type { OrchestratorRepo } from './orchestrator-types.js';
 import type { TaskPage, TaskPageOptions } from './task-pages.js';
 import type { Task, TaskStatus } from './task-rows.js';
@@ -102,8 +103,8 @@ export interface TranscriptsRepo {
   load(jobId: string): ReaderState | undefined;
   save(jobId: string, state: ReaderState): void;
   delete(jobId: string): void;
-  /** The transcript path of every running job that has one. */
-  runningPaths(): Map<string, string>;
+  /** The transcript path of every running job that has one (of `host` alone, if given). */
+  runningPaths(host?: string): Map<string, string>;
 }
 
 export interface ActivityEntry {
@@ -148,6 +149,8 @@ export interface Store {
   /** Triggers, fired slots, approvals, modes and the pulse's lease (automation-store.ts). */
   automation: AutomationStore;
   analytics: AnalyticsReads;
+  /** The hosts sharing the store and the commands between their engines (hosts-repo.ts). */
+  hosts: HostsRepo;
   info: StoreInfo;
   /**
    * Run `fn` as one unit of work: all its writes or none. Their announcements go out once it

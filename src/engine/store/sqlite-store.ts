@@ -6,6 +6,7 @@ import { sqliteSpend } from './daily-spend.js';
 import { schemaVersion, type Db, type SqliteDb } from './db.js';
 import { sqliteFileLeases } from './file-leases-repo.js';
 import type { Store, StoreInfo } from './repositories.js';
+import { HostsRepo } from './hosts-repo.js';
 import { SqliteAnalytics } from './sqlite-analytics.js';
 import { SqliteHookEvents } from './sqlite-hook-events.js';
 import { SqliteOrchestrator } from './sqlite-orchestrator.js';
@@ -52,6 +53,7 @@ export function storeOver(
     fileLeases: sqliteFileLeases(db, changes),
     automation: sqliteAutomationStore(db, automationEvents(events), changes),
     analytics: new SqliteAnalytics(db),
+    hosts: new HostsRepo(db),
     atomically: (fn, mode = 'deferred') => changes.run(() => db.transaction(fn)[mode]()),
     ...own,
   };

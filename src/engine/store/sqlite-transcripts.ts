@@ -31,13 +31,14 @@ export class SqliteTranscripts implements TranscriptsRepo {
     this.db.prepare('DELETE FROM transcripts WHERE job_id = ?').run(jobId);
   }
 
-  runningPaths(): Map<string, string> {
+  runningPaths(host?: string): Map<string, string> {
     const rows = this.db
       .prepare(
         `SELECT t.job_id AS id, ${jsonField(this.db, 't.state', 'path')} AS path
-         FROM transcripts t JOIN jobs j ON j.id = t.job_id WHERE j.status = 'running'`,
+         FROM transcripts t JOIN jobs j ON j.id = t.job_id WHERE j.status = 'running'
+         ${host === undefined ? '' : 'AND j.host = ?'}`,
       )
-      .all() as { id: string; path: string | null }[];
+      .all(...(host === undefined ? [] : [host])) as { id: string; path: string | null }[];
     const paths = new Map<string, string>();
     for (const r of rows) if (r.path) paths.set(r.id, r.path);
     return paths;

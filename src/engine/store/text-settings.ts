@@ -20,6 +20,12 @@ export const TEXT_SETTINGS = {
     if (v === 'warn' || v === 'block') return v;
     throw badInput(`invalid conflicts.mode '${v}' (expected one of: warn, block)`);
   },
+  /** How many agents this host's engine runs for queue tasks at once (many hosts). */
+  'host.max_agents': (v: string): string => {
+    const n = Number(v);
+    if (Number.isInteger(n) && n >= 0 && n <= 1000) return String(n);
+    throw badInput(`invalid host.max_agents '${v}' (a whole number from 0 to 1000)`);
+  },
 } as const;
 export type TextSettingKey = keyof typeof TEXT_SETTINGS;
 

@@ -1,5 +1,6 @@
 import type { EngineContext } from '../context.js';
 import { listActivity } from '../store/activity.js';
+import { peekLoginLink, redeemLoginLink } from '../store/login-links.js';
 import { getSetting } from '../store/retention.js';
 import { decideApproval, listApprovals } from './approvals.js';
 import { checkCron, checkThresholds, onEngineEvent } from './fire.js';
@@ -30,6 +31,10 @@ export function triggersApi(ctx: EngineContext) {
     approvals: () => listApprovals(ctx, maxAge(ctx)),
     approve: (id: string) => decideApproval(ctx, id, 'approved', maxAge(ctx)),
     reject: (id: string) => decideApproval(ctx, id, 'rejected', maxAge(ctx)),
+    /** The approval a single-use approval link opens, without using it up; undefined if spent. */
+    linkApproval: (token: string) => peekLoginLink(ctx, token),
+    /** Use an approval link up (once, ever): the approval it opens, or undefined. */
+    redeemLink: (token: string) => redeemLoginLink(ctx, token),
     activity: (limit?: number) => listActivity(ctx, limit),
     modes: () => listModes(ctx),
     activateMode: (name: string) => activateMode(ctx, name),

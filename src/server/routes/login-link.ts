@@ -42,7 +42,7 @@ export function loginLinkRoutes(
   const r = new Hono();
   r.get('/l/:token', (c) => {
     const t = c.req.param('token');
-    const approval = TOKEN.test(t) ? engine.loginLinkApproval(t) : undefined;
+    const approval = TOKEN.test(t) ? engine.triggers.linkApproval(t) : undefined;
     if (!approval) return gone(c);
     return page(
       c,
@@ -57,7 +57,7 @@ export function loginLinkRoutes(
       return c.json({ error: 'forbidden origin' }, 403);
     }
     const t = c.req.param('token');
-    const approval = TOKEN.test(t) ? engine.redeemLoginLink(t) : undefined;
+    const approval = TOKEN.test(t) ? engine.triggers.redeemLink(t) : undefined;
     if (!approval) return gone(c);
     setCookie(c, COOKIE, o.token, { httpOnly: true, sameSite: 'Strict', path: '/' });
     c.header('cache-control', 'no-store');

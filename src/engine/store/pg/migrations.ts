@@ -271,4 +271,33 @@ export const pgMigrations: readonly string[] = [
       `CREATE TRIGGER ${t}_changed AFTER INSERT OR UPDATE OR DELETE ON ${t} FOR EACH STATEMENT EXECUTE FUNCTION cc_agent_changed();`,
   ).join('\n  ')}
   `,
+  // 2: many hosts (SQLite's 14). The heartbeat table announces nothing: a beat every few
+  // seconds from each host would wake every face for no change it shows.
+  `
+  ALTER TABLE jobs ADD COLUMN host TEXT;
+  CREATE INDEX jobs_host ON jobs(host, status);
+  CREATE TABLE hosts (
+    id           TEXT PRIMARY KEY,
+    started_at   BIGINT NOT NULL,
+    heartbeat_at BIGINT NOT NULL,
+    max_agents   BIGINT,
+    pid          BIGINT NOT NULL
+  );
+  CREATE TABLE host_commands (
+    id         TEXT PRIMARY KEY,
+    host       TEXT NOT NULL,
+    job_id     TEXT NOT NULL,
+    op         TEXT NOT NULL,
+    args       TEXT NOT NULL,
+    status     TEXT NOT NULL,
+    result     TEXT,
+    error      TEXT,
+    created_at BIGINT NOT NULL,
+    done_at    BIGINT
+  );
+  CREATE INDEX host_commands_pending ON host_commands(host, status);
+  -- A new command wakes its host's engine at once (LISTEN), as an answer wakes its caller.
+  CREATE TRIGGER host_commands_changed AFTER INSERT OR UPDATE ON host_commands
+    FOR EACH STATEMENT EXECUTE FUNCTION cc_agent_changed();
+  `,
 ];

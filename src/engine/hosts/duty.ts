@@ -1,0 +1,64 @@
+import type { EngineContext } from '../context.js';
+import { runHostCommands } from './execute.js';
+import { beatIfDue } from './heartbeat.js';
+
+/** How often the engine looks whether another host committed (no query: LISTEN tells it). */
+const WAKE_MS = 20;
+
+/**
+ * What a live engine owes the other hosts of a shared store: a heartbeat (so they know its
+ * agents are reachable) and running the commands they leave for its agents. A command's
+ * NOTIFY moves the store's data version, which is looked at every WAKE_MS without a query, so
+ * a cross-host `send` waits a round trip or two, not a tick.
+ */
+export function startHostDuty(
+  ctx: EngineContext,
+  onError: (e: unknown) => void,
+): { tick(): void; stop(): void } {
+  const startedAt = ctx.now();
+  let beat = 0;
+  let seen = -1;
+  let busy = false;
+  const work = (): void => {
+    if (busy) return;
+    busy = true;
+    runHostCommands(ctx)
+      .catch(onError)
+      .finally(() => (busy = false));
+  };
+  const look = (): void => {
+    try {
+      const v = ctx.store.info.dataVersion();
+      if (v === seen) return;
+      seen = v;
+      work();
+    } catch (e) {
+      onError(e);
+    }
+  };
+  const timer = setInterval(look, WAKE_MS);
+  timer.unref();
+  const tick = (): void => {
+    try {
+      beat = beatIfDue(ctx, beat, startedAt);
+      // A command that came while a batch ran (its notice already counted) is not left waiting.
+      work();
+    } catch (e) {
+      onError(e);
+    }
+  };
+  tick();
+  return {
+    tick,
+    stop: () => {
+      clearInterval(timer);
+      // Callers on other hosts fail at once, not after the heartbeat runs out (another live
+      // engine on this host beats again within BEAT_MS).
+      try {
+        ctx.store.hosts.down(ctx.jobs.host.id, process.pid);
+      } catch (e) {
+        onError(e);
+      }
+    },
+  };
+}

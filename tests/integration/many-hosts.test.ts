@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { HostSummary, Job } from '../../src/engine/index.js';
+import { createHarness, type Harness } from '../helpers/cli-harness.js';
+import { userPrompts } from '../helpers/demo-transcript.js';
+import { jobJson, startDemo, waitForStatus } from '../helpers/jobs.js';
+import { startPgCluster, type PgCluster } from '../helpers/pg-cluster.js';
+import { waitFor } from '../helpers/wait-for.js';
+
+/**
+ * Two hosts on one machine sharing one PostgreSQL store: two homes, two tmux sockets, two host
+ * ids, each with its own engine (a detached pulse). What one asks of the other's agents goes
+ * through the store and is done by the owning host.
+ */
+describe('many hosts, one PostgreSQL store', () => {
+  let pg: PgCluster;
+  let a: Harness;
+  let b: Harness;
+  beforeAll(async () => {
+    pg = await startPgCluster('hosts');
+    a = createHarness('host-a');
+    b = createHarness('host-b');
+    for (const [h, id] of [
+      [a, 'alpha'],
+      [b, 'beta'],
+    ] as const) {
+      h.env['CC_AGENT_DATABASE_URL'] = pg.url;
+      h.env['CC_AGENT_HOST_ID'] = id;
+    }
+    await b.ok(['pulse', 'start']);
+  }, 60_000);
+  afterAll(async () => {
+    for (const h of [a, b]) await h?.cli(['pulse', 'stop']);
+    a?.cleanup();
+    b?.cleanup();
+    pg?.stop();
+  });
+
+  const hosts = async (h: Harness): Promise<HostSummary[]> =>
+    JSON.parse(await h.ok(['hosts', '--json'])) as HostSummary[];
+
+  it('a job carries its host; every host lists it; hosts shows who is up', async () => {
+    const id = await startDemo(b, 'hello from beta');
+    expect((await jobJson(b, id)).host).toBe('beta');
+    const seen = JSON.parse(await a.ok(['jobs', '--json'])) as Job[];
+    expect(seen.find((j) => j.id === id)?.host).toBe('beta');
+    expect((await a.ok(['jobs'])).split('\n')[0]).toMatch(/^ID\s+HOST\s+STATUS/);
+    await waitFor(
+      async () => (await hosts(a)).find((x) => x.id === 'beta' && x.up),
+      'beta to be up as alpha sees it',
+    );
+    const list = await hosts(a);
+    expect(list.find((x) => x.id === 'alpha')).toMatchObject({ here: true });
+    expect(list.find((x) => x.id === 'beta')).toMatchObject({ here: false, agents: 1 });
+    // Alpha's engine does not supervise beta's agent: its tmux server has no such session,
+    // and the job must not be taken for dead.
+    await a.ok(['jobs']);
+    expect((await jobJson(a, id)).status).toBe('running');
+  });
+
+  it("send from alpha reaches beta's agent byte for byte; kill likewise", async () => {
+    const id = await startDemo(b, 'first');
+    const job = await waitFor(async () => {
+      const j = await jobJson(b, id);
+      return j.sessionId && userPrompts(b.home, j.sessionId).length === 1 ? j : undefined;
+    }, 'the first prompt');
+    const text = `it's "quoted", $(not run) \`nor this\`; -leading dash; ünïcödé ✓ 狐狸`;
+    await a.ok(['send', id, '--', text]);
+    const prompts = await waitFor(() => {
+      const p = userPrompts(b.home, job.sessionId as string);
+      return p.length === 2 ? p : undefined;
+    }, 'the sent text in beta agent transcript');
+    expect(prompts[1]).toBe(text);
+    expect(await a.ok(['kill', id])).toBe(`killed ${id}`);
+    expect((await waitForStatus(b, id, 'killed')).status).toBe('killed');
+    expect(b.tmux(['has-session', '-t', `=cc-agent-${id}`]).code).not.toBe(0);
+  });
+
+  it("beta's engine stopped: alpha's send fails at once with one clear line", async () => {
+    const id = await startDemo(b, 'still here');
+    await b.ok(['pulse', 'stop']);
+    const t0 = Date.now();
+    const r = await a.cli(['send', id, 'anyone?']);
+    expect(Date.now() - t0).toBeLessThan(5000);
+    expect(r.code).not.toBe(0);
+    expect(r.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(new RegExp(`job ${id} runs on host beta, which is down`)),
+    ]);
+    // Shown as unknown, not failed: its agent may well go on.
+    expect((await a.ok(['jobs'])).split('\n').find((l) => l.startsWith(id))).toMatch(
+      /\bbeta\s+unknown\b/,
+    );
+  });
+});
