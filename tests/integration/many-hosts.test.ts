@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { HostSummary, Job } from '../../src/engine/index.js';
+import type { HostSummary, Job, Task } from '../../src/engine/index.js';
 import { createHarness, type Harness } from '../helpers/cli-harness.js';
 import { userPrompts } from '../helpers/demo-transcript.js';
 import { jobJson, startDemo, waitForStatus } from '../helpers/jobs.js';
@@ -73,6 +73,40 @@ describe('many hosts, one PostgreSQL store', () => {
     expect(await a.ok(['kill', id])).toBe(`killed ${id}`);
     expect((await waitForStatus(b, id, 'killed')).status).toBe('killed');
     expect(b.tmux(['has-session', '-t', `=cc-agent-${id}`]).code).not.toBe(0);
+  });
+
+  it('40 queued tasks: both hosts work the queue, each task runs exactly once', async () => {
+    await a.ok(['settings', 'queue.agent', 'demo']);
+    const ids: string[] = [];
+    for (let i = 0; i < 40; i++)
+      ids.push(await a.ok(['queue', 'add', '--', `task ${i} [[say "done ${i}"]]`]));
+    // Each host takes up to 4 at a time; beta's pulse runs, alpha's starts now.
+    for (const h of [a, b]) h.env['CC_AGENT_MAX_AGENTS'] = '4';
+    await b.ok(['pulse', 'stop']);
+    await Promise.all([a.ok(['pulse', 'start']), b.ok(['pulse', 'start'])]);
+    const tasks = await waitFor(
+      async () => {
+        const all = JSON.parse(await a.ok(['queue', 'list', '--json'])) as Task[];
+        const mine = all.filter((t) => ids.includes(t.id));
+        return mine.every((t) => t.status === 'done') ? mine : undefined;
+      },
+      'all 40 tasks done',
+      120_000,
+    );
+    // Each task's answer is its own, from its own worker: none ran twice, none was skipped.
+    for (const [i, id] of ids.entries())
+      expect(tasks.find((t) => t.id === id)?.result).toBe(`done ${i}`);
+    const workers = (JSON.parse(await a.ok(['jobs', '--json'])) as Job[]).filter((j) =>
+      /^task \d+ /.test(j.promptPreview),
+    );
+    expect(workers).toHaveLength(40);
+    expect(new Set(tasks.map((t) => t.jobId)).size).toBe(40);
+    const byHost = new Map<string, number>();
+    for (const w of workers) byHost.set(w.host ?? '-', (byHost.get(w.host ?? '-') ?? 0) + 1);
+    expect([...byHost.keys()].sort()).toEqual(['alpha', 'beta']);
+    // Retired once their task was done: nothing left running.
+    expect(workers.every((w) => w.status === 'completed')).toBe(true);
+    await a.ok(['pulse', 'stop']);
   });
 
   it("beta's engine stopped: alpha's send fails at once with one clear line", async () => {

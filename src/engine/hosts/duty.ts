@@ -1,6 +1,7 @@
 import type { EngineContext } from '../context.js';
 import { runHostCommands } from './execute.js';
 import { beatIfDue } from './heartbeat.js';
+import { releaseLostTasks, settleTasks, takeTasks } from './take-tasks.js';
 
 /** How often the engine looks whether another host committed (no query: LISTEN tells it). */
 const WAKE_MS = 20;
@@ -38,11 +39,24 @@ export function startHostDuty(
   };
   const timer = setInterval(look, WAKE_MS);
   timer.unref();
+  let taking = false;
+  // The queue, when this host has a capacity: its workers' ends settle their tasks, free
+  // places take new ones, and a silent host's tasks go back for the others.
+  const queue = async (): Promise<void> => {
+    await settleTasks(ctx);
+    releaseLostTasks(ctx);
+    await takeTasks(ctx, process.cwd());
+  };
   const tick = (): void => {
     try {
       beat = beatIfDue(ctx, beat, startedAt);
       // A command that came while a batch ran (its notice already counted) is not left waiting.
       work();
+      if (taking) return;
+      taking = true;
+      queue()
+        .catch(onError)
+        .finally(() => (taking = false));
     } catch (e) {
       onError(e);
     }

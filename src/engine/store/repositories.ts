@@ -53,6 +53,8 @@ export interface QueueRepo {
   ): Task | undefined;
   /** A failed task back to pending (its dependants unblock); undefined when it had not failed. */
   retry(id: string): Task | undefined;
+  /** A running task's agent, once it exists (it was claimed under a placeholder). */
+  assign(id: string, jobId: string): void;
   /** Every task `jobId` holds goes back to pending; their ids. */
   release(jobId: string): string[];
   /** Running tasks handed out before `before`. */

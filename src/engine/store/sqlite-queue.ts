@@ -112,6 +112,7 @@ export class SqliteQueue implements QueueRepo {
   }
 
   claimNext(jobId: string, now: number): Task | undefined {
+    if (this.db.dialect === 'postgres') return this.claimSkipLocked(jobId, now);
     const claim = this.db.transaction(() => {
       // Ready only: every prerequisite done, read in the same write lock as the claim.
       const row = this.db
@@ -127,6 +128,36 @@ export class SqliteQueue implements QueueRepo {
     });
     // IMMEDIATE: two engines can never both take the same task.
     return this.changes.run(() => claim.immediate());
+  }
+
+  /**
+   * PostgreSQL, many hosts claiming at once: one statement locks the first ready row no other
+   * claim holds (SKIP LOCKED) and takes it, so claims never wait on each other nor collide.
+   */
+  private claimSkipLocked(jobId: string, now: number): Task | undefined {
+    return this.changes.run(() => {
+      const row = this.db
+        .prepare(
+          `UPDATE queue SET status = 'running', job_id = ?, started_at = ?
+           WHERE id = (SELECT id FROM queue WHERE status = 'pending' AND ${READY}
+                       ORDER BY ${ORDER} LIMIT 1 FOR UPDATE SKIP LOCKED)
+           RETURNING id`,
+        )
+        .get(jobId, now) as { id: string } | undefined;
+      return row ? this.announce(row.id) : undefined;
+    });
+  }
+
+  /** The agent that took a task it claimed under a placeholder (a host starting its worker). */
+  assign(id: string, jobId: string): void {
+    this.changes.run(() => {
+      if (
+        this.db
+          .prepare(`UPDATE queue SET job_id = ? WHERE id = ? AND status = 'running'`)
+          .run(jobId, id).changes === 1
+      )
+        this.announce(id);
+    });
   }
 
   finish(

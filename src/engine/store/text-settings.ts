@@ -1,6 +1,7 @@
 import type { EngineContext } from '../context.js';
 import { parseBudgetUsd } from '../budget/rules.js';
 import { badInput } from '../errors.js';
+import { BACKENDS } from './job-types.js';
 
 /**
  * Settings whose value is text, not a number: how notifications leave the machine. An empty
@@ -19,6 +20,11 @@ export const TEXT_SETTINGS = {
   'conflicts.mode': (v: string): string => {
     if (v === 'warn' || v === 'block') return v;
     throw badInput(`invalid conflicts.mode '${v}' (expected one of: warn, block)`);
+  },
+  /** The agent a host starts for a queue task when it works the queue itself (host.max_agents). */
+  'queue.agent': (v: string): string => {
+    if ((BACKENDS as readonly string[]).includes(v)) return v;
+    throw badInput(`invalid queue.agent '${v}' (expected one of: ${BACKENDS.join(', ')})`);
   },
   /** How many agents this host's engine runs for queue tasks at once (many hosts). */
   'host.max_agents': (v: string): string => {
