@@ -16,6 +16,9 @@ export interface PgCluster {
   url: string;
   port: number;
   dir: string;
+  /** Stop the server, keeping its data (an outage); `up()` starts it again on the same port. */
+  down(): void;
+  up(): void;
   /** Run psql against it; stdout, trimmed. Throws with psql's stderr. */
   psql(sql: string): string;
   stop(): void;
@@ -56,8 +59,7 @@ export async function startPgCluster(name: string): Promise<PgCluster> {
     return r.stdout;
   };
   const port = await freePort();
-  try {
-    run([join(bin, 'initdb'), '-D', data, '-U', USER, '--auth=trust', '-E', 'UTF8', '--no-sync']);
+  const start = (): void => {
     run([
       join(bin, 'pg_ctl'),
       '-D',
@@ -69,6 +71,10 @@ export async function startPgCluster(name: string): Promise<PgCluster> {
       `-p ${port} -k ${sock} -c listen_addresses=127.0.0.1 -c fsync=off`,
       'start',
     ]);
+  };
+  try {
+    run([join(bin, 'initdb'), '-D', data, '-U', USER, '--auth=trust', '-E', 'UTF8', '--no-sync']);
+    start();
   } catch (e) {
     rmSync(dir, { recursive: true, force: true });
     throw e;
@@ -79,6 +85,8 @@ export async function startPgCluster(name: string): Promise<PgCluster> {
     url,
     port,
     dir,
+    down: () => void run([join(bin, 'pg_ctl'), '-D', data, '-m', 'fast', '-w', 'stop']),
+    up: start,
     psql(sql) {
       const r = spawnSync('psql', ['-X', '-A', '-t', '-v', 'ON_ERROR_STOP=1', url, '-c', sql], {
         encoding: 'utf8',

@@ -8,9 +8,15 @@ pg.types.setTypeParser(pg.types.builtins.NUMERIC, Number);
 
 /** How long to wait for the server before a call fails with "unreachable". */
 const CONNECT_MS = 3000;
+/** A server that is away is tried again after 0.25, 0.5, 1, 2, then every 4 s. */
+const MIN_BACKOFF_MS = 250;
+const MAX_BACKOFF_MS = 4000;
 
 interface Conn {
   url: string;
+  /** Reconnects back off while the server stays away: calls fail at once until `retryAt`. */
+  retryAt: number;
+  backoffMs: number;
   client: pg.Client | undefined;
   /** A second connection that LISTENs: another host's commit moves `version`. */
   listener: pg.Client | undefined;
@@ -32,7 +38,22 @@ const connect = async (url: string): Promise<pg.Client> => {
 /** The connection, opened again if the server dropped it (a restart, a network blip). */
 async function client(conn: Conn): Promise<pg.Client> {
   if (conn.client) return conn.client;
-  const c = await connect(conn.url);
+  const now = Date.now();
+  if (now < conn.retryAt)
+    throw Object.assign(
+      new Error(`unreachable; trying again in ${conn.retryAt - now} ms (connection backs off)`),
+      { code: 'ECONNREFUSED' },
+    );
+  let c: pg.Client;
+  try {
+    c = await connect(conn.url);
+  } catch (e) {
+    conn.backoffMs = Math.min(conn.backoffMs * 2 || MIN_BACKOFF_MS, MAX_BACKOFF_MS);
+    conn.retryAt = Date.now() + conn.backoffMs;
+    throw e;
+  }
+  conn.backoffMs = 0;
+  conn.retryAt = 0;
   // A dropped connection is reopened on the next call; an 'error' left unheard would end the worker.
   c.on('error', () => {
     if (conn.client === c) conn.client = undefined;
@@ -64,7 +85,14 @@ async function listen(conn: Conn): Promise<void> {
 
 async function handle(req: PgRequest): Promise<PgResponse> {
   if (req.op === 'open') {
-    conns.set(req.conn, { url: req.url, client: undefined, listener: undefined, version: 0 });
+    conns.set(req.conn, {
+      url: req.url,
+      retryAt: 0,
+      backoffMs: 0,
+      client: undefined,
+      listener: undefined,
+      version: 0,
+    });
     return { ok: true, rows: [], rowCount: 0, version: 0 };
   }
   const conn = conns.get(req.conn);
