@@ -7,7 +7,10 @@ import {
   sqliteAutomationStore,
   type AutomationStore,
 } from '../../src/engine/store/automation-store.js';
+import { pgWorkerFile } from '../../src/engine/context.js';
 import { openDb, type Db } from '../../src/engine/store/db.js';
+import { openPg } from '../../src/engine/store/pg/pg-open.js';
+import { newPgDatabase, storeDialect } from './temp-store.js';
 import type { AutomationChanges, TriggerRecord } from '../../src/engine/store/trigger-types.js';
 
 /** One change a repository announced: which kind, and what it said. */
@@ -26,11 +29,13 @@ export interface OpenStore {
  */
 export function tempStores(): { open: () => OpenStore; close: () => void } {
   const dir = mkdtempSync(join(tmpdir(), 'cc-agent-automation-'));
+  // The store-pg project: connections to one database of the suite's cluster instead.
+  const pg = storeDialect === 'postgres' ? newPgDatabase('automation') : undefined;
   const file = join(dir, 'cc-agent.db');
   const dbs: Db[] = [];
   return {
     open() {
-      const db = openDb(file);
+      const db: Db = pg ? openPg(pg.url, pgWorkerFile) : openDb(file);
       dbs.push(db);
       const heard: Heard[] = [];
       const store = sqliteAutomationStore(
@@ -47,6 +52,7 @@ export function tempStores(): { open: () => OpenStore; close: () => void } {
     },
     close() {
       for (const db of dbs.splice(0)) if (db.open) db.close();
+      pg?.drop();
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -82,18 +82,14 @@ export const settled = (): Promise<void> => new Promise((r) => setImmediate(r));
 
 let databases = 0;
 
-/** A new database in the suite's cluster, migrated, and how to drop it. */
-function pgDatabase(prefix: string, events: EngineEvents) {
+/** A new database in the suite's PostgreSQL cluster (store-pg project), and how to drop it. */
+export function newPgDatabase(prefix: string): { url: string; drop(): void } {
   const server = inject('pgUrl');
   const name = `t_${prefix.replace(/\W/g, '_')}_${process.pid}_${++databases}`;
   const admin = new PgDb(server, pgWorkerFile);
   admin.query(`CREATE DATABASE ${name}`);
-  const url = server.replace(/\/postgres$/, `/${name}`);
-  const db = openPg(url, pgWorkerFile);
   return {
-    url,
-    db,
-    store: pgStore(db, events),
+    url: server.replace(/\/postgres$/, `/${name}`),
     drop: () => {
       try {
         admin.query(`DROP DATABASE ${name} WITH (FORCE)`);
@@ -102,4 +98,11 @@ function pgDatabase(prefix: string, events: EngineEvents) {
       }
     },
   };
+}
+
+/** A new database, migrated, with its repositories. */
+function pgDatabase(prefix: string, events: EngineEvents) {
+  const created = newPgDatabase(prefix);
+  const db = openPg(created.url, pgWorkerFile);
+  return { url: created.url, db, store: pgStore(db, events), drop: created.drop };
 }

@@ -170,9 +170,16 @@ export function redact(url: string): string {
 /** A constraint broken reads as SQLite's does to the callers that tell it apart. */
 function pgError(where: string, message: string, code: string | undefined): Error {
   if (code === '23505' || code === '23503' || code === '23514' || code === '23502') {
-    const e = new Error(message) as Error & { code: string };
+    const unique = code === '23505';
+    const e = new Error(
+      `${unique ? 'UNIQUE' : 'CHECK'} constraint failed (PostgreSQL: ${message})`,
+    ) as Error & { code: string };
     // new-id.ts tells a taken id (a primary key) from other constraints, as SQLite words them.
-    e.code = /_pkey"/.test(message) ? 'SQLITE_CONSTRAINT_PRIMARYKEY' : 'SQLITE_CONSTRAINT';
+    e.code = /_pkey"/.test(message)
+      ? 'SQLITE_CONSTRAINT_PRIMARYKEY'
+      : unique
+        ? 'SQLITE_CONSTRAINT_UNIQUE'
+        : 'SQLITE_CONSTRAINT';
     return e;
   }
   const unreachable =
