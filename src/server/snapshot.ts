@@ -18,6 +18,7 @@ export const buildSnapshot = (engine: Engine): Snapshot =>
     orchestrator: engine.orchestrator.peek(),
     conflicts: engine.conflicts.open(),
     budget: engine.dailyBudget(),
+    hosts: engine.hosts.shared ? engine.hosts.list() : [],
   });
 
 /**

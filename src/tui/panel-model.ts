@@ -1,6 +1,7 @@
 import type { TuiData } from './data/use-engine-data.js';
 import {
   JOB_HEADER,
+  jobHeader,
   jobRow,
   pendingItems,
   pendingRow,
@@ -17,6 +18,7 @@ import { pipelineRows, windowRange, type PipelineWindow } from '../view/pipeline
 import { isActive, type Job, type Task, type Trigger } from '../engine/index.js';
 import { asksForHuman, unseenTurn } from '../view/attention.js';
 import { conflictLine, forecastLine } from '../view/conflicts.js';
+import { byId } from '../view/hosts.js';
 
 export interface Row {
   key: string;
@@ -66,14 +68,15 @@ export function panelModel(
   filter: string,
   window?: PipelineWindow,
 ): PanelModel {
+  const hostsById = byId(data.hosts);
   switch (panel) {
     case 'jobs':
       return model(
         data.jobs.filter((j) => j.kind === 'worker' || j.status === 'running'),
         filter,
-        (j) => jobRow(j, data.now, data.orchestrator, data.conflicts),
+        (j) => jobRow(j, data.now, data.orchestrator, data.conflicts, hostsById),
         (j) => ({ key: j.id, color: jobColor(j), dim: j.status === 'killed' }),
-        { header: JOB_HEADER, empty: 'no agents yet: press n to start one' },
+        { header: jobHeader(hostsById), empty: 'no agents yet: press n to start one' },
       );
     case 'timeline':
       return model(

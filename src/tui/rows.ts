@@ -1,6 +1,7 @@
 import type {
   Approval,
   FileConflict,
+  HostSummary,
   Job,
   OrchestratorStatus,
   Task,
@@ -20,6 +21,7 @@ import { taskState, waitWords } from '../view/task-deps.js';
 import { taskLabel, taskText } from '../view/task-label.js';
 import { approvalWords } from '../view/notes.js';
 import { conflictMark } from '../view/conflicts.js';
+import { hostStatus } from '../view/hosts.js';
 
 /**
  * One line of text per row, built from the engine's records: pure, so the panels stay thin and
@@ -39,6 +41,10 @@ export const badge = (j: Job): string =>
     : statusLabel(j);
 
 export const JOB_HEADER = `  ${col('ID', 8)} ${col('STATE', 10)} ${col('AGENT', 6)} ${col('MODEL', 12)} ${col('TIME', 7)} ${col('TOKENS', 6)} ${col('CTX', 4)} ${col('COST', 6)} ${col('DOING', 28)} TASK`;
+
+/** Many hosts: the header with a HOST column after the id. */
+export const jobHeader = (hosts: ReadonlyMap<string, HostSummary>): string =>
+  hosts.size === 0 ? JOB_HEADER : JOB_HEADER.replace('STATE', `${col('HOST', 10)} STATE`);
 
 /** A job whose timer counts seconds on screen: one that is working right now. */
 export const ticksBySecond = (j: Job): boolean =>
@@ -69,6 +75,7 @@ export function jobRow(
   now: number,
   orch?: OrchTask,
   conflicts: readonly FileConflict[] = [],
+  hosts: ReadonlyMap<string, HostSummary> = new Map(),
 ): string {
   const said =
     j.status === 'running' ? (j.activityDetail?.label ?? '') : (j.summary ?? j.error ?? '');
@@ -77,7 +84,9 @@ export function jobRow(
   const doing = mark ? `${mark} ${said}` : said;
   return [
     `${attentionMark(j)} ${col(j.id, 8)}`,
-    col(badge(j), 10),
+    ...(hosts.size ? [col(j.host ?? '-', 10)] : []),
+    // A running job whose host is down: not known to run, nor to have failed.
+    col(hostStatus(j, hosts) ?? badge(j), 10),
     col(j.backend, 6),
     col(modelLabel(j), 12),
     col(timeLabel(j, now), 7),

@@ -25,3 +25,14 @@ export function beatLabel(h: HostSummary, now: number): string {
   const ago = s < 120 ? `${s} s ago` : `${Math.round(s / 60)} min ago`;
   return `${h.up ? 'up' : 'DOWN'}, ${ago}`;
 }
+
+/** The header's line for many hosts: "hosts: alpha 3/8 · beta 2 DOWN"; empty for one host. */
+export function hostsLine(hosts: readonly HostSummary[]): string {
+  if (hosts.length === 0) return '';
+  return `hosts: ${hosts
+    .map(
+      (h) =>
+        `${h.id} ${h.agents}${h.maxAgents === null ? '' : `/${h.maxAgents}`}${h.up || (h.here && h.heartbeatAt === null) ? '' : ' DOWN'}`,
+    )
+    .join(' · ')}`;
+}

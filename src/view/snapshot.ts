@@ -3,6 +3,7 @@ import type {
   DailyBudget,
   EngineEventName,
   FileConflict,
+  HostSummary,
   Job,
   OrchestratorStatus,
   TaskPreview,
@@ -31,6 +32,8 @@ export interface Snapshot {
   conflicts: FileConflict[];
   /** Today's spend against budget.daily_usd (null before the first snapshot). */
   budget: DailyBudget | null;
+  /** The hosts sharing a PostgreSQL store (view/hosts.ts); empty for a one-host store. */
+  hosts: HostSummary[];
   /**
    * What the lists left out. `jobs`: the newest SNAPSHOT_LIMITS.jobs jobs are here (and every
    * active one); older ones are at /api/jobs?offset=<limit>. `tasks`: the queue's first
@@ -88,6 +91,7 @@ export interface SnapshotInput {
   orchestrator: OrchestratorStatus | null;
   conflicts: FileConflict[];
   budget: DailyBudget;
+  hosts: HostSummary[];
 }
 
 export function assembleSnapshot(w: SnapshotInput): Snapshot {
@@ -103,6 +107,7 @@ export function assembleSnapshot(w: SnapshotInput): Snapshot {
     orchestrator: w.orchestrator,
     conflicts: w.conflicts,
     budget: w.budget,
+    hosts: w.hosts,
     more: {
       jobs: Math.max(0, jobs.length - SNAPSHOT_LIMITS.jobs),
       tasks: Math.max(0, w.queue.total - Math.min(w.queue.tasks.length, SNAPSHOT_LIMITS.tasks)),

@@ -113,6 +113,7 @@ const EMPTY: State = {
   orchestrator: null,
   conflicts: [],
   budget: null,
+  hosts: [],
   more: NONE,
   limits: NONE,
   events: [],

@@ -13,6 +13,7 @@ import { titleIn, viewForKey, viewsOf, type ViewId } from '../view/catalogue.js'
 import { SplitView } from './split-view.js';
 import { ConflictsView } from './conflicts-view.js';
 import { budgetBanner, budgetFigure } from '../view/budget.js';
+import { hostsLine } from '../view/hosts.js';
 
 /**
  * The views, numbered as the TUI's panels: both come from the one catalogue (src/view/catalogue.ts;
@@ -93,6 +94,7 @@ function App() {
         </span>
         <span class={live.connection === 'live' ? 'working' : 'failed'}>{live.connection}</span>
       </header>
+      {hostsLine(live.hosts) ? <p id="hosts">{hostsLine(live.hosts)}</p> : null}
       {budgetBanner(live.budget) ? (
         <p class="failed" id="budget-banner">
           {budgetBanner(live.budget)}
@@ -138,6 +140,7 @@ function App() {
             more={live.more.jobs}
             onMore={() => live.loadMore('jobs')}
             conflicts={live.conflicts}
+            hosts={live.hosts}
           />
         ) : view === 'timeline' ? (
           <Timeline live={live} />

@@ -1,6 +1,7 @@
 import { useMemo } from 'preact/hooks';
-import type { FileConflict, Job } from '../engine/index.js';
+import type { FileConflict, HostSummary, Job } from '../engine/index.js';
 import { conflictMark } from '../view/conflicts.js';
+import { byId, hostStatus } from '../view/hosts.js';
 import { compact, elapsed, state, tokens } from './api.js';
 
 export type SortKey = 'state' | 'id' | 'time' | 'tokens' | 'cost' | 'ctx';
@@ -29,7 +30,10 @@ export function JobTable(props: {
   onMore: () => void;
   /** Open file conflicts: a job in one carries the TUI's mark in DOING. */
   conflicts?: readonly FileConflict[];
+  /** Many hosts: a HOST column, and `unknown` for a running job whose host is down. */
+  hosts?: readonly HostSummary[];
 }) {
+  const hosts = useMemo(() => byId(props.hosts ?? []), [props.hosts]);
   const rows = useMemo(
     () => visibleJobs(props.jobs, props.filter, props.sort),
     [props.jobs, props.filter, props.sort],
@@ -58,6 +62,7 @@ export function JobTable(props: {
         <thead>
           <tr>
             {head('id', 'ID')}
+            {hosts.size ? <th>HOST</th> : null}
             {head('state', 'STATE')}
             <th>AGENT</th>
             {head('time', 'TIME')}
@@ -77,7 +82,8 @@ export function JobTable(props: {
               data-job={j.id}
             >
               <td>{j.id}</td>
-              <td class={state(j)}>{state(j)}</td>
+              {hosts.size ? <td>{j.host ?? '-'}</td> : null}
+              <td class={hostStatus(j, hosts) ?? state(j)}>{hostStatus(j, hosts) ?? state(j)}</td>
               <td>
                 {j.backend} {j.model ?? ''}
                 {j.effort ? `/${j.effort}` : ''}

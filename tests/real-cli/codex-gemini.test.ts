@@ -189,7 +189,7 @@ describe(`Codex ${CODEX_VERSION} and Gemini CLI ${GEMINI_VERSION} accept the fla
       const bad = await run(gemini, ['--approval-mode', 'read-only', '--list-sessions']);
       expect(bad.code).toBe(1);
       expect(bad.out).toContain('Invalid values');
-    });
+    }, 150_000); // six Node CLIs at once on two cores: a minute is not enough under load
 
     it('the prompt is the value of -i; one starting with a dash is not (start.ts pastes it)', async () => {
       const [args] = launches(geminiBackend).map((l) => l.args);

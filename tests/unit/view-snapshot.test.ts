@@ -19,6 +19,7 @@ describe('the world snapshot', () => {
       orchestrator: null,
       conflicts: [],
       budget: { day: '2026-12-06', limitUsd: null, spentUsd: 0, reached: false },
+      hosts: [],
     });
     expect(s.jobs).toHaveLength(SNAPSHOT_LIMITS.jobs + 1);
     expect(s.jobs[0]?.id).toBe(`j0${n - 1}`);
@@ -40,6 +41,7 @@ describe('the world snapshot', () => {
       orchestrator: null,
       conflicts: [],
       budget: { day: '2026-12-06', limitUsd: null, spentUsd: 0, reached: false },
+      hosts: [],
     });
     expect(s.more).toEqual({ jobs: 0, tasks: 5, approvals: 5 });
     expect(s.approvals).toHaveLength(SNAPSHOT_LIMITS.approvals);

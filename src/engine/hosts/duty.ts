@@ -1,10 +1,12 @@
 import type { EngineContext } from '../context.js';
 import { runHostCommands } from './execute.js';
-import { beatIfDue } from './heartbeat.js';
+import { beatIfDue, maxAgents } from './heartbeat.js';
 import { releaseLostTasks, settleTasks, takeTasks } from './take-tasks.js';
 
 /** How often the engine looks whether another host committed (no query: LISTEN tells it). */
 const WAKE_MS = 20;
+/** How often it looks for tasks a silent host holds. */
+const RESCUE_MS = 10_000;
 
 /**
  * What a live engine owes the other hosts of a shared store: a heartbeat (so they know its
@@ -42,9 +44,16 @@ export function startHostDuty(
   let taking = false;
   // The queue, when this host has a capacity: its workers' ends settle their tasks, free
   // places take new ones, and a silent host's tasks go back for the others.
+  let rescuedAt = 0;
   const queue = async (): Promise<void> => {
+    // A silent host's tasks are looked for now and then: it takes a minute to call one lost.
+    if (ctx.now() - rescuedAt >= RESCUE_MS) {
+      rescuedAt = ctx.now();
+      releaseLostTasks(ctx);
+    }
+    // Only a host that works the queue itself has workers to settle and places to fill.
+    if (!maxAgents(ctx)) return;
     await settleTasks(ctx);
-    releaseLostTasks(ctx);
     await takeTasks(ctx, process.cwd());
   };
   const tick = (): void => {

@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { localDay } from '../budget/rules.js';
 import { limitDetail, usageLimit } from '../limits/detect.js';
 import type { EngineContext } from '../context.js';
@@ -27,7 +28,12 @@ export function transcriptPaths(records: readonly HookEventRecord[]): Map<string
  */
 export function enrichFromTranscripts(ctx: EngineContext, paths: Map<string, string>): string[] {
   const changed: string[] = [];
+  const marks = marksOf(ctx);
   for (const [jobId, path] of paths) {
+    // Unchanged since this engine last read it: no store read at all (an idle fleet costs a
+    // stat per agent, not two queries).
+    const mark = fileMark(path);
+    if (mark !== undefined && marks.get(jobId) === mark) continue;
     const row = ctx.jobs.get(jobId);
     if (!row) continue;
     const before: ReaderState = ctx.store.transcripts.load(jobId) ?? newReaderState(path);
@@ -37,7 +43,10 @@ export function enrichFromTranscripts(ctx: EngineContext, paths: Map<string, str
     } catch {
       continue; // unreadable right now (permissions, a vanished dir): try again next event
     }
-    if (next === before) continue;
+    if (next === before) {
+      if (mark !== undefined) marks.set(jobId, mark);
+      continue;
+    }
     const s = next.stats;
     // The plan's usage ran out, as the transcript says (a hook may not: an older CLI's).
     const said = s.lastAssistantText !== before.stats.lastAssistantText;
@@ -68,9 +77,27 @@ export function enrichFromTranscripts(ctx: EngineContext, paths: Map<string, str
         ...paused,
       });
     });
+    if (mark !== undefined) marks.set(jobId, mark);
     changed.push(jobId);
   }
   return changed;
+}
+
+/** Each engine's last look at each job's transcript: its path, size and modification time. */
+const looks = new WeakMap<EngineContext, Map<string, string>>();
+const marksOf = (ctx: EngineContext): Map<string, string> => {
+  let m = looks.get(ctx);
+  if (!m) looks.set(ctx, (m = new Map()));
+  return m;
+};
+
+function fileMark(path: string): string | undefined {
+  try {
+    const s = statSync(path);
+    return `${path}\0${s.size}\0${s.mtimeMs}`;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The stored transcript figures of a job, for `cc-agent session`. */

@@ -2,6 +2,7 @@ import { Box, Text } from 'ink';
 import type { TuiData } from '../data/use-engine-data.js';
 import { needsAttention } from '../../view/attention.js';
 import { budgetBanner, budgetFigure } from '../../view/budget.js';
+import { hostsLine } from '../../view/hosts.js';
 import { pendingItems } from '../rows.js';
 import { tabs } from './tabs.js';
 import type { PanelId } from '../view/state.js';
@@ -16,6 +17,7 @@ export function Header(props: { panel: PanelId; data: TuiData; width: number }) 
   const conflicts = data.conflicts.length;
   const spend = budgetFigure(data.budget);
   const banner = budgetBanner(data.budget);
+  const hosts = hostsLine(data.hosts);
   return (
     <Box flexDirection="column" width={props.width}>
       <Box>
@@ -31,6 +33,7 @@ export function Header(props: { panel: PanelId; data: TuiData; width: number }) 
           {spend ? ` · ${spend}` : ''}
         </Text>
       </Box>
+      {hosts ? <Text wrap="truncate">{hosts}</Text> : null}
       {banner ? (
         <Text color="red" bold wrap="truncate">
           {banner}

@@ -7,6 +7,7 @@ import type {
   ActivityEntry,
   Approval,
   DailyBudget,
+  HostSummary,
   Engine,
   FileConflict,
   HookEventRecord,
@@ -52,6 +53,8 @@ export interface TuiData {
   predicted: MergeForecast[];
   /** Today's spend against budget.daily_usd (the header's figure and banner). */
   budget: DailyBudget;
+  /** The hosts sharing a PostgreSQL store (HOST column, header line); empty for one host. */
+  hosts: HostSummary[];
   /** Wall clock of the last update (elapsed timers count from it). */
   now: number;
 }
@@ -84,6 +87,12 @@ function load(engine: Engine, parts: ReadonlySet<Part>, prev: TuiData | undefine
     predicted: parts.has('conflicts') || !prev ? engine.conflicts.predicted() : prev.predicted,
     // Spend moves with the jobs' costs.
     budget: parts.has('jobs') || !prev ? engine.dailyBudget() : prev.budget,
+    // Heartbeats move without an event: read with the jobs, which every tick may reload.
+    hosts: !engine.hosts.shared
+      ? []
+      : parts.has('jobs') || !prev
+        ? engine.hosts.list()
+        : prev.hosts,
     now: Date.now(),
   };
 }
