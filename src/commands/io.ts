@@ -64,7 +64,8 @@ export const attach = defineCommand(c.attach, async (io) => {
     return 0;
   }
   io.out(cmd.argv.map(shellWord).join(' '));
-  if (io.env['TMUX'])
+  // Another host's session is reached over ssh only: no switching to it from here.
+  if (io.env['TMUX'] && !cmd.host)
     io.err(
       `inside tmux: cc-agent attach ${id} --switch (or: ${cmd.switchArgv.map(shellWord).join(' ')})`,
     );

@@ -70,6 +70,11 @@ describe('many hosts, one PostgreSQL store', () => {
       return p.length === 2 ? p : undefined;
     }, 'the sent text in beta agent transcript');
     expect(prompts[1]).toBe(text);
+    // Its screen comes from beta on request; attach names the ssh line to beta's tmux.
+    expect(await a.ok(['capture', id, '50'])).toContain('ünïcödé');
+    expect(await a.ok(['attach', id])).toMatch(
+      new RegExp(`^ssh -t beta tmux (-L|-S) \\S+ attach-session -t =cc-agent-${id}$`),
+    );
     expect(await a.ok(['kill', id])).toBe(`killed ${id}`);
     expect((await waitForStatus(b, id, 'killed')).status).toBe('killed');
     expect(b.tmux(['has-session', '-t', `=cc-agent-${id}`]).code).not.toBe(0);

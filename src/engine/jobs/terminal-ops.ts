@@ -10,21 +10,30 @@ export interface AttachCommand {
   switchArgv: string[];
   session: string;
   socket: string | null;
+  /** Another host's job (a shared store): the argv logs in there (`ssh -t <host> tmux …`). */
+  host: string | null;
 }
 
 export function attachCommand(ctx: EngineContext, id: string): AttachCommand {
   const row = findJob(ctx, id);
   const tmux = ctx.tmux(row.tmux_socket);
+  const here = tmux.commandLine('attach-session', '-t', `=${row.tmux_session}`);
+  // The session lives in that host's tmux server: reach it over ssh, with a terminal.
+  const remote = ctx.jobs.elsewhere(row) ? (row.host as string) : null;
   return {
-    argv: tmux.commandLine('attach-session', '-t', `=${row.tmux_session}`),
+    argv: remote ? ['ssh', '-t', remote, ...here] : here,
     switchArgv: tmux.commandLine('switch-client', '-t', `=${row.tmux_session}`),
     session: row.tmux_session,
     socket: row.tmux_socket,
+    host: remote,
   };
 }
 
+/** Show a job's session in this tmux client; another host's opens a window that ssh-es there. */
 export function switchTo(ctx: EngineContext, id: string): Promise<void> {
   const row = findJob(ctx, id);
+  if (ctx.jobs.elsewhere(row))
+    return ctx.tmux(null).openWindow(`${row.id}@${row.host}`, attachCommand(ctx, id).argv);
   return ctx.tmux(row.tmux_socket).switchClient(row.tmux_session);
 }
 

@@ -265,6 +265,11 @@ export class Tmux {
     await this.must(['switch-client', '-t', sessionTarget(name)], 'switch-client');
   }
 
+  /** A new window in the current client's session running `argv` (no shell in between). */
+  async openWindow(name: string, argv: readonly string[]): Promise<void> {
+    await this.must(['new-window', '-n', name, '--', ...argv], 'new-window');
+  }
+
   /**
    * Show a session in a popup over the current client, read-only (a nested attach, so the
    * popup shows exactly the agent's screen); the user's tmux prefix + d closes it.

@@ -3,6 +3,8 @@ import { useEffect, useState } from 'react';
 import type { Engine } from '../../engine/index.js';
 
 const THROTTLE_MS = 100;
+/** How often another host's agent's screen is fetched while it is shown. */
+const REMOTE_MS = 1000;
 
 /**
  * The agent's screen as tmux renders it (colours kept), re-captured only when its log grows:
@@ -50,11 +52,24 @@ export function useScreen(engine: Engine, jobId: string, lines: number): string 
     const off = engine.events.on('hook_event', (e) => {
       if (e.jobId === jobId) schedule();
     });
+    // Another host's agent: no log here and no events of its own reach this engine; its
+    // owner captures it on request (a command row through the shared store, ~0.1 s), once a
+    // second while it is on screen.
+    let poll: NodeJS.Timeout | undefined;
+    if (engine.hosts.shared)
+      void engine
+        .get(jobId)
+        .then((j) => {
+          if (!stopped && j.host !== null && j.host !== engine.hosts.here)
+            poll = setInterval(schedule, REMOTE_MS);
+        })
+        .catch(() => undefined);
     return () => {
       stopped = true;
       watcher?.close();
       off();
       if (timer) clearTimeout(timer);
+      if (poll) clearInterval(poll);
     };
   }, [engine, jobId, lines]);
   return screen;
