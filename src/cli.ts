@@ -25,6 +25,9 @@ ${sections}
 Environment:
   CC_AGENT_HOME          state directory (default ~/.cc-agent)
   CC_AGENT_TMUX_SOCKET   tmux socket name (-L) or path (-S) for agents (default: your server)
+  CC_AGENT_DATABASE_URL  postgres://… : share one store between hosts (default: SQLite here)
+  CC_AGENT_HOST_ID       this host's name in a shared store (default: the hostname)
+  CC_AGENT_MAX_AGENTS    agents this host starts for queue tasks at once (shared store)
 `;
 }
 

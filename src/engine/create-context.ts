@@ -15,6 +15,7 @@ import { openPg } from './store/pg/pg-open.js';
 import { pgStore } from './store/pg/pg-store.js';
 import type { Store } from './store/repositories.js';
 import { pgWorkerFile } from './context.js';
+import { storeUrl } from './store/pg/store-url.js';
 import { Tmux } from './tmux/tmux.js';
 
 export interface EngineOptions {
@@ -35,14 +36,19 @@ export function createContext(options: EngineOptions): EngineContext {
   privateUmask();
   const events = new EngineEvents();
   // Many hosts share one PostgreSQL store; one host keeps its own SQLite file.
-  const url = env['CC_AGENT_DATABASE_URL'] || undefined;
+  let url: string | undefined;
   let db: Db;
   let store: Store;
   try {
+    url = storeUrl(env, paths);
     tightenHome(paths.home, paths.db);
     mkdirSync(paths.jobsDir, { recursive: true });
     if (url) {
-      const pg = openPg(url, pgWorkerFile);
+      const pg = openPg(
+        url,
+        pgWorkerFile,
+        env['CC_AGENT_DATABASE_URL'] ? undefined : paths.storeUrl,
+      );
       db = pg;
       store = pgStore(pg, events);
     } else {

@@ -5,6 +5,8 @@ import { join, resolve } from 'node:path';
 export interface Paths {
   home: string;
   db: string;
+  /** The shared store's PostgreSQL URL when set with `settings store.url` (0600: a password). */
+  storeUrl: string;
   jobsDir: string;
   spoolDir: string;
   quarantineDir: string;
@@ -53,6 +55,7 @@ export function pathsFor(home: string): Paths {
   return {
     home,
     db: join(home, 'cc-agent.db'),
+    storeUrl: join(home, 'store.url'),
     jobsDir,
     spoolDir: join(home, 'spool'),
     quarantineDir: join(home, 'spool', 'quarantine'),

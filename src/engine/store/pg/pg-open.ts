@@ -9,13 +9,19 @@ const MIGRATE_LOCK = 0x63636d67; // "ccmg"
  * Open the shared store at `url` and bring its schema to the latest version. Fails with one line
  * naming the server (never the password) when it cannot be reached.
  */
-export function openPg(url: string, workerFile: string): PgDb {
+export function openPg(url: string, workerFile: string, setIn?: string): PgDb {
   const db = new PgDb(url, workerFile);
   try {
     migratePg(db);
     return db;
   } catch (e) {
     db.close();
+    // Set with `settings store.url`: that command needs the store too, so say how to undo it.
+    if (setIn && e instanceof CcAgentError)
+      throw new CcAgentError(
+        e.code,
+        `${e.message} (store.url is set in ${setIn}: remove that file to use this host's own SQLite store)`,
+      );
     throw e instanceof CcAgentError
       ? e
       : new CcAgentError(
