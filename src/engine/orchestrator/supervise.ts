@@ -94,6 +94,9 @@ export async function superviseOnce(ctx: EngineContext): Promise<Step> {
 async function act(ctx: EngineContext, rec: OrchestratorRecord): Promise<Step> {
   if (rec.desired !== 'running' || rec.phase === 'clearing') return undefined;
   const row = ctx.jobs.get(ORCHESTRATOR_ID);
+  // Many hosts: a live orchestrator is its own host's to supervise (its tmux, its transcript);
+  // the pulse leader only starts one again when none runs anywhere.
+  if (row && isActive(row.status) && ctx.jobs.elsewhere(row)) return undefined;
   if (!row || !isActive(row.status)) {
     if (row?.status === 'killed') {
       // `cc-agent kill orch` is a deliberate stop, not a crash.

@@ -4,6 +4,8 @@ import type { EngineContext } from '../context.js';
 import { EVENT_NAMES } from './spec.js';
 import { checkCron, checkThresholds, onEngineEvent, triggerInAction } from './fire.js';
 import { superviseOnce } from '../orchestrator/supervise.js';
+import { ORCHESTRATOR_ID } from '../jobs/lookup.js';
+import { isActive } from '../store/job-types.js';
 
 /** What can give the orchestrator something to do: its own state, a worker's, the queue's. */
 const SUPERVISE_ON = ['job_updated', 'job_completed', 'job_failed', 'queue_updated'] as const;
@@ -20,6 +22,13 @@ export interface Pulse {
  * two engines side by side never both fire a trigger; event triggers react the moment the
  * engine emits the event, not on a tick.
  */
+/** Many hosts: the orchestrator runs on this host (its engine supervises it, leader or not). */
+function orchestratorHere(ctx: EngineContext): boolean {
+  if (!ctx.jobs.host.shared) return false;
+  const row = ctx.jobs.get(ORCHESTRATOR_ID);
+  return row !== undefined && isActive(row.status) && !ctx.jobs.elsewhere(row);
+}
+
 export function startPulse(
   ctx: EngineContext,
   tickMs: number,
@@ -47,7 +56,7 @@ export function startPulse(
   // A burst of events needs one supervision step after it, not one each.
   let supervisePending = false;
   const supervise = (): void => {
-    if (!leader || supervisePending) return;
+    if ((!leader && !orchestratorHere(ctx)) || supervisePending) return;
     supervisePending = true;
     void run(() => {
       supervisePending = false;
@@ -72,8 +81,8 @@ export function startPulse(
           await checkCron(ctx);
           await checkThresholds(ctx);
         });
-        supervise();
       }
+      supervise();
       ctx.events.emit('pulse_tick', { at: new Date(ctx.now()).toISOString(), leader });
     },
     isLeader: () => leader,
