@@ -56,24 +56,45 @@ export function startHostDuty(
     await settleTasks(ctx);
     await takeTasks(ctx, process.cwd());
   };
+  let again = false;
+  const fill = (): void => {
+    if (taking) {
+      again = true;
+      return;
+    }
+    taking = true;
+    queue()
+      .catch(onError)
+      .finally(() => {
+        taking = false;
+        if (again) {
+          again = false;
+          fill();
+        }
+      });
+  };
   const tick = (): void => {
     try {
       beat = beatIfDue(ctx, beat, startedAt);
       // A command that came while a batch ran (its notice already counted) is not left waiting.
       work();
-      if (taking) return;
-      taking = true;
-      queue()
-        .catch(onError)
-        .finally(() => (taking = false));
+      fill();
     } catch (e) {
       onError(e);
     }
   };
+  // A worker that finished its turn (or ended) frees its place now, not on the next tick.
+  const offs = (['job_updated', 'job_completed', 'job_failed'] as const).map((name) =>
+    ctx.events.on(name, (j) => {
+      const done = j.status !== 'running' || j.activity === 'waiting' || j.activity === 'idle';
+      if (done && j.kind === 'worker' && j.parentId === null && j.host === ctx.jobs.host.id) fill();
+    }),
+  );
   tick();
   return {
     tick,
     stop: () => {
+      offs.forEach((off) => off());
       clearInterval(timer);
       // Callers on other hosts fail at once, not after the heartbeat runs out (another live
       // engine on this host beats again within BEAT_MS).

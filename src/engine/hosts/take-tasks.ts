@@ -21,28 +21,35 @@ export async function takeTasks(ctx: EngineContext, cwd: string): Promise<string
   const cap = maxAgents(ctx);
   if (!cap) return [];
   const host = ctx.jobs.host.id;
-  let running = ctx.jobs.list(['pending', 'running']).length;
-  const started: string[] = [];
-  while (running < cap) {
+  const running = ctx.jobs.list(['pending', 'running']).length;
+  const claimed = [];
+  for (let free = cap - running; free > 0; free--) {
     const task = ctx.store.queue.claimNext(placeholder(host), ctx.now());
     if (!task) break;
-    running++;
-    try {
-      const job = await startJob(ctx, {
-        prompt: task.prompt,
-        agent: getTextSetting(ctx, 'queue.agent') ?? undefined,
-        budget: task.budgetUsd ?? undefined,
-        cwd,
-      });
-      ctx.store.queue.assign(task.id, job.id);
-      started.push(task.id);
-    } catch (e) {
-      finishTask(ctx, task.id, {
-        status: 'failed',
-        text: `could not start: ${(e as Error).message}`,
-      });
-    }
+    claimed.push(task);
   }
+  // Started side by side: an agent takes a second or two to come up, and a host that filled
+  // its places one by one would take that many seconds.
+  const started: string[] = [];
+  await Promise.all(
+    claimed.map(async (task) => {
+      try {
+        const job = await startJob(ctx, {
+          prompt: task.prompt,
+          agent: getTextSetting(ctx, 'queue.agent') ?? undefined,
+          budget: task.budgetUsd ?? undefined,
+          cwd,
+        });
+        ctx.store.queue.assign(task.id, job.id);
+        started.push(task.id);
+      } catch (e) {
+        finishTask(ctx, task.id, {
+          status: 'failed',
+          text: `could not start: ${(e as Error).message}`,
+        });
+      }
+    }),
+  );
   return started;
 }
 

@@ -21,6 +21,8 @@ interface Conn {
   /** A second connection that LISTENs: another host's commit moves `version`. */
   listener: pg.Client | undefined;
   version: number;
+  /** Someone asked for the version: keep a LISTEN connection (again after a drop). */
+  listening: boolean;
 }
 
 const conns = new Map<number, Conn>();
@@ -59,7 +61,9 @@ async function client(conn: Conn): Promise<pg.Client> {
     if (conn.client === c) conn.client = undefined;
   });
   conn.client = c;
-  void listen(conn);
+  // A long-lived engine asks for the data version and LISTENs from then on; a one-shot
+  // command never does and opens one connection, not two.
+  if (conn.listening) void listen(conn);
   return c;
 }
 
@@ -92,6 +96,7 @@ async function handle(req: PgRequest): Promise<PgResponse> {
       client: undefined,
       listener: undefined,
       version: 0,
+      listening: false,
     });
     return { ok: true, rows: [], rowCount: 0, version: 0 };
   }
@@ -103,6 +108,7 @@ async function handle(req: PgRequest): Promise<PgResponse> {
     return { ok: true, rows: [], rowCount: 0, version: conn.version };
   }
   if (req.op === 'version') {
+    conn.listening = true;
     if (!conn.listener) await listen(conn);
     return { ok: true, rows: [], rowCount: 0, version: conn.version };
   }
