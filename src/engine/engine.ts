@@ -268,17 +268,18 @@ export class Engine {
 
   /** Keystrokes from a terminal (a browser's xterm.js), byte-exact, to a live job. */
   input(id: string, data: string): Promise<void> {
-    return terminalInput(this.ctx, id, data);
+    return onHost(this.ctx, id, 'input', [data], () => terminalInput(this.ctx, id, data));
   }
 
   /** The size a live job's pane has (what its output was drawn for), or null. */
   paneSize(id: string): Promise<{ cols: number; rows: number } | null> {
-    return paneSize(this.ctx, id);
+    return onHost(this.ctx, id, 'size', [], () => paneSize(this.ctx, id));
   }
 
   /** Resize a live job's window (cols 20–500, rows 5–200). */
   resize(id: string, cols: number, rows: number): Promise<void> {
-    return resizePane(this.ctx, id, cols, rows);
+    const size = [cols, rows];
+    return onHost(this.ctx, id, 'resize', size, () => resizePane(this.ctx, id, cols, rows));
   }
 
   /** Peek at a job's session in a read-only tmux popup over the current client. */

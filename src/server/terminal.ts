@@ -51,9 +51,16 @@ export function terminalRoute(engine: Engine, upgrade: UpgradeWebSocket) {
           const size = await engine.paneSize(job.id);
           if (size) send(ws, { type: 'size', ...size });
           const from = sizeOf(log);
+          const draw = (screen: string): void =>
+            send(ws, { type: 'output', data: `\x1b[2J\x1b[H${screen.replace(/\n/g, '\r\n')}` });
           const screen = await engine.capture(job.id, 500, { ansi: true }).catch(() => '');
-          send(ws, { type: 'output', data: `\x1b[2J\x1b[H${screen.replace(/\n/g, '\r\n')}` });
-          stop = tail(log, from, (data) => send(ws, { type: 'output', data }));
+          draw(screen);
+          // Another host's agent: no log here to follow. Its host captures it on request (a
+          // command row through the shared store), once a second, redrawn when it changed.
+          stop =
+            engine.hosts.shared && job.host !== null && job.host !== engine.hosts.here
+              ? poll(() => engine.capture(job.id, 500, { ansi: true }), screen, draw)
+              : tail(log, from, (data) => send(ws, { type: 'output', data }));
         } catch (e) {
           send(ws, { type: 'error', message: (e as Error).message });
           ws.close(1011, 'no such job');
@@ -78,3 +85,26 @@ export function terminalRoute(engine: Engine, upgrade: UpgradeWebSocket) {
     };
   });
 }
+
+/** Ask for the screen every REMOTE_MS; draw it when it changed. Returns how to stop. */
+function poll(
+  capture: () => Promise<string>,
+  first: string,
+  draw: (s: string) => void,
+): () => void {
+  let last = first;
+  let busy = false;
+  const timer = setInterval(() => {
+    if (busy) return;
+    busy = true;
+    capture()
+      .then((s) => {
+        if (s !== last) draw((last = s));
+      })
+      .catch(() => undefined)
+      .finally(() => (busy = false));
+  }, REMOTE_MS);
+  return () => clearInterval(timer);
+}
+
+const REMOTE_MS = 1000;

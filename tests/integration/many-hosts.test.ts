@@ -2,7 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HostSummary, Job, Task } from '../../src/engine/index.js';
 import { createHarness, type Harness } from '../helpers/cli-harness.js';
 import { userPrompts } from '../helpers/demo-transcript.js';
-import { jobJson, startDemo, waitForStatus } from '../helpers/jobs.js';
+import WebSocket from 'ws';
+import { stripAnsi } from '../../src/engine/index.js';
+import { eventsOf, jobJson, startDemo, turnDone, waitForStatus } from '../helpers/jobs.js';
+import { serveDetached } from '../helpers/serve.js';
 import { startPgCluster, type PgCluster } from '../helpers/pg-cluster.js';
 import { waitFor } from '../helpers/wait-for.js';
 
@@ -78,6 +81,40 @@ describe('many hosts, one PostgreSQL store', () => {
     expect(await a.ok(['kill', id])).toBe(`killed ${id}`);
     expect((await waitForStatus(b, id, 'killed')).status).toBe('killed');
     expect(b.tmux(['has-session', '-t', `=cc-agent-${id}`]).code).not.toBe(0);
+  });
+
+  it("alpha's page terminal shows beta's agent live and types into it", async () => {
+    const id = await startDemo(b, 'terminal [[say "ready"]]');
+    await turnDone(b, id, 'ready');
+    const served = await serveDetached(a);
+    try {
+      const ws = new WebSocket(`${served.base.replace('http', 'ws')}/api/terminal/${id}`, {
+        headers: { authorization: `Bearer ${served.token}` },
+      });
+      let out = '';
+      ws.on('message', (m) => {
+        const msg = JSON.parse(String(m)) as { type: string; data?: string };
+        if (msg.type === 'output') out += stripAnsi(msg.data ?? '');
+      });
+      await new Promise((resolve, reject) => {
+        ws.once('open', resolve);
+        ws.once('error', reject);
+      });
+      await waitFor(() => out.includes('ready'), "beta's screen as it is now");
+      const text = 'typed "from" alpha ✓';
+      ws.send(JSON.stringify({ type: 'input', data: text }));
+      ws.send(JSON.stringify({ type: 'input', data: '\r' }));
+      // Beta's agent got exactly that, and alpha's terminal redrew with its reply.
+      await waitFor(() => out.includes(`Done: ${text}`), "the agent's reply, redrawn from beta");
+      const events = await eventsOf(b, id);
+      expect(events.filter((e) => e.event === 'UserPromptSubmit').at(-1)?.payload['prompt']).toBe(
+        text,
+      );
+      ws.close();
+    } finally {
+      await a.ok(['serve', 'stop']);
+      await b.ok(['kill', id]);
+    }
   });
 
   it('40 queued tasks: both hosts work the queue, each task runs exactly once', async () => {

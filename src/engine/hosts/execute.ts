@@ -3,6 +3,7 @@ import { CcAgentError } from '../errors.js';
 import { captureJob } from '../jobs/capture.js';
 import { killJob } from '../jobs/kill.js';
 import { resumeJob } from '../jobs/resume.js';
+import { paneSize, resizePane, terminalInput } from '../jobs/terminal-ops.js';
 import { answerDialog, clearJob, sendToJob, type DialogAnswer } from '../jobs/session-ops.js';
 import type { RemoteOp } from './remote.js';
 
@@ -16,6 +17,9 @@ const OPS: Record<RemoteOp, (ctx: EngineContext, id: string, args: unknown[]) =>
     resume: (ctx, id) => resumeJob(ctx, id),
     clear: (ctx, id) => clearJob(ctx, id),
     answer: (ctx, id, [a]) => answerDialog(ctx, id, a as DialogAnswer),
+    input: (ctx, id, [data]) => terminalInput(ctx, id, String(data)),
+    size: (ctx, id) => paneSize(ctx, id),
+    resize: (ctx, id, [cols, rows]) => resizePane(ctx, id, Number(cols), Number(rows)),
   };
 
 const isOp = (op: string): op is RemoteOp => Object.prototype.hasOwnProperty.call(OPS, op);

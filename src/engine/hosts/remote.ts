@@ -5,7 +5,17 @@ import { findJob } from '../jobs/lookup.js';
 import { DOWN_MS, isUp } from './heartbeat.js';
 
 /** What one host's engine does for another on a job it runs (execute.ts does it). */
-export type RemoteOp = 'send' | 'capture' | 'kill' | 'resume' | 'clear' | 'answer';
+export type RemoteOp =
+  | 'send'
+  | 'capture'
+  | 'kill'
+  | 'resume'
+  | 'clear'
+  | 'answer'
+  /** A browser terminal's keystrokes, its pane's size, and a resize. */
+  | 'input'
+  | 'size'
+  | 'resize';
 
 /** How long a caller waits for the owning host's answer. */
 export const ANSWER_MS = 4_000;
