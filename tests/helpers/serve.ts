@@ -1,4 +1,6 @@
 import { expect } from 'vitest';
+import WebSocket from 'ws';
+import { stripAnsi } from '../../src/engine/index.js';
 import type { Harness } from './cli-harness.js';
 
 export interface Served {
@@ -27,4 +29,25 @@ export async function pageCookie(s: Served): Promise<string> {
   const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] as string;
   expect(cookie).toBe(`cc_agent_token=${s.token}`);
   return cookie;
+}
+
+/** A terminal WebSocket on a job, open: what it has shown so far (no colours), and typing. */
+export async function openTerminal(
+  base: string,
+  token: string,
+  id: string,
+): Promise<{ ws: WebSocket; shown(): string; type(data: string): void }> {
+  const ws = new WebSocket(`${base.replace('http', 'ws')}/api/terminal/${id}`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  let out = '';
+  ws.on('message', (m) => {
+    const msg = JSON.parse(String(m)) as { type: string; data?: string };
+    if (msg.type === 'output') out += stripAnsi(msg.data ?? '');
+  });
+  await new Promise((resolve, reject) => {
+    ws.once('open', resolve);
+    ws.once('error', reject);
+  });
+  return { ws, shown: () => out, type: (data) => ws.send(JSON.stringify({ type: 'input', data })) };
 }

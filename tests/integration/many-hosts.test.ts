@@ -2,10 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HostSummary, Job, Task } from '../../src/engine/index.js';
 import { createHarness, type Harness } from '../helpers/cli-harness.js';
 import { userPrompts } from '../helpers/demo-transcript.js';
-import WebSocket from 'ws';
-import { stripAnsi } from '../../src/engine/index.js';
 import { eventsOf, jobJson, startDemo, turnDone, waitForStatus } from '../helpers/jobs.js';
-import { serveDetached } from '../helpers/serve.js';
+import { openTerminal, serveDetached } from '../helpers/serve.js';
 import { startPgCluster, type PgCluster } from '../helpers/pg-cluster.js';
 import { waitFor } from '../helpers/wait-for.js';
 
@@ -88,29 +86,21 @@ describe('many hosts, one PostgreSQL store', () => {
     await turnDone(b, id, 'ready');
     const served = await serveDetached(a);
     try {
-      const ws = new WebSocket(`${served.base.replace('http', 'ws')}/api/terminal/${id}`, {
-        headers: { authorization: `Bearer ${served.token}` },
-      });
-      let out = '';
-      ws.on('message', (m) => {
-        const msg = JSON.parse(String(m)) as { type: string; data?: string };
-        if (msg.type === 'output') out += stripAnsi(msg.data ?? '');
-      });
-      await new Promise((resolve, reject) => {
-        ws.once('open', resolve);
-        ws.once('error', reject);
-      });
-      await waitFor(() => out.includes('ready'), "beta's screen as it is now");
+      const t = await openTerminal(served.base, served.token, id);
+      await waitFor(() => t.shown().includes('ready'), "beta's screen as it is now");
       const text = 'typed "from" alpha ✓';
-      ws.send(JSON.stringify({ type: 'input', data: text }));
-      ws.send(JSON.stringify({ type: 'input', data: '\r' }));
+      t.type(text);
+      t.type('\r');
       // Beta's agent got exactly that, and alpha's terminal redrew with its reply.
-      await waitFor(() => out.includes(`Done: ${text}`), "the agent's reply, redrawn from beta");
+      await waitFor(
+        () => t.shown().includes(`Done: ${text}`),
+        "the agent's reply, redrawn from beta",
+      );
       const events = await eventsOf(b, id);
       expect(events.filter((e) => e.event === 'UserPromptSubmit').at(-1)?.payload['prompt']).toBe(
         text,
       );
-      ws.close();
+      t.ws.close();
     } finally {
       await a.ok(['serve', 'stop']);
       await b.ok(['kill', id]);

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { stripAnsi, type Job } from '../../src/engine/index.js';
-import { serveDetached } from '../helpers/serve.js';
+import type { Job } from '../../src/engine/index.js';
+import { openTerminal, serveDetached } from '../helpers/serve.js';
 import { createHarness, type Harness } from '../helpers/cli-harness.js';
 import { eventsOf, startDemo, turnDone, waitForStatus } from '../helpers/jobs.js';
 import { waitFor } from '../helpers/wait-for.js';
@@ -77,29 +77,24 @@ describe('cc-agent serve', () => {
   });
 
   it('a WebSocket terminal shows the screen, types byte-exact, and streams the echo', async () => {
-    const ws = new WebSocket(`${base.replace('http', 'ws')}/api/terminal/${agent}`, {
-      headers: { authorization: `Bearer ${token}` },
-    });
-    let out = '';
-    ws.on('message', (m) => {
-      const msg = JSON.parse(String(m)) as { type: string; data?: string };
-      if (msg.type === 'output') out += stripAnsi(msg.data ?? '');
-    });
-    await new Promise((resolve, reject) => {
-      ws.once('open', resolve);
-      ws.once('error', reject);
-    });
-    await waitFor(() => out.includes('Welcome to Claude Code'), 'the screen as it is now');
+    const t = await openTerminal(base, token, agent);
+    await waitFor(() => t.shown().includes('Welcome to Claude Code'), 'the screen as it is now');
     const text = 'hi "there" $(echo no) ✓';
-    ws.send(JSON.stringify({ type: 'input', data: text }));
-    await waitFor(() => out.includes('$(echo no)'), 'the typed text echoed in the input line');
-    ws.send(JSON.stringify({ type: 'input', data: '\r' }));
-    await waitFor(() => out.includes(`Done: ${text}`), "the agent's reply to exactly that text");
+    t.type(text);
+    await waitFor(
+      () => t.shown().includes('$(echo no)'),
+      'the typed text echoed in the input line',
+    );
+    t.type('\r');
+    await waitFor(
+      () => t.shown().includes(`Done: ${text}`),
+      "the agent's reply to exactly that text",
+    );
     const events = await eventsOf(h, agent);
     expect(events.filter((e) => e.event === 'UserPromptSubmit').at(-1)?.payload['prompt']).toBe(
       text,
     );
-    ws.close();
+    t.ws.close();
   });
 
   it('learns of a session killed behind its back at once, without polling tmux', async () => {
