@@ -57,10 +57,9 @@ export function terminalRoute(engine: Engine, upgrade: UpgradeWebSocket) {
           draw(screen);
           // Another host's agent: no log here to follow. Its host captures it on request (a
           // command row through the shared store), once a second, redrawn when it changed.
-          stop =
-            engine.hosts.shared && job.host !== null && job.host !== engine.hosts.here
-              ? poll(() => engine.capture(job.id, 500, { ansi: true }), screen, draw)
-              : tail(log, from, (data) => send(ws, { type: 'output', data }));
+          stop = engine.hosts.elsewhere(job)
+            ? poll(() => engine.capture(job.id, 500, { ansi: true }), screen, draw)
+            : tail(log, from, (data) => send(ws, { type: 'output', data }));
         } catch (e) {
           send(ws, { type: 'error', message: (e as Error).message });
           ws.close(1011, 'no such job');

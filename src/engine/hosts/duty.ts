@@ -5,8 +5,10 @@ import { releaseLostTasks, settleTasks, takeTasks } from './take-tasks.js';
 
 /** How often the engine looks whether another host committed (no query: LISTEN tells it). */
 const WAKE_MS = 20;
-/** How often it looks for tasks a silent host holds. */
+/** How often it looks for tasks a silent host holds, and clears old answered commands. */
 const RESCUE_MS = 10_000;
+/** An answered command is read within ANSWER_MS; kept a while longer for a look by hand. */
+const COMMANDS_KEPT_MS = 10 * 60_000;
 
 /**
  * What a live engine owes the other hosts of a shared store: a heartbeat (so they know its
@@ -21,14 +23,9 @@ export function startHostDuty(
   const startedAt = ctx.now();
   let beat = 0;
   let seen = -1;
-  let busy = false;
-  const work = (): void => {
-    if (busy) return;
-    busy = true;
-    runHostCommands(ctx)
-      .catch(onError)
-      .finally(() => (busy = false));
-  };
+  // Commands: whenever another host's commit may have left one (and with each heartbeat, in
+  // case a notice was missed while the LISTEN connection was away).
+  const work = oneAtATime(() => runHostCommands(ctx), onError);
   const look = (): void => {
     try {
       const v = ctx.store.info.dataVersion();
@@ -41,43 +38,27 @@ export function startHostDuty(
   };
   const timer = setInterval(look, WAKE_MS);
   timer.unref();
-  let taking = false;
   // The queue, when this host has a capacity: its workers' ends settle their tasks, free
   // places take new ones, and a silent host's tasks go back for the others.
   let rescuedAt = 0;
-  const queue = async (): Promise<void> => {
-    // A silent host's tasks are looked for now and then: it takes a minute to call one lost.
+  const fill = oneAtATime(async () => {
+    // Now and then: a silent host's tasks (it takes a minute to call one lost), and answered
+    // commands nobody will read again.
     if (ctx.now() - rescuedAt >= RESCUE_MS) {
       rescuedAt = ctx.now();
       releaseLostTasks(ctx);
+      ctx.store.hosts.prune(ctx.now() - COMMANDS_KEPT_MS);
     }
     // Only a host that works the queue itself has workers to settle and places to fill.
     if (!maxAgents(ctx)) return;
     await settleTasks(ctx);
     await takeTasks(ctx, process.cwd());
-  };
-  let again = false;
-  const fill = (): void => {
-    if (taking) {
-      again = true;
-      return;
-    }
-    taking = true;
-    queue()
-      .catch(onError)
-      .finally(() => {
-        taking = false;
-        if (again) {
-          again = false;
-          fill();
-        }
-      });
-  };
+  }, onError);
   const tick = (): void => {
     try {
+      const last = beat;
       beat = beatIfDue(ctx, beat, startedAt);
-      // A command that came while a batch ran (its notice already counted) is not left waiting.
-      work();
+      if (beat !== last) work();
       fill();
     } catch (e) {
       onError(e);
@@ -105,4 +86,28 @@ export function startHostDuty(
       }
     },
   };
+}
+
+/**
+ * `run` never twice at once: asked while it runs, it runs once more right after (however many
+ * times it was asked meanwhile).
+ */
+function oneAtATime(run: () => Promise<unknown>, onError: (e: unknown) => void): () => void {
+  let running = false;
+  let again = false;
+  const go = (): void => {
+    if (running) {
+      again = true;
+      return;
+    }
+    running = true;
+    again = false;
+    run()
+      .catch(onError)
+      .finally(() => {
+        running = false;
+        if (again) go();
+      });
+  };
+  return go;
 }

@@ -32,6 +32,8 @@ export async function onHost<T>(
   args: readonly unknown[],
   local: () => Promise<T>,
 ): Promise<T> {
+  // One host's store: nothing to look up, every job is here.
+  if (!ctx.jobs.host.shared) return local();
   const row = findJob(ctx, id);
   if (!ctx.jobs.elsewhere(row)) return local();
   const host = row.host as string;

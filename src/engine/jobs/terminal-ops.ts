@@ -3,6 +3,7 @@ import { CcAgentError } from '../errors.js';
 import { findJob } from './lookup.js';
 import { reopenJob } from './reopen.js';
 import { liveJob } from './session-ops.js';
+import type { JobRow } from '../store/jobs-repo.js';
 
 /** The tmux argv that reaches a job's session, for `attach` (outside tmux) or a switch (inside). */
 export interface AttachCommand {
@@ -15,7 +16,10 @@ export interface AttachCommand {
 }
 
 export function attachCommand(ctx: EngineContext, id: string): AttachCommand {
-  const row = findJob(ctx, id);
+  return attachOf(ctx, findJob(ctx, id));
+}
+
+function attachOf(ctx: EngineContext, row: JobRow): AttachCommand {
   const tmux = ctx.tmux(row.tmux_socket);
   const here = tmux.commandLine('attach-session', '-t', `=${row.tmux_session}`);
   // The session lives in that host's tmux server: reach it over ssh, with a terminal.
@@ -33,7 +37,7 @@ export function attachCommand(ctx: EngineContext, id: string): AttachCommand {
 export function switchTo(ctx: EngineContext, id: string): Promise<void> {
   const row = findJob(ctx, id);
   if (ctx.jobs.elsewhere(row))
-    return ctx.tmux(null).openWindow(`${row.id}@${row.host}`, attachCommand(ctx, id).argv);
+    return ctx.tmux(null).openWindow(`${row.id}@${row.host}`, attachOf(ctx, row).argv);
   return ctx.tmux(row.tmux_socket).switchClient(row.tmux_session);
 }
 

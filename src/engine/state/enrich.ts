@@ -115,4 +115,7 @@ export function enrichRunning(ctx: EngineContext): void {
   );
   // Announced here: no hook event will carry these figures to the faces.
   if (paths.size > 0) for (const id of enrichFromTranscripts(ctx, paths)) ctx.saved(id);
+  // A job that stopped running is not looked at again: its mark goes.
+  const marks = marksOf(ctx);
+  for (const id of marks.keys()) if (!paths.has(id)) marks.delete(id);
 }

@@ -60,8 +60,7 @@ export function useScreen(engine: Engine, jobId: string, lines: number): string 
       void engine
         .get(jobId)
         .then((j) => {
-          if (!stopped && j.host !== null && j.host !== engine.hosts.here)
-            poll = setInterval(schedule, REMOTE_MS);
+          if (!stopped && engine.hosts.elsewhere(j)) poll = setInterval(schedule, REMOTE_MS);
         })
         .catch(() => undefined);
     return () => {

@@ -31,24 +31,21 @@ const conns = new Map<number, Conn>();
 const backendPid = (c: pg.Client | undefined): number | undefined =>
   (c as unknown as { processID?: number } | undefined)?.processID;
 
-const connect = async (url: string): Promise<pg.Client> => {
-  const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: CONNECT_MS });
-  await c.connect();
-  return c;
-};
-
-/** The connection, opened again if the server dropped it (a restart, a network blip). */
-async function client(conn: Conn): Promise<pg.Client> {
-  if (conn.client) return conn.client;
+/**
+ * A new connection to the server, unless it has been away lately: then the call fails at once
+ * until `retryAt`, backing off 0.25 s → 4 s. Both connections go through here, so a server that
+ * is down is not knocked on by every 20 ms look at the data version.
+ */
+async function reach(conn: Conn): Promise<pg.Client> {
   const now = Date.now();
   if (now < conn.retryAt)
     throw Object.assign(
       new Error(`unreachable; trying again in ${conn.retryAt - now} ms (connection backs off)`),
       { code: 'ECONNREFUSED' },
     );
-  let c: pg.Client;
+  const c = new pg.Client({ connectionString: conn.url, connectionTimeoutMillis: CONNECT_MS });
   try {
-    c = await connect(conn.url);
+    await c.connect();
   } catch (e) {
     conn.backoffMs = Math.min(conn.backoffMs * 2 || MIN_BACKOFF_MS, MAX_BACKOFF_MS);
     conn.retryAt = Date.now() + conn.backoffMs;
@@ -56,6 +53,13 @@ async function client(conn: Conn): Promise<pg.Client> {
   }
   conn.backoffMs = 0;
   conn.retryAt = 0;
+  return c;
+}
+
+/** The connection, opened again if the server dropped it (a restart, a network blip). */
+async function client(conn: Conn): Promise<pg.Client> {
+  if (conn.client) return conn.client;
+  const c = await reach(conn);
   // A dropped connection is reopened on the next call; an 'error' left unheard would end the worker.
   c.on('error', () => {
     if (conn.client === c) conn.client = undefined;
@@ -70,7 +74,7 @@ async function client(conn: Conn): Promise<pg.Client> {
 async function listen(conn: Conn): Promise<void> {
   if (conn.listener) return;
   try {
-    const l = await connect(conn.url);
+    const l = await reach(conn);
     // Its own commits are not news to it (SQLite's data_version moves only on another's).
     l.on('notification', (n) => {
       if (n.processId !== backendPid(conn.client)) conn.version++;
@@ -83,7 +87,7 @@ async function listen(conn: Conn): Promise<void> {
     await l.query(`LISTEN ${CHANGES_CHANNEL}`);
     conn.listener = l;
   } catch {
-    // Tried again with the next connection.
+    // Tried again at the next look, once the back-off allows.
   }
 }
 
