@@ -1,4 +1,5 @@
-import type { NewJobRow } from '../../src/engine/store/jobs-repo.js';
+import { openDb } from '../../src/engine/store/db.js';
+import { JobsRepo, type NewJobRow } from '../../src/engine/store/jobs-repo.js';
 
 /** A jobs row as `start` leaves it (a running demo agent), for tests that write the store. */
 export function jobRow(id: string, over: Partial<NewJobRow> = {}): NewJobRow {
@@ -29,4 +30,14 @@ export function jobRow(id: string, over: Partial<NewJobRow> = {}): NewJobRow {
     updated_at: 1_700_000_000_000,
     ...over,
   };
+}
+
+/** Write a job into the store file `file` as another process would (its own connection). */
+export function insertJob(file: string, row: NewJobRow): void {
+  const db = openDb(file);
+  try {
+    new JobsRepo(db).insert(row);
+  } finally {
+    db.close();
+  }
 }

@@ -1,9 +1,14 @@
-import Database from 'better-sqlite3';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createEngine, type Engine, type FileConflict } from '../../src/engine/index.js';
+import {
+  createEngine,
+  type Engine,
+  type FileConflict,
+  type JobStatus,
+} from '../../src/engine/index.js';
+import { insertJob, jobRow } from '../helpers/job-row.js';
 
 /**
  * What the engine makes of the relay's lease verdicts, through a real engine and store: the
@@ -38,15 +43,11 @@ describe('file leases in the engine', () => {
     rmSync(home, { recursive: true, force: true });
   });
 
-  const addJob = (id: string, status = 'running'): void => {
-    const db = new Database(join(home, 'cc-agent.db'));
-    db.prepare(
-      `INSERT INTO jobs (id, backend, sandbox, dir, prompt_preview, prompt_bytes, session_id,
-         tmux_session, tmux_socket, status, activity, argv, created_at, updated_at)
-       VALUES (?, 'demo', 'workspace-write', '/w', 'p', 1, ?, ?, ?, ?, 'idle', '[]', 1, 1)`,
-    ).run(id, SESSION, `cc-agent-${id}`, SOCKET, status);
-    db.close();
-  };
+  const addJob = (id: string, status: JobStatus = 'running'): void =>
+    insertJob(
+      join(home, 'cc-agent.db'),
+      jobRow(id, { dir: '/w', session_id: SESSION, tmux_socket: SOCKET, status, activity: 'idle' }),
+    );
   /** The relay's lease directory for a verdict, as it would have made it. */
   const leaseDir = (dir: string, owner: string): void => {
     mkdirSync(join(engine.paths.fileLeases, dir), { recursive: true });

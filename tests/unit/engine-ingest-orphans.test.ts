@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import { insertJob, jobRow } from '../helpers/job-row.js';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -44,16 +44,18 @@ describe('event authenticity', () => {
   });
 
   /** A running job as `start` leaves it (the store written as another process would). */
-  const addJob = (id: string, session: string | null, key: string | null): void => {
-    const db = new Database(join(home, 'cc-agent.db'));
-    db.prepare(
-      `INSERT INTO jobs (id, backend, sandbox, dir, prompt_preview, prompt_bytes, session_id,
-         hook_key, tmux_session, tmux_socket, status, activity, argv, created_at, updated_at)
-       VALUES (?, 'codex', 'workspace-write', '/w', 'p', 1, ?, ?, ?, ?, 'running', 'idle',
-         '[]', 1, 1)`,
-    ).run(id, session, key, `cc-agent-${id}`, SOCKET);
-    db.close();
-  };
+  const addJob = (id: string, session: string | null, key: string | null): void =>
+    insertJob(
+      join(home, 'cc-agent.db'),
+      jobRow(id, {
+        backend: 'codex',
+        dir: '/w',
+        session_id: session,
+        hook_key: key,
+        tmux_socket: SOCKET,
+        activity: 'idle',
+      }),
+    );
   /** Ingest only: refresh() would also find no tmux pane and fail the job. */
   const ingest = (): void => void engine.ingest();
   /** The job as stored (engine.get would ask tmux and find no session). */
